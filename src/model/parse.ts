@@ -1,0 +1,70 @@
+/**
+ * `parseInstance` and `parsePlan`: JSON (text or value) in, typed data out,
+ * or one error listing every issue as `path: message`.
+ */
+import type { z } from "zod";
+import { InstanceError, type Issue, PlanError, formatPath } from "./errors.js";
+import { instanceSchema, planSchema } from "./schema.js";
+import type { Instance, Plan } from "./types.js";
+import { crossCheckInstance } from "./validate.js";
+
+function zodIssues(error: z.ZodError): Issue[] {
+  const out: Issue[] = [];
+  for (const i of error.issues) {
+    const path = formatPath(i.path);
+    if (i.code === "unrecognized_keys") {
+      for (const k of i.keys) out.push({ path: path ? `${path}.${k}` : k, message: "unknown key" });
+      continue;
+    }
+    const message = i.message.endsWith("got nothing") ? "is required" : i.message;
+    out.push({ path, message });
+  }
+  return out;
+}
+
+function readJson(input: unknown, what: string): { value?: unknown; issues: Issue[] } {
+  if (typeof input !== "string") return { value: input, issues: [] };
+  try {
+    return { value: JSON.parse(input), issues: [] };
+  } catch (e) {
+    return { issues: [{ path: "", message: `${what} is not valid JSON: ${(e as Error).message}` }] };
+  }
+}
+
+/** Validates without throwing: the issues of an instance (empty when valid). */
+export function checkInstance(input: unknown): Issue[] {
+  const read = readJson(input, "instance");
+  if (read.issues.length) return read.issues;
+  const res = instanceSchema.safeParse(read.value);
+  if (!res.success) return zodIssues(res.error);
+  return crossCheckInstance(read.value as Instance);
+}
+
+/**
+ * Parses and validates an instance (SPEC §3–4).
+ *
+ * Returns a deep copy of the input, unchanged, so it re-serialises to the same
+ * JSON. Throws one {@link InstanceError} listing every issue found.
+ *
+ * @example
+ * const inst = parseInstance(fs.readFileSync("lianyungang-2024.json", "utf8"));
+ */
+export function parseInstance(input: unknown): Instance {
+  const issues = checkInstance(input);
+  if (issues.length) throw new InstanceError(issues);
+  const value = typeof input === "string" ? JSON.parse(input) : structuredClone(input);
+  return value as Instance;
+}
+
+/**
+ * Parses a plan (SPEC §6), checking its shape only; `verifyPlan` checks it
+ * against an instance. Throws one {@link PlanError} listing every issue.
+ */
+export function parsePlan(input: unknown): Plan {
+  const read = readJson(input, "plan");
+  if (read.issues.length) throw new PlanError(read.issues);
+  const res = planSchema.safeParse(read.value);
+  if (!res.success) throw new PlanError(zodIssues(res.error));
+  const value = typeof input === "string" ? read.value : structuredClone(input);
+  return value as Plan;
+}

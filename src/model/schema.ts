@@ -1,0 +1,221 @@
+/**
+ * Structural schemas of the instance and plan formats, written with zod.
+ *
+ * zod gives us strict objects (unknown keys are issues), a path on every issue
+ * and every issue at once, which is exactly the `path: message` discipline of
+ * SPEC §3. Cross-reference checks (dangling ids, overlaps, cycles …) live in
+ * `validate.ts` on top of the structurally valid data.
+ */
+import { z } from "zod";
+import {
+  CATEGORIES, EDUCATIONS, KINDS, LICENSES, PRACTICES, RELATION_TYPES, SEXES, TIERS, TITLES,
+  TRAINEE_WHERE_KEYS,
+} from "./types.js";
+
+/** Short rendering of a received value for messages. */
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "an object";
+}
+
+const isoDate = z.string({ error: (i) => `must be a date "YYYY-MM-DD", got ${show(i.input)}` }).refine(
+  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s),
+  { error: (i) => `must be a real date "YYYY-MM-DD", got ${show(i.input)}` },
+);
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split("-").map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+const id = z.string({ error: (i) => `must be a non-empty string id, got ${show(i.input)}` }).min(1, {
+  error: "must be a non-empty string id",
+});
+
+function num(min?: number, max?: number) {
+  let s = z.number({ error: (i) => `must be a number, got ${show(i.input)}` }).refine(Number.isFinite, {
+    error: (i) => `must be a finite number, got ${show(i.input)}`,
+  });
+  if (min !== undefined) s = s.refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true });
+  if (max !== undefined) s = s.refine((v) => v <= max, { error: (i) => `must be ≤ ${max}, got ${show(i.input)}`, abort: true });
+  return s;
+}
+
+function int(min = 0) {
+  return z
+    .number({ error: (i) => `must be a whole number, got ${show(i.input)}` })
+    .refine(Number.isInteger, { error: (i) => `must be a whole number, got ${show(i.input)}`, abort: true })
+    .refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}` });
+}
+
+function oneOf<T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: (i) => `must be one of ${values.join(", ")}; got ${show(i.input)}` });
+}
+
+/** A list whose elements are validated; `nonEmpty` makes `[]` an issue. */
+function list<T extends z.ZodType>(item: T, nonEmpty = false) {
+  const l = z.array(item, { error: (i) => `must be a list, got ${show(i.input)}` });
+  return nonEmpty ? l.min(1, { error: "must not be empty (leave the key out for no restriction)" }) : l;
+}
+
+function obj<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, { error: (i) => (i.code === "unrecognized_keys" ? undefined : `must be an object, got ${show(i.input)}`) });
+}
+
+export const durationSchema = obj({ months: int().optional(), weeks: int().optional(), days: int().optional() }).refine(
+  (d) => d.months !== undefined || d.weeks !== undefined || d.days !== undefined,
+  { error: "must give at least one of months, weeks, days" },
+);
+
+const tiers = list(oneOf(TIERS), true);
+const kinds = list(oneOf(KINDS), true);
+
+const whereShape = {
+  homeUnit: list(id, true).optional(),
+  homeRegion: list(id, true).optional(),
+  homeRegionFlag: list(id, true).optional(),
+  homeTier: tiers.optional(),
+  homeDept: list(id, true).optional(),
+  role: list(id, true).optional(),
+  studyDept: list(id, true).optional(),
+  receivingUnit: list(id, true).optional(),
+  receivingTier: tiers.optional(),
+  receivingKind: kinds.optional(),
+  category: list(oneOf(CATEGORIES), true).optional(),
+};
+export const whereSchema = obj(whereShape);
+const traineeWhereSchema = obj(
+  Object.fromEntries(TRAINEE_WHERE_KEYS.map((k) => [k, whereShape[k]])) as Pick<typeof whereShape, (typeof TRAINEE_WHERE_KEYS)[number]>,
+);
+
+const regionSchema = obj({ id, name: z.string().optional(), parent: id.optional(), flags: list(id).optional() });
+
+const unitSchema = obj({
+  id,
+  name: z.string({ error: (i) => `must be a string, got ${show(i.input)}` }).optional(),
+  tier: oneOf(TIERS),
+  kind: oneOf(KINDS),
+  region: id.optional(),
+  departments: list(obj({ dept: id, staff: int(), minOnDuty: int() })).optional(),
+  receive: list(obj({ dept: id, capacity: int(), from: isoDate.optional(), to: isoDate.optional() })).optional(),
+  mentors: list(obj({ id, dept: id, title: oneOf(TITLES), capacity: int().optional() })).optional(),
+  support: list(obj({ dept: id, perSlot: int() })).optional(),
+});
+
+const relationSchema = obj({ type: oneOf(RELATION_TYPES), from: id, to: id });
+const teamSchema = obj({ id, unit: id, size: int(), minOnDuty: int(), members: list(id) });
+
+const traineeSchema = obj({
+  id,
+  name: z.string({ error: (i) => `must be a string, got ${show(i.input)}` }).optional(),
+  unit: id,
+  dept: id,
+  programme: id,
+  category: oneOf(CATEGORIES).optional(),
+  practice: oneOf(PRACTICES).optional(),
+  birthDate: isoDate.optional(),
+  practiceYears: num(0).optional(),
+  license: oneOf(LICENSES).optional(),
+  title: oneOf(TITLES).optional(),
+  sex: oneOf(SEXES).optional(),
+  education: oneOf(EDUCATIONS).optional(),
+  roles: list(id).optional(),
+  priority: num(0).optional(),
+  wants: obj({ depts: list(id).optional(), units: list(id).optional() }).optional(),
+  available: obj({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
+  lastPlacementEnd: isoDate.optional(),
+});
+
+const quotaSchema = obj({
+  where: whereSchema.optional(),
+  min: int().optional(),
+  max: int().optional(),
+  maxShare: num(0, 1).optional(),
+  hard: z.boolean({ error: (i) => `must be true or false, got ${show(i.input)}` }).optional(),
+});
+
+const rotationsSchema = obj({
+  count: obj({ min: int(1), max: int(1) }),
+  each: obj({ min: durationSchema.optional(), max: durationSchema.optional() }).optional(),
+  required: list(
+    obj({ dept: id, min: durationSchema.optional(), max: durationSchema.optional(), when: traineeWhereSchema.optional() }),
+  ).optional(),
+});
+
+const programmeSchema = obj({
+  id,
+  name: z.string({ error: (i) => `must be a string, got ${show(i.input)}` }).optional(),
+  ageAt: isoDate.optional(),
+  eligibility: obj({
+    tiers: tiers.optional(),
+    maxAge: num(0).optional(),
+    minPracticeYears: num(0).optional(),
+    licenses: list(oneOf(LICENSES), true).optional(),
+    categories: list(oneOf(CATEGORIES), true).optional(),
+    minYearsSinceLast: num(0).optional(),
+  }).optional(),
+  receiving: obj({
+    tiers: tiers.optional(),
+    kinds: kinds.optional(),
+    relations: list(oneOf(RELATION_TYPES)).optional(),
+    openTiers: tiers.optional(),
+    tcmToTcm: z.boolean({ error: (i) => `must be true or false, got ${show(i.input)}` }).optional(),
+  }).optional(),
+  duration: obj({ min: durationSchema.optional(), max: durationSchema.optional() }).optional(),
+  window: obj({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
+  mentor: obj({ minTitle: oneOf(TITLES) }).optional(),
+  priority: list(obj({ where: traineeWhereSchema, add: num() })).optional(),
+  quotas: list(quotaSchema).optional(),
+  coverage: list(obj({ tier: oneOf(TIERS), min: int(), hard: z.boolean().optional() })).optional(),
+  budget: obj({ cap: num(0), costs: list(obj({ where: whereSchema.optional(), amount: num(0) })).optional() }).optional(),
+  rotations: rotationsSchema.optional(),
+});
+
+const rotationSchema = obj({ dept: id, start: isoDate, end: isoDate, mentor: id.optional() });
+
+export const placementSchema = obj({
+  trainee: id,
+  unit: id,
+  dept: id,
+  start: isoDate,
+  end: isoDate,
+  mentor: id.optional(),
+  rotations: list(rotationSchema).optional(),
+});
+
+const weight = num().optional();
+
+export const instanceSchema = obj({
+  version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
+  calendar: obj({ start: isoDate, end: isoDate, granularity: oneOf(["month", "week"] as const) }),
+  regions: list(regionSchema).optional(),
+  units: list(unitSchema),
+  relations: list(relationSchema).optional(),
+  teams: list(teamSchema).optional(),
+  programmes: list(programmeSchema),
+  trainees: list(traineeSchema),
+  pinned: list(placementSchema).optional(),
+  objective: obj({
+    base: weight, preferredUnit: weight, relation: weight, studyRank: weight, supportCost: weight, shortfall: weight,
+  }).optional(),
+});
+
+const violationSchema = obj({ code: z.string(), ids: list(z.string()), message: z.string() });
+
+export const planSchema = obj({
+  version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
+  status: oneOf(["optimal", "feasible", "infeasible", "timeout-feasible"] as const),
+  objective: num(),
+  bound: num().optional(),
+  placements: list(placementSchema),
+  support: list(obj({ from: id, to: id, dept: id, start: isoDate, end: isoDate, count: int(1) })).optional(),
+  unplaced: list(obj({ trainee: id, reasons: list(obj({ code: z.string(), message: z.string() })) })).optional(),
+  shortfalls: list(
+    obj({ programme: id, rule: oneOf(["quota", "coverage"] as const), index: int(), needed: num(), got: num() }),
+  ).optional(),
+  conflicts: list(violationSchema).optional(),
+});

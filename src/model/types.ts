@@ -1,0 +1,324 @@
+/**
+ * The instance and plan formats of SPEC §3, §4, §6 and §9, as TypeScript types.
+ *
+ * Every type is the plain JSON shape: an `Instance` is exactly the parsed JSON
+ * (nothing is filled in), so `JSON.stringify(parseInstance(json))` gives the
+ * input back. Defaults are resolved by the helpers that read the fields.
+ */
+
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** A length of time, e.g. `{ months: 3 }`. At least one key. */
+export interface Duration {
+  readonly months?: number;
+  readonly weeks?: number;
+  readonly days?: number;
+}
+
+export type Granularity = "month" | "week";
+
+/** The planning calendar; `end` is exclusive. */
+export interface Calendar {
+  /** First day of the first slot, e.g. `"2024-07-01"` (a 1st for months, a Monday for weeks). */
+  readonly start: IsoDate;
+  /** Exclusive end, e.g. `"2024-11-01"`. */
+  readonly end: IsoDate;
+  readonly granularity: Granularity;
+}
+
+export interface Region {
+  readonly id: string;
+  readonly name?: string;
+  /** Id of the enclosing region. */
+  readonly parent?: string;
+  /** e.g. `["mountain-island"]` (浙江 32 个山区海岛县). */
+  readonly flags?: readonly string[];
+}
+
+export const TIERS = ["provincial", "city", "county", "township", "village"] as const;
+export type Tier = (typeof TIERS)[number];
+export const KINDS = ["general", "tcm", "specialty"] as const;
+export type Kind = (typeof KINDS)[number];
+/** Titles in rank order: `none < junior < intermediate < associate-senior < senior`. */
+export const TITLES = ["none", "junior", "intermediate", "associate-senior", "senior"] as const;
+export type Title = (typeof TITLES)[number];
+export const LICENSES = ["physician", "assistant", "village-doctor", "nurse", "technician", "none"] as const;
+export type License = (typeof LICENSES)[number];
+export const CATEGORIES = ["clinical", "nursing", "imaging", "lab", "pharmacy", "public-health"] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const PRACTICES = ["western", "tcm"] as const;
+export type Practice = (typeof PRACTICES)[number];
+export const SEXES = ["female", "male"] as const;
+export type Sex = (typeof SEXES)[number];
+export const EDUCATIONS = ["secondary", "junior-college", "bachelor", "master", "doctorate"] as const;
+export type Education = (typeof EDUCATIONS)[number];
+export const RELATION_TYPES = ["alliance", "pairing", "parent"] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** Sending-side staffing of one department. */
+export interface StaffedDepartment {
+  readonly dept: string;
+  /** Headcount including the trainees who belong to it. */
+  readonly staff: number;
+  /** Minimum on duty in every slot. */
+  readonly minOnDuty: number;
+}
+
+/** Receiving capacity of one department over `[from, to)`. */
+export interface ReceiveRow {
+  readonly dept: string;
+  /** Concurrent trainees per slot. */
+  readonly capacity: number;
+  readonly from?: IsoDate;
+  readonly to?: IsoDate;
+}
+
+export interface Mentor {
+  /** Unique across the whole instance. */
+  readonly id: string;
+  readonly dept: string;
+  readonly title: Title;
+  /** Concurrent trainees (default 1). */
+  readonly capacity?: number;
+}
+
+/** Specialists a unit can send down (下沉) per slot, in total over all units it supports. */
+export interface SupportPool {
+  readonly dept: string;
+  readonly perSlot: number;
+}
+
+export interface Unit {
+  readonly id: string;
+  readonly name?: string;
+  readonly tier: Tier;
+  readonly kind: Kind;
+  readonly region?: string;
+  readonly departments?: readonly StaffedDepartment[];
+  readonly receive?: readonly ReceiveRow[];
+  readonly mentors?: readonly Mentor[];
+  readonly support?: readonly SupportPool[];
+}
+
+/** A directed tie from an upper unit to a lower one (医共体 alliance, 帮扶 pairing, township → village parent). */
+export interface Relation {
+  readonly type: RelationType;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A family-doctor team (家庭医生签约团队); support does not count for it. */
+export interface Team {
+  readonly id: string;
+  readonly unit: string;
+  readonly size: number;
+  readonly minOnDuty: number;
+  /** Trainee ids. */
+  readonly members: readonly string[];
+}
+
+export interface Trainee {
+  readonly id: string;
+  readonly name?: string;
+  readonly unit: string;
+  readonly dept: string;
+  readonly programme: string;
+  readonly category?: Category;
+  readonly practice?: Practice;
+  readonly birthDate?: IsoDate;
+  readonly practiceYears?: number;
+  readonly license?: License;
+  readonly title?: Title;
+  readonly sex?: Sex;
+  readonly education?: Education;
+  readonly roles?: readonly string[];
+  /** Default 1. */
+  readonly priority?: number;
+  readonly wants?: { readonly depts?: readonly string[]; readonly units?: readonly string[] };
+  readonly available?: { readonly from?: IsoDate; readonly to?: IsoDate };
+  readonly lastPlacementEnd?: IsoDate;
+}
+
+/** Filter over a placement (SPEC §4): every key given must match, each list is an OR. */
+export interface Where {
+  readonly homeUnit?: readonly string[];
+  readonly homeRegion?: readonly string[];
+  readonly homeRegionFlag?: readonly string[];
+  readonly homeTier?: readonly Tier[];
+  readonly homeDept?: readonly string[];
+  readonly role?: readonly string[];
+  readonly studyDept?: readonly string[];
+  readonly receivingUnit?: readonly string[];
+  readonly receivingTier?: readonly Tier[];
+  readonly receivingKind?: readonly Kind[];
+  readonly category?: readonly Category[];
+}
+
+export const WHERE_KEYS = [
+  "homeUnit", "homeRegion", "homeRegionFlag", "homeTier", "homeDept", "role",
+  "studyDept", "receivingUnit", "receivingTier", "receivingKind", "category",
+] as const;
+/** Keys that depend on the trainee only (allowed in priority rows and rotation `when`). */
+export const TRAINEE_WHERE_KEYS = [
+  "homeUnit", "homeRegion", "homeRegionFlag", "homeTier", "homeDept", "role", "category",
+] as const;
+
+export interface Eligibility {
+  readonly tiers?: readonly Tier[];
+  readonly maxAge?: number;
+  readonly minPracticeYears?: number;
+  readonly licenses?: readonly License[];
+  readonly categories?: readonly Category[];
+  readonly minYearsSinceLast?: number;
+}
+
+export interface Receiving {
+  readonly tiers?: readonly Tier[];
+  readonly kinds?: readonly Kind[];
+  readonly relations?: readonly RelationType[];
+  readonly openTiers?: readonly Tier[];
+  readonly tcmToTcm?: boolean;
+}
+
+export interface Quota {
+  readonly where?: Where;
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxShare?: number;
+  /** Default true. Only `min` can be soft; `max` and `maxShare` are always hard. */
+  readonly hard?: boolean;
+}
+
+export interface Coverage {
+  readonly tier: Tier;
+  readonly min: number;
+  readonly hard?: boolean;
+}
+
+export interface Budget {
+  readonly cap: number;
+  readonly costs?: readonly { readonly where?: Where; readonly amount: number }[];
+}
+
+export interface RotationRules {
+  readonly count: { readonly min: number; readonly max: number };
+  readonly each?: { readonly min?: Duration; readonly max?: Duration };
+  readonly required?: readonly {
+    readonly dept: string;
+    readonly min?: Duration;
+    readonly max?: Duration;
+    readonly when?: Where;
+  }[];
+}
+
+export interface Programme {
+  readonly id: string;
+  readonly name?: string;
+  /** Date ages are taken at; default `calendar.start`. */
+  readonly ageAt?: IsoDate;
+  readonly eligibility?: Eligibility;
+  readonly receiving?: Receiving;
+  readonly duration?: { readonly min?: Duration; readonly max?: Duration };
+  readonly window?: { readonly from?: IsoDate; readonly to?: IsoDate };
+  readonly mentor?: { readonly minTitle: Title };
+  readonly priority?: readonly { readonly where: Where; readonly add: number }[];
+  readonly quotas?: readonly Quota[];
+  readonly coverage?: readonly Coverage[];
+  readonly budget?: Budget;
+  readonly rotations?: RotationRules;
+}
+
+export interface ObjectiveWeights {
+  readonly base?: number;
+  readonly preferredUnit?: number;
+  readonly relation?: number;
+  readonly studyRank?: number;
+  readonly supportCost?: number;
+  readonly shortfall?: number;
+}
+
+export const DEFAULT_WEIGHTS: Required<ObjectiveWeights> = {
+  base: 100, preferredUnit: 10, relation: 5, studyRank: 3, supportCost: 1, shortfall: 50,
+};
+
+export interface Instance {
+  readonly version: 1;
+  readonly calendar: Calendar;
+  readonly regions?: readonly Region[];
+  readonly units: readonly Unit[];
+  readonly relations?: readonly Relation[];
+  readonly teams?: readonly Team[];
+  readonly programmes: readonly Programme[];
+  readonly trainees: readonly Trainee[];
+  readonly pinned?: readonly Placement[];
+  readonly objective?: ObjectiveWeights;
+}
+
+/** One rotation of a placement (SPEC §9). */
+export interface Rotation {
+  readonly dept: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly mentor?: string;
+}
+
+/** trainee × receiving unit × study department × [start, end) × mentor. */
+export interface Placement {
+  readonly trainee: string;
+  readonly unit: string;
+  readonly dept: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly mentor?: string;
+  readonly rotations?: readonly Rotation[];
+}
+
+/** Specialists sent down (下沉) from `from` to cover `to`'s department. */
+export interface SupportRow {
+  readonly from: string;
+  readonly to: string;
+  readonly dept: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly count: number;
+}
+
+export interface Reason {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Unplaced {
+  readonly trainee: string;
+  readonly reasons: readonly Reason[];
+}
+
+export interface Shortfall {
+  readonly programme: string;
+  readonly rule: "quota" | "coverage";
+  readonly index: number;
+  readonly needed: number;
+  readonly got: number;
+}
+
+/** A rule violation or a conflict: `{ code, ids, message }`. */
+export interface Violation {
+  readonly code: string;
+  readonly ids: readonly string[];
+  readonly message: string;
+}
+
+export type PlanStatus = "optimal" | "feasible" | "infeasible" | "timeout-feasible";
+
+export interface Plan {
+  readonly version: 1;
+  readonly status: PlanStatus;
+  readonly objective: number;
+  readonly bound?: number;
+  readonly placements: readonly Placement[];
+  readonly support: readonly SupportRow[];
+  readonly unplaced: readonly Unplaced[];
+  readonly shortfalls: readonly Shortfall[];
+  readonly conflicts: readonly Violation[];
+}

@@ -1,0 +1,207 @@
+/**
+ * Cross-reference checks of a structurally valid instance: duplicate and
+ * dangling ids, calendar alignment, overlaps, cycles, impossible bounds.
+ * Each check pushes `{ path, message }`; nothing throws here.
+ */
+import { addDuration, isAligned } from "../calendar/index.js";
+import type { Issue } from "./errors.js";
+import type { Duration, Instance, Placement, Programme, Where } from "./types.js";
+import { TITLES } from "./types.js";
+
+export function crossCheckInstance(inst: Instance): Issue[] {
+  const issues: Issue[] = [];
+  const push = (path: string, message: string) => issues.push({ path, message });
+  const cal = inst.calendar;
+
+  if (!isAligned(cal.start, cal.granularity))
+    push("calendar.start", `must be ${cal.granularity === "month" ? "the 1st of a month" : "a Monday"}, got "${cal.start}"`);
+  if (!isAligned(cal.end, cal.granularity))
+    push("calendar.end", `must be ${cal.granularity === "month" ? "the 1st of a month" : "a Monday"}, got "${cal.end}"`);
+  if (cal.end <= cal.start) push("calendar.end", `must be after calendar.start (${cal.start}), got "${cal.end}"`);
+
+  const ids = (list: readonly { id: string }[] | undefined, path: string) => {
+    const seen = new Map<string, number>();
+    (list ?? []).forEach((x, i) => {
+      const first = seen.get(x.id);
+      if (first !== undefined) push(`${path}[${i}].id`, `duplicate id "${x.id}" (also ${path}[${first}])`);
+      else seen.set(x.id, i);
+    });
+    return seen;
+  };
+  const regions = ids(inst.regions, "regions");
+  const units = ids(inst.units, "units");
+  const trainees = ids(inst.trainees, "trainees");
+  const programmes = ids(inst.programmes, "programmes");
+  ids(inst.teams, "teams");
+  const unitById = new Map(inst.units.map((u) => [u.id, u]));
+
+  const refUnit = (id: string, path: string) => {
+    if (!units.has(id)) push(path, `unknown unit "${id}"`);
+  };
+
+  // Regions: parents exist, no cycles.
+  const regionList = inst.regions ?? [];
+  regionList.forEach((r, i) => {
+    if (r.parent === undefined) return;
+    if (r.parent === r.id) push(`regions[${i}].parent`, `a region cannot be its own parent ("${r.id}")`);
+    else if (!regions.has(r.parent)) push(`regions[${i}].parent`, `unknown region "${r.parent}"`);
+  });
+  const parentOf = new Map(regionList.map((r) => [r.id, r.parent]));
+  const reported = new Set<string>();
+  regionList.forEach((r, i) => {
+    const seen = new Set<string>([r.id]);
+    let cur = parentOf.get(r.id);
+    while (cur !== undefined && cur !== r.id && regions.has(cur)) {
+      if (seen.has(cur)) break;
+      seen.add(cur);
+      cur = parentOf.get(cur);
+    }
+    if (cur === r.id && r.parent !== r.id) {
+      const key = [...seen].sort().join(",");
+      if (!reported.has(key)) {
+        reported.add(key);
+        push(`regions[${i}].parent`, `region parents form a cycle through ${[...seen].map((s) => `"${s}"`).join(", ")}`);
+      }
+    }
+  });
+
+  // Units.
+  const mentorSeen = new Map<string, string>();
+  inst.units.forEach((u, i) => {
+    const p = `units[${i}]`;
+    if (u.region !== undefined && !regions.has(u.region)) push(`${p}.region`, `unknown region "${u.region}"`);
+    const depts = new Map<string, number>();
+    (u.departments ?? []).forEach((d, j) => {
+      if (depts.has(d.dept)) push(`${p}.departments[${j}].dept`, `duplicate department "${d.dept}" (also departments[${depts.get(d.dept)}])`);
+      depts.set(d.dept, j);
+      if (d.minOnDuty > d.staff) push(`${p}.departments[${j}].minOnDuty`, `must be ≤ staff (${d.staff}), got ${d.minOnDuty}`);
+    });
+    const rows = u.receive ?? [];
+    rows.forEach((r, j) => {
+      if (r.from !== undefined && r.to !== undefined && r.to <= r.from)
+        push(`${p}.receive[${j}].to`, `must be after from (${r.from}), got "${r.to}"`);
+      for (let k = 0; k < j; k++) {
+        const o = rows[k];
+        if (o.dept !== r.dept) continue;
+        const aFrom = r.from ?? "0000-01-01", aTo = r.to ?? "9999-12-31";
+        const bFrom = o.from ?? "0000-01-01", bTo = o.to ?? "9999-12-31";
+        if (aFrom < bTo && bFrom < aTo) push(`${p}.receive[${j}]`, `overlaps receive[${k}] for department "${r.dept}"`);
+      }
+    });
+    const sup = new Map<string, number>();
+    (u.support ?? []).forEach((s, j) => {
+      if (sup.has(s.dept)) push(`${p}.support[${j}].dept`, `duplicate support row for department "${s.dept}" (also support[${sup.get(s.dept)}])`);
+      sup.set(s.dept, j);
+    });
+    (u.mentors ?? []).forEach((m, j) => {
+      const prev = mentorSeen.get(m.id);
+      if (prev !== undefined) push(`${p}.mentors[${j}].id`, `duplicate mentor id "${m.id}" (also ${prev}); mentor ids are unique across the instance`);
+      else mentorSeen.set(m.id, `${p}.mentors[${j}]`);
+    });
+  });
+  const mentorUnit = new Map<string, string>();
+  for (const u of inst.units) for (const m of u.mentors ?? []) if (!mentorUnit.has(m.id)) mentorUnit.set(m.id, u.id);
+
+  (inst.relations ?? []).forEach((r, i) => {
+    refUnit(r.from, `relations[${i}].from`);
+    refUnit(r.to, `relations[${i}].to`);
+    if (r.from === r.to) push(`relations[${i}]`, `a unit cannot be related to itself ("${r.from}")`);
+  });
+
+  (inst.teams ?? []).forEach((t, i) => {
+    refUnit(t.unit, `teams[${i}].unit`);
+    if (t.minOnDuty > t.size) push(`teams[${i}].minOnDuty`, `must be ≤ size (${t.size}), got ${t.minOnDuty}`);
+    t.members.forEach((m, j) => {
+      if (!trainees.has(m)) push(`teams[${i}].members[${j}]`, `unknown trainee "${m}"`);
+    });
+    if (new Set(t.members).size !== t.members.length) push(`teams[${i}].members`, "lists a trainee twice");
+    if (t.members.length > t.size) push(`teams[${i}].members`, `has ${t.members.length} members but size ${t.size}`);
+  });
+
+  const checkWhere = (w: Where | undefined, path: string) => {
+    if (!w) return;
+    w.homeUnit?.forEach((u, j) => refUnit(u, `${path}.homeUnit[${j}]`));
+    w.receivingUnit?.forEach((u, j) => refUnit(u, `${path}.receivingUnit[${j}]`));
+    w.homeRegion?.forEach((r, j) => {
+      if (!regions.has(r)) push(`${path}.homeRegion[${j}]`, `unknown region "${r}"`);
+    });
+  };
+  const durationOrder = (min: Duration | undefined, max: Duration | undefined, path: string) => {
+    if (min && max && addDuration(cal.start, min) > addDuration(cal.start, max))
+      push(path, `min ${JSON.stringify(min)} is longer than max ${JSON.stringify(max)}`);
+  };
+
+  inst.programmes.forEach((pr: Programme, i) => {
+    const p = `programmes[${i}]`;
+    durationOrder(pr.duration?.min, pr.duration?.max, `${p}.duration`);
+    if (pr.window?.from && pr.window?.to && pr.window.to <= pr.window.from)
+      push(`${p}.window.to`, `must be after window.from (${pr.window.from}), got "${pr.window.to}"`);
+    pr.priority?.forEach((r, j) => checkWhere(r.where, `${p}.priority[${j}].where`));
+    pr.quotas?.forEach((q, j) => {
+      checkWhere(q.where, `${p}.quotas[${j}].where`);
+      if (q.min === undefined && q.max === undefined && q.maxShare === undefined)
+        push(`${p}.quotas[${j}]`, "needs at least one of min, max, maxShare");
+      if (q.min !== undefined && q.max !== undefined && q.min > q.max) push(`${p}.quotas[${j}].min`, `must be ≤ max (${q.max}), got ${q.min}`);
+    });
+    pr.budget?.costs?.forEach((c, j) => checkWhere(c.where, `${p}.budget.costs[${j}].where`));
+    const rot = pr.rotations;
+    if (rot) {
+      if (rot.count.min > rot.count.max) push(`${p}.rotations.count.min`, `must be ≤ count.max (${rot.count.max}), got ${rot.count.min}`);
+      durationOrder(rot.each?.min, rot.each?.max, `${p}.rotations.each`);
+      rot.required?.forEach((r, j) => {
+        durationOrder(r.min, r.max, `${p}.rotations.required[${j}]`);
+        checkWhere(r.when, `${p}.rotations.required[${j}].when`);
+      });
+    }
+  });
+
+  inst.trainees.forEach((t, i) => {
+    const p = `trainees[${i}]`;
+    refUnit(t.unit, `${p}.unit`);
+    if (!programmes.has(t.programme)) push(`${p}.programme`, `unknown programme "${t.programme}"`);
+    t.wants?.units?.forEach((u, j) => refUnit(u, `${p}.wants.units[${j}]`));
+    if (t.available?.from && t.available?.to && t.available.to <= t.available.from)
+      push(`${p}.available.to`, `must be after available.from (${t.available.from}), got "${t.available.to}"`);
+  });
+
+  const traineeById = new Map(inst.trainees.map((t) => [t.id, t]));
+  const progById = new Map(inst.programmes.map((p) => [p.id, p]));
+  const pinnedSeen = new Map<string, number>();
+  (inst.pinned ?? []).forEach((pl: Placement, i) => {
+    const p = `pinned[${i}]`;
+    const t = traineeById.get(pl.trainee);
+    if (!t) push(`${p}.trainee`, `unknown trainee "${pl.trainee}"`);
+    const prev = pinnedSeen.get(pl.trainee);
+    if (prev !== undefined) push(`${p}.trainee`, `trainee "${pl.trainee}" is pinned twice (also pinned[${prev}])`);
+    pinnedSeen.set(pl.trainee, i);
+    const u = unitById.get(pl.unit);
+    if (!u) push(`${p}.unit`, `unknown unit "${pl.unit}"`);
+    else if (!(u.receive ?? []).some((r) => r.dept === pl.dept)) push(`${p}.dept`, `unit "${pl.unit}" receives no department "${pl.dept}"`);
+    if (pl.end <= pl.start) push(`${p}.end`, `must be after start (${pl.start}), got "${pl.end}"`);
+    const checkMentor = (m: string | undefined, path: string) => {
+      if (m !== undefined && !mentorUnit.has(m)) push(path, `unknown mentor "${m}"`);
+    };
+    checkMentor(pl.mentor, `${p}.mentor`);
+    pl.rotations?.forEach((r, j) => {
+      checkMentor(r.mentor, `${p}.rotations[${j}].mentor`);
+      if (u && !(u.receive ?? []).some((x) => x.dept === r.dept)) push(`${p}.rotations[${j}].dept`, `unit "${pl.unit}" receives no department "${r.dept}"`);
+    });
+    const prog = t ? progById.get(t.programme) : undefined;
+    if (prog?.mentor) {
+      if (prog.rotations) {
+        (pl.rotations ?? []).forEach((r, j) => {
+          if (r.mentor === undefined) push(`${p}.rotations[${j}].mentor`, `programme "${prog.id}" has a mentor rule, so a pinned rotation must name its mentor`);
+        });
+      } else if (pl.mentor === undefined) {
+        push(`${p}.mentor`, `programme "${prog.id}" has a mentor rule, so a pinned placement must name its mentor`);
+      }
+    }
+  });
+
+  return issues;
+}
+
+/** Rank of a title: none 0 … senior 4. */
+export function titleRank(title: string | undefined): number {
+  return title === undefined ? -1 : (TITLES as readonly string[]).indexOf(title);
+}

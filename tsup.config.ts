@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: { index: "src/index.ts", cli: "src/cli/main.ts", worker: "src/solve/highs-worker.ts" },
+  format: ["esm"],
+  dts: { entry: { index: "src/index.ts" } },
+  target: "node20",
+  platform: "node",
+  clean: true,
+  sourcemap: false,
+  splitting: true,
+  banner: ({ format }) => ({}),
+});
