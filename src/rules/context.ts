@@ -1,0 +1,224 @@
+/**
+ * Facts derived once from an instance and shared by every rule's checker and
+ * by the solver's formulation: lookups, slots, eligibility, receiver rules,
+ * `where` matching, priorities and placement values (SPEC §4, §5, §7).
+ */
+import { addDuration, type Slots, slotsOf, yearsBetween } from "../calendar/index.js";
+import { titleRank } from "../model/validate.js";
+import {
+  DEFAULT_WEIGHTS, type Instance, type Mentor, type ObjectiveWeights, type Programme, type Reason,
+  type Team, type Trainee, type Unit, type Where,
+} from "../model/types.js";
+import { buildNetwork, type Network } from "../network/index.js";
+
+export interface MentorInfo extends Mentor {
+  readonly unit: string;
+}
+
+/** A placement as the rules see it: the receiving side, possibly hypothetical. */
+export interface Target {
+  readonly unit: string;
+  readonly dept: string;
+}
+
+export interface Context {
+  readonly instance: Instance;
+  readonly slots: Slots;
+  readonly net: Network;
+  readonly weights: Required<ObjectiveWeights>;
+  readonly units: ReadonlyMap<string, Unit>;
+  readonly trainees: ReadonlyMap<string, Trainee>;
+  readonly programmes: ReadonlyMap<string, Programme>;
+  readonly mentors: ReadonlyMap<string, MentorInfo>;
+  /** Teams a trainee belongs to. */
+  readonly teamsOf: ReadonlyMap<string, readonly Team[]>;
+  programmeOf(t: Trainee): Programme;
+  ageAt(p: Programme): string;
+  /** Slot indices `[first, last+1)` covered by `[start, end)`: slots whose first day lies inside. */
+  span(start: string, end: string): [number, number];
+  /** Receiving capacity of a unit's department in slot k (0 where no row covers it). */
+  capacity(unit: string, dept: string, k: number): number;
+  /** Why a trainee fails its programme's eligibility (empty: eligible). */
+  eligibility(t: Trainee): Reason[];
+  /** Why a unit may not receive this trainee (empty: allowed). */
+  receiverReasons(t: Trainee, unit: Unit): Reason[];
+  /** The trainee's acceptable study departments, first choice first. */
+  studyDepts(t: Trainee): readonly string[];
+  matches(where: Where | undefined, t: Trainee, target?: Target): boolean;
+  priority(t: Trainee): number;
+  /** §7 value of placing `t` at `target`. */
+  value(t: Trainee, target: Target): number;
+  /** Whether an alliance or pairing relation runs from the receiving unit to the home unit. */
+  related(receiving: string, home: string): boolean;
+  /** Title rank (none 0 … senior 4; -1 unknown). */
+  titleRank(title: string | undefined): number;
+}
+
+const cache = new WeakMap<Instance, Context>();
+
+/** The context of a (valid) instance; cached per instance object. */
+export function contextOf(instance: Instance): Context {
+  let ctx = cache.get(instance);
+  if (!ctx) {
+    ctx = buildContext(instance);
+    cache.set(instance, ctx);
+  }
+  return ctx;
+}
+
+function buildContext(instance: Instance): Context {
+  const slots = slotsOf(instance.calendar);
+  const net = buildNetwork(instance);
+  const weights = { ...DEFAULT_WEIGHTS, ...(instance.objective ?? {}) };
+  const units = new Map(instance.units.map((u) => [u.id, u]));
+  const trainees = new Map(instance.trainees.map((t) => [t.id, t]));
+  const programmes = new Map(instance.programmes.map((p) => [p.id, p]));
+  const mentors = new Map<string, MentorInfo>();
+  for (const u of instance.units) for (const m of u.mentors ?? []) if (!mentors.has(m.id)) mentors.set(m.id, { ...m, unit: u.id });
+  const teamsOf = new Map<string, Team[]>();
+  for (const team of instance.teams ?? []) for (const m of team.members) teamsOf.set(m, [...(teamsOf.get(m) ?? []), team]);
+
+  const capCache = new Map<string, Int32Array>();
+  const capacityRow = (unit: string, dept: string): Int32Array => {
+    const key = `${unit}\u0000${dept}`;
+    let row = capCache.get(key);
+    if (!row) {
+      row = new Int32Array(slots.count);
+      for (const r of units.get(unit)?.receive ?? []) {
+        if (r.dept !== dept) continue;
+        const a = r.from === undefined ? 0 : slots.firstFrom(r.from);
+        const b = r.to === undefined ? slots.count : slots.firstFrom(r.to);
+        for (let k = a; k < b; k++) row[k] += r.capacity;
+      }
+      capCache.set(key, row);
+    }
+    return row;
+  };
+
+  const programmeOf = (t: Trainee) => programmes.get(t.programme)!;
+  const ageAt = (p: Programme) => p.ageAt ?? instance.calendar.start;
+  const related = (receiving: string, home: string) => net.hasRelation(receiving, home, ["alliance", "pairing"]);
+
+  const studyDepts = (t: Trainee) => (t.wants?.depts && t.wants.depts.length > 0 ? t.wants.depts : [t.dept]);
+
+  const matches = (w: Where | undefined, t: Trainee, target?: Target): boolean => {
+    if (!w) return true;
+    const home = units.get(t.unit);
+    if (w.homeUnit && !w.homeUnit.includes(t.unit)) return false;
+    if (w.homeRegion && !net.regionsOf(t.unit).some((r) => w.homeRegion!.includes(r))) return false;
+    if (w.homeRegionFlag) {
+      const flags = net.flagsOf(t.unit);
+      if (!w.homeRegionFlag.some((f) => flags.has(f))) return false;
+    }
+    if (w.homeTier && !(home && w.homeTier.includes(home.tier))) return false;
+    if (w.homeDept && !w.homeDept.includes(t.dept)) return false;
+    if (w.role && !(t.roles ?? []).some((r) => w.role!.includes(r))) return false;
+    if (w.category && !(t.category && w.category.includes(t.category))) return false;
+    if (w.studyDept || w.receivingUnit || w.receivingTier || w.receivingKind) {
+      if (!target) return false;
+      const u = units.get(target.unit);
+      if (w.studyDept && !w.studyDept.includes(target.dept)) return false;
+      if (w.receivingUnit && !w.receivingUnit.includes(target.unit)) return false;
+      if (w.receivingTier && !(u && w.receivingTier.includes(u.tier))) return false;
+      if (w.receivingKind && !(u && w.receivingKind.includes(u.kind))) return false;
+    }
+    return true;
+  };
+
+  const priority = (t: Trainee) => {
+    let p = t.priority ?? 1;
+    for (const row of programmeOf(t).priority ?? []) if (matches(row.where, t)) p += row.add;
+    return p;
+  };
+
+  return {
+    instance, slots, net, weights, units, trainees, programmes, mentors, teamsOf,
+    programmeOf, ageAt, related, studyDepts, matches, priority, titleRank,
+    span: (start, end) => [slots.firstFrom(start), slots.firstFrom(end)],
+    capacity: (unit, dept, k) => capacityRow(unit, dept)[k] ?? 0,
+    eligibility(t) {
+      const p = programmeOf(t);
+      const el = p.eligibility;
+      if (!el) return [];
+      const out: Reason[] = [];
+      const fail = (message: string) => out.push({ code: "R-ELIGIBLE", message });
+      const at = ageAt(p);
+      const home = units.get(t.unit);
+      if (el.tiers && !(home && el.tiers.includes(home.tier)))
+        fail(`home unit tier ${home?.tier ?? "unknown"} is not one of ${el.tiers.join(", ")}`);
+      if (el.maxAge !== undefined) {
+        if (t.birthDate === undefined) fail(`birthDate is missing (programme maxAge ${el.maxAge})`);
+        else {
+          const age = yearsBetween(t.birthDate, at);
+          if (age > el.maxAge) fail(`age ${age} > ${el.maxAge} on ${at}`);
+        }
+      }
+      if (el.minPracticeYears !== undefined) {
+        if (t.practiceYears === undefined) fail(`practiceYears is missing (programme minimum ${el.minPracticeYears})`);
+        else if (t.practiceYears < el.minPracticeYears) fail(`practice years ${t.practiceYears} < ${el.minPracticeYears}`);
+      }
+      if (el.licenses) {
+        if (t.license === undefined) fail(`license is missing (programme accepts ${el.licenses.join(", ")})`);
+        else if (!el.licenses.includes(t.license)) fail(`license ${t.license} is not one of ${el.licenses.join(", ")}`);
+      }
+      if (el.categories) {
+        if (t.category === undefined) fail(`category is missing (programme accepts ${el.categories.join(", ")})`);
+        else if (!el.categories.includes(t.category)) fail(`category ${t.category} is not one of ${el.categories.join(", ")}`);
+      }
+      if (el.minYearsSinceLast !== undefined && t.lastPlacementEnd !== undefined) {
+        const years = yearsBetween(t.lastPlacementEnd, at);
+        if (years < el.minYearsSinceLast)
+          fail(`last placement ended ${t.lastPlacementEnd}, ${years} year(s) before ${at} < ${el.minYearsSinceLast}`);
+      }
+      return out;
+    },
+    receiverReasons(t, u) {
+      const rec = programmeOf(t).receiving ?? {};
+      const out: Reason[] = [];
+      const fail = (message: string) => out.push({ code: "R-RECEIVER", message });
+      const home = units.get(t.unit);
+      if (u.id === t.unit) fail(`"${u.id}" is the trainee's home unit`);
+      if (rec.tiers && !rec.tiers.includes(u.tier)) fail(`"${u.id}" is tier ${u.tier}, not one of ${rec.tiers.join(", ")}`);
+      if (rec.kinds && !rec.kinds.includes(u.kind)) fail(`"${u.id}" is kind ${u.kind}, not one of ${rec.kinds.join(", ")}`);
+      if (rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier)) {
+        if (!net.hasRelation(u.id, t.unit, rec.relations))
+          fail(`no ${rec.relations.join("/")} relation runs from "${u.id}" to "${home?.id ?? t.unit}"`);
+      }
+      if (rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm") fail(`a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
+      return out;
+    },
+    value(t, target) {
+      const w = weights;
+      const depts = studyDepts(t);
+      const rank = Math.max(0, depts.indexOf(target.dept));
+      return (
+        w.base * priority(t) +
+        (t.wants?.units?.includes(target.unit) ? w.preferredUnit : 0) +
+        (related(target.unit, t.unit) ? w.relation : 0) -
+        w.studyRank * rank
+      );
+    },
+  };
+}
+
+/** The window `[from, to)` a trainee's placement must lie in: calendar ∩ programme window ∩ availability. */
+export function windowOf(ctx: Context, t: Trainee): { from: string; to: string } {
+  const p = ctx.programmeOf(t);
+  let from = ctx.instance.calendar.start;
+  let to = ctx.instance.calendar.end;
+  for (const w of [p.window, t.available]) {
+    if (w?.from && w.from > from) from = w.from;
+    if (w?.to && w.to < to) to = w.to;
+  }
+  return { from, to };
+}
+
+/** Earliest and latest allowed end for a placement starting at `start`. */
+export function durationBounds(p: Programme, start: string): { minEnd?: string; maxEnd?: string } {
+  return {
+    minEnd: p.duration?.min ? addDuration(start, p.duration.min) : undefined,
+    maxEnd: p.duration?.max ? addDuration(start, p.duration.max) : undefined,
+  };
+}
+
+export { titleRank };
