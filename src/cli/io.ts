@@ -12,7 +12,8 @@ export class CliInputError extends JinxiuError {
 /** Reads a text file or says why not, in words. */
 export function readText(path: string): string {
   try {
-    return readFileSync(path, "utf8");
+    // Excel and Notepad save UTF-8 with a byte-order mark; JSON.parse would refuse it.
+    return readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.message;

@@ -37,7 +37,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .version("0.1.0")
     .exitOverride()
     .showSuggestionAfterError(true)
+    .showHelpAfterError("(run `jinxiu --help` for usage)")
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program.addHelpText(
+    "after",
+    "\nExamples:\n  jinxiu validate examples/lianyungang-2024.json\n  jinxiu solve examples/lianyungang-2024.json --out plan.json\n  jinxiu verify examples/lianyungang-2024.json plan.json",
+  );
 
   program
     .command("validate")
@@ -90,7 +96,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync(argv as string[], { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
       return EXIT.badInput; // commander already printed the message and a hint
     }
     if (e instanceof CliInputError) {

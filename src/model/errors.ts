@@ -7,7 +7,7 @@ export interface Issue {
 
 /** Renders issues for people, one `path: message` per line. */
 export function formatIssues(issues: readonly Issue[]): string {
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("\n");
+  return issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("\n");
 }
 
 /** Base of jinxiu's typed errors; `code` is stable, messages are for people. */

@@ -28,7 +28,8 @@ const isoDate = z.string({ error: (i) => `must be a date "YYYY-MM-DD", got ${sho
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split("-").map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, m - 1, d);
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 

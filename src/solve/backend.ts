@@ -1,0 +1,34 @@
+import type { LinearModel } from "./model.js";
+
+export interface BackendOptions {
+  /** Wall-clock limit for the engine; it returns its best solution then. */
+  readonly timeLimitMs?: number;
+  /** Relative gap at which the engine may stop (0: prove optimality). */
+  readonly relGap?: number;
+  /** Absolute gap at which the engine may stop (e.g. just under 1 when every objective coefficient is whole). */
+  readonly absGap?: number;
+  /** Incumbent and bound as the search goes. */
+  readonly onProgress?: (p: { incumbent?: number; bound?: number }) => void;
+}
+
+export interface BackendResult {
+  /** `optimal`: proven within the gap; `feasible`: a solution, not proven; `timeout`: limit hit (with or without a solution). */
+  readonly status: "optimal" | "feasible" | "infeasible" | "timeout" | "error";
+  /** Column values (present with a solution). */
+  readonly x?: Float64Array;
+  /** Objective including the model's offset. */
+  readonly objective?: number;
+  /** A proven upper bound on the objective (maximisation), with offset. */
+  readonly bound?: number;
+  readonly message?: string;
+}
+
+/**
+ * A MILP engine. The formulation never knows which one runs it.
+ * Engines: `highs` (HiGHS compiled to WebAssembly, default) and `jslp`
+ * (javascript-lp-solver, pure JS, small models only; its answers are checked).
+ */
+export interface Backend {
+  readonly name: string;
+  solve(model: LinearModel, options: BackendOptions): Promise<BackendResult>;
+}

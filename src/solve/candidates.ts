@@ -1,0 +1,93 @@
+/**
+ * Candidate placements of a trainee, pruned before any variable exists:
+ * eligibility, receiver rules, study departments, window ∩ availability ∩
+ * calendar, duration, and departments with capacity (and qualified mentors)
+ * left in every slot. A trainee with no candidate gets the reason of the
+ * stage that removed its last option.
+ */
+import type { Programme, Reason, Trainee, Unit } from "../model/types.js";
+import { type Context, durationBounds, windowOf } from "../rules/context.js";
+
+/** One way to place a trainee: unit × dept × slots `[k0, k1)`. */
+export interface Candidate {
+  readonly unit: string;
+  readonly dept: string;
+  readonly k0: number;
+  readonly k1: number;
+  /** §7 value of the placement. */
+  readonly value: number;
+}
+
+/** What is already taken by pinned placements, per slot. */
+export interface Reserved {
+  capacity(unit: string, dept: string, k: number): number;
+  /** Free capacity, over mentors of the department with title rank ≥ `rank`. */
+  mentorSeats(unit: string, dept: string, rank: number, k: number): number;
+}
+
+export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { candidates: Candidate[]; reasons: Reason[] } {
+  const prog = ctx.programmeOf(t);
+  const eligibility = ctx.eligibility(t);
+  if (eligibility.length) return { candidates: [], reasons: eligibility };
+
+  const receivers: Unit[] = [];
+  const refusals: string[] = [];
+  for (const u of ctx.instance.units) {
+    if (!u.receive?.length) continue;
+    const why = ctx.receiverReasons(t, u);
+    if (why.length === 0) receivers.push(u);
+    else if (refusals.length < 3) refusals.push(why[0].message);
+  }
+  if (receivers.length === 0)
+    return { candidates: [], reasons: [{ code: "R-RECEIVER", message: `no receiving unit is allowed${refusals.length ? `: ${refusals.join("; ")}` : ""}` }] };
+
+  const depts = ctx.studyDepts(t);
+  const pairs = receivers.flatMap((u) => depts.filter((d) => u.receive!.some((r) => r.dept === d)).map((d) => ({ u, d })));
+  if (pairs.length === 0)
+    return { candidates: [], reasons: [{ code: "R-DEPT", message: `no allowed receiving unit receives in ${depts.join(", ")}` }] };
+
+  const spans = spansOf(ctx, t, prog);
+  if (spans.length === 0) {
+    const w = windowOf(ctx, t);
+    return { candidates: [], reasons: [{ code: "R-WINDOW", message: `no placement of the programme's duration fits inside [${w.from}, ${w.to}) on slot boundaries` }] };
+  }
+
+  const minRank = prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1;
+  const candidates: Candidate[] = [];
+  let capacityLeft = false;
+  for (const { u, d } of pairs) {
+    const value = ctx.value(t, { unit: u.id, dept: d });
+    for (const [k0, k1] of spans) {
+      let ok = true;
+      for (let k = k0; k < k1 && ok; k++) ok = ctx.capacity(u.id, d, k) - reserved.capacity(u.id, d, k) > 0;
+      if (!ok) continue;
+      capacityLeft = true;
+      if (prog.mentor) for (let k = k0; k < k1 && ok; k++) ok = reserved.mentorSeats(u.id, d, minRank, k) > 0;
+      if (ok) candidates.push({ unit: u.id, dept: d, k0, k1, value });
+    }
+  }
+  if (candidates.length === 0) {
+    return capacityLeft
+      ? { candidates, reasons: [{ code: "R-MENTOR", message: `no mentor of title ≥ ${prog.mentor!.minTitle} is free in an allowed department for a whole placement` }] }
+      : { candidates, reasons: [{ code: "R-CAPACITY", message: "no allowed receiving department has capacity left for a whole placement in the window" }] };
+  }
+  return { candidates, reasons: [] };
+}
+
+/** Slot spans `[k0, k1)` allowed by calendar, window, availability and duration. */
+export function spansOf(ctx: Context, t: Trainee, prog: Programme): [number, number][] {
+  const { from, to } = windowOf(ctx, t);
+  const b = ctx.slots.boundaries;
+  const out: [number, number][] = [];
+  for (let k0 = ctx.slots.firstFrom(from); k0 < ctx.slots.count; k0++) {
+    const { minEnd, maxEnd } = durationBounds(prog, b[k0]);
+    for (let k1 = k0 + 1; k1 <= ctx.slots.count; k1++) {
+      const end = b[k1];
+      if (end > to) break;
+      if (maxEnd && end > maxEnd) break;
+      if (minEnd && end < minEnd) continue;
+      out.push([k0, k1]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,280 @@
+/**
+ * The placement MILP (SPEC §5 rows, §7 objective).
+ *
+ * Columns: x (a group of interchangeable trainees × a candidate placement,
+ * integer count), y (specialists sent from a supporter to a home department in
+ * one slot, 上修下沉), and slacks of soft quota/coverage rows. Rows, one family
+ * per rule: once, capacity, mentor (per-slot seats of qualified mentors, nested
+ * by title; exact per-mentor assignment happens afterwards), staffing, pool,
+ * team, quota (max, min, share), coverage, budget. Pinned placements are
+ * constants on the right-hand sides.
+ */
+import type { Placement, Programme, Trainee } from "../model/types.js";
+import { costOf } from "../rules/budget.js";
+import type { Context } from "../rules/context.js";
+import { coveredUnits } from "../rules/coverage.js";
+import { segments } from "../rules/types.js";
+import type { Candidate, Reserved } from "./candidates.js";
+import { ModelBuilder, type RowMeta } from "./model.js";
+
+/** Trainees with identical columns: solved as one integer count per candidate (exact). */
+export interface Group {
+  readonly trainees: readonly Trainee[];
+  readonly prog: Programme;
+  readonly candidates: readonly Candidate[];
+}
+
+export type Column =
+  | { readonly kind: "x"; readonly group: number; readonly cand: number }
+  | { readonly kind: "y"; readonly from: string; readonly to: string; readonly dept: string; readonly k: number }
+  | { readonly kind: "slack"; readonly row: number }
+  | { readonly kind: "elastic"; readonly row: number };
+
+export interface Formulation {
+  readonly builder: ModelBuilder;
+  readonly columns: readonly Column[];
+  /** Columns of each group, in candidate order. */
+  readonly groupCols: readonly number[][];
+  /** Objective constant: the value of the pinned placements. */
+  readonly pinnedValue: number;
+  /** Whether every objective coefficient is whole (so a gap < 1 proves optimality). */
+  readonly integralObjective: boolean;
+}
+
+const K = (...p: (string | number)[]) => p.join("|");
+
+/** Per-slot usage of pinned placements. */
+export class PinnedUsage implements Reserved {
+  private readonly cap = new Map<string, number>();
+  private readonly mentor = new Map<string, number>();
+  readonly away = new Map<string, number>();
+  readonly teamAway = new Map<string, number>();
+  readonly quota = new Map<string, number>();
+  readonly total = new Map<string, number>();
+  readonly byHome = new Map<string, number>();
+  readonly cost = new Map<string, number>();
+  value = 0;
+  private readonly bump = (m: Map<string, number>, key: string, n = 1) => m.set(key, (m.get(key) ?? 0) + n);
+
+  constructor(private readonly ctx: Context, pinned: readonly Placement[]) {
+    for (const p of pinned) {
+      const t = ctx.trainees.get(p.trainee)!;
+      const prog = ctx.programmeOf(t);
+      for (const s of segments(p)) {
+        const [a, b] = ctx.span(s.start, s.end);
+        for (let k = a; k < b; k++) {
+          this.bump(this.cap, K(p.unit, s.dept, k));
+          if (s.mentor) this.bump(this.mentor, K(s.mentor, k));
+        }
+      }
+      const [a, b] = ctx.span(p.start, p.end);
+      for (let k = a; k < b; k++) {
+        this.bump(this.away, K(t.unit, t.dept, k));
+        for (const team of ctx.teamsOf.get(t.id) ?? []) this.bump(this.teamAway, K(team.id, k));
+      }
+      this.bump(this.total, prog.id);
+      (prog.quotas ?? []).forEach((q, i) => {
+        if (ctx.matches(q.where, t, p)) this.bump(this.quota, K(prog.id, i));
+      });
+      this.bump(this.byHome, K(prog.id, t.unit));
+      this.bump(this.cost, prog.id, costOf(ctx, prog, t, p));
+      this.value += ctx.value(t, p);
+    }
+  }
+  capacity(unit: string, dept: string, k: number): number {
+    return this.cap.get(K(unit, dept, k)) ?? 0;
+  }
+  mentorSeats(unit: string, dept: string, rank: number, k: number): number {
+    let seats = 0;
+    for (const m of this.ctx.units.get(unit)?.mentors ?? [])
+      if (m.dept === dept && this.ctx.titleRank(m.title) >= rank) seats += (m.capacity ?? 1) - (this.mentor.get(K(m.id, k)) ?? 0);
+    return seats;
+  }
+  get(m: Map<string, number>, ...key: (string | number)[]): number {
+    return m.get(K(...key)) ?? 0;
+  }
+}
+
+export function formulate(ctx: Context, groups: readonly Group[], pinned: PinnedUsage): Formulation {
+  const b = new ModelBuilder();
+  const columns: Column[] = [];
+  const w = ctx.weights;
+  const label = (k: number) => ctx.slots.label(k);
+  const meta = (kind: string, code: string, ids: string[], text: string, soft = false): RowMeta => ({ kind, code, ids, text, soft });
+
+  // Mentor thresholds in use: rows are nested by title rank.
+  const thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))].sort();
+
+  ensureFixedRows(ctx, b, pinned);
+
+  // Staffing (上修下沉): rows only where absence can break the minimum.
+  const potentialAway = new Map<string, number>();
+  for (const g of groups) {
+    const t = g.trainees[0];
+    const slots = new Set<number>();
+    for (const c of g.candidates) for (let k = c.k0; k < c.k1; k++) slots.add(k);
+    for (const k of slots) potentialAway.set(K(t.unit, t.dept, k), (potentialAway.get(K(t.unit, t.dept, k)) ?? 0) + g.trainees.length);
+  }
+  const staffRows: { row: number; home: string; dept: string; k: number }[] = [];
+  for (const u of ctx.instance.units)
+    for (const d of u.departments ?? [])
+      for (let k = 0; k < ctx.slots.count; k++) {
+        const slack = d.staff - d.minOnDuty - pinned.get(pinned.away, u.id, d.dept, k);
+        if ((potentialAway.get(K(u.id, d.dept, k)) ?? 0) <= slack) continue;
+        const row = b.row(K("staff", u.id, d.dept, k), () => ({
+          lb: -Infinity,
+          ub: slack,
+          meta: meta("staffing", "R-STAFFING", [u.id, d.dept], `staffing of "${u.id}" ${d.dept} in ${label(k)} (staff ${d.staff}, minimum ${d.minOnDuty})`),
+        }));
+        staffRows.push({ row, home: u.id, dept: d.dept, k });
+      }
+
+  const groupCols: number[][] = [];
+  groups.forEach((g, gi) => {
+    const t = g.trainees[0];
+    const n = g.trainees.length;
+    const prog = g.prog;
+    const teams = ctx.teamsOf.get(t.id) ?? [];
+    const once = b.row(K("once", gi), () => ({ lb: -Infinity, ub: n, meta: meta("once", "R-ONCE", g.trainees.map((x) => x.id), `each trainee placed at most once`) }));
+    const covered = new Map<number, boolean>();
+    const cols: number[] = [];
+    g.candidates.forEach((c, ci) => {
+      const e: [number, number][] = [[once, 1]];
+      for (let k = c.k0; k < c.k1; k++) {
+        const staff = K("staff", t.unit, t.dept, k);
+        if (b.hasRow(staff)) e.push([b.row(staff, unreachable), 1]);
+        e.push([b.row(K("cap", c.unit, c.dept, k), () => ({
+          lb: -Infinity,
+          ub: ctx.capacity(c.unit, c.dept, k) - pinned.capacity(c.unit, c.dept, k),
+          meta: meta("capacity", "R-CAPACITY", [c.unit, c.dept], `capacity of "${c.unit}" ${c.dept} in ${label(k)} (${ctx.capacity(c.unit, c.dept, k)})`),
+        })), 1]);
+        if (prog.mentor) {
+          const theta = ctx.titleRank(prog.mentor.minTitle);
+          for (const tau of thresholds) {
+            if (tau > theta) continue;
+            e.push([b.row(K("men", c.unit, c.dept, k, tau), () => ({
+              lb: -Infinity,
+              ub: pinned.mentorSeats(c.unit, c.dept, tau, k),
+              meta: meta("mentor", "R-MENTOR", [c.unit, c.dept], `mentors of "${c.unit}" ${c.dept} in ${label(k)}`),
+            })), 1]);
+          }
+        }
+        for (const team of teams)
+          e.push([b.row(K("team", team.id, k), () => ({
+            lb: -Infinity,
+            ub: team.size - team.minOnDuty - pinned.get(pinned.teamAway, team.id, k),
+            meta: meta("team", "R-TEAM", [team.id], `family-doctor team "${team.id}" in ${label(k)} (size ${team.size}, minimum ${team.minOnDuty})`),
+          })), 1]);
+      }
+      (prog.quotas ?? []).forEach((q, i) => {
+        const hit = ctx.matches(q.where, t, c);
+        if (q.max !== undefined && hit) e.push([quotaRow(prog, i, "max"), 1]);
+        if (q.min !== undefined && hit && b.hasRow(K("qmin", prog.id, i))) e.push([quotaRow(prog, i, "min"), 1]);
+        if (q.maxShare !== undefined) e.push([quotaRow(prog, i, "share"), hit ? 1 - q.maxShare : -q.maxShare]);
+      });
+      (prog.coverage ?? []).forEach((row, i) => {
+        if (!covered.has(i)) covered.set(i, coverageUnits(prog, i).includes(t.unit));
+        if (covered.get(i) && b.hasRow(K("cov", prog.id, i, t.unit))) e.push([b.row(K("cov", prog.id, i, t.unit), unreachable), 1]);
+      });
+      if (prog.budget) {
+        const cost = costOf(ctx, prog, t, c);
+        if (cost !== 0) e.push([budgetRow(prog), cost]);
+      }
+      cols.push(b.col(0, n, c.value, true, e, gi));
+      columns.push({ kind: "x", group: gi, cand: ci });
+    });
+    groupCols.push(cols);
+  });
+
+  // Support columns (下沉) along alliance/pairing relations, within each supporter's per-slot pool.
+  const supporters = (home: string, dept: string) =>
+    ctx.instance.units.filter((f) => f.id !== home && (f.support ?? []).some((s) => s.dept === dept) && ctx.related(f.id, home));
+  for (const s of staffRows)
+    for (const f of supporters(s.home, s.dept)) {
+      const pool = f.support!.find((x) => x.dept === s.dept)!;
+      const poolRow = b.row(K("pool", f.id, s.dept, s.k), () => ({
+        lb: -Infinity,
+        ub: pool.perSlot,
+        meta: meta("pool", "R-SUPPORT", [f.id, s.dept], `support pool of "${f.id}" ${s.dept} in ${label(s.k)} (${pool.perSlot})`),
+      }));
+      b.col(0, pool.perSlot, -w.supportCost, true, [[s.row, -1], [poolRow, 1]]);
+      columns.push({ kind: "y", from: f.id, to: s.home, dept: s.dept, k: s.k });
+    }
+
+  // Soft rows' slack columns.
+  for (let r = 0; r < b.rowMeta.length; r++) {
+    if (!b.rowMeta[r].soft) continue;
+    b.col(0, Math.max(0, b.rowLower[r]), -w.shortfall, false, [[r, 1]]);
+    columns.push({ kind: "slack", row: r });
+  }
+
+  b.offset = pinned.value;
+  const integralObjective = [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall].every(Number.isInteger) &&
+    groups.every((g) => g.candidates.every((c) => Number.isInteger(c.value)));
+  return { builder: b, columns, groupCols, pinnedValue: pinned.value, integralObjective };
+
+  function unreachable(): never {
+    throw new Error("formulate: row requested before it was made");
+  }
+  function coverageUnits(prog: Programme, i: number): string[] {
+    return coveredUnits(ctx, prog, prog.coverage![i]);
+  }
+  function quotaRow(prog: Programme, i: number, which: "max" | "min" | "share"): number {
+    return b.row(K("q" + which, prog.id, i), () => quotaRowSpec(prog, i, which));
+  }
+  function quotaRowSpec(prog: Programme, i: number, which: "max" | "min" | "share") {
+    const q = prog.quotas![i];
+    const have = pinned.get(pinned.quota, prog.id, i);
+    const ids = [prog.id, `quotas[${i}]`];
+    const what = `quota ${i} of "${prog.id}"${q.where && Object.keys(q.where).length ? ` (${JSON.stringify(q.where)})` : ""}`;
+    if (which === "max") return { lb: -Infinity, ub: q.max! - have, meta: meta("quota", "R-QUOTA", ids, `${what}: at most ${q.max}`) };
+    if (which === "min") return { lb: q.min! - have, ub: Infinity, meta: meta("quota", "R-QUOTA", ids, `${what}: at least ${q.min}`, q.hard === false) };
+    return {
+      lb: -Infinity,
+      ub: q.maxShare! * pinned.get(pinned.total, prog.id) - have,
+      meta: meta("share", "R-QUOTA", ids, `${what}: at most a share ${q.maxShare} of the programme's placements`),
+    };
+  }
+  function budgetRow(prog: Programme): number {
+    return b.row(K("bud", prog.id), () => ({
+      lb: -Infinity,
+      ub: prog.budget!.cap - (pinned.cost.get(prog.id) ?? 0),
+      meta: meta("budget", "R-BUDGET", [prog.id], `budget of "${prog.id}" (cap ${prog.budget!.cap})`),
+    }));
+  }
+}
+
+/**
+ * Rows that exist whatever the candidates: quota minimums and coverage
+ * (which bind even with no candidate, making the instance infeasible or short).
+ * Called before `formulate` adds columns, on the same builder.
+ */
+export function ensureFixedRows(ctx: Context, b: ModelBuilder, pinned: PinnedUsage): void {
+  for (const prog of ctx.instance.programmes) {
+    (prog.quotas ?? []).forEach((q, i) => {
+      const have = pinned.get(pinned.quota, prog.id, i);
+      const what = `quota ${i} of "${prog.id}"${q.where && Object.keys(q.where).length ? ` (${JSON.stringify(q.where)})` : ""}`;
+      if (q.min !== undefined && q.min - have > 0)
+        b.row(K("qmin", prog.id, i), () => ({ lb: q.min! - have, ub: Infinity, meta: { kind: "quota", code: "R-QUOTA", ids: [prog.id, `quotas[${i}]`], text: `${what}: at least ${q.min}`, soft: q.hard === false } }));
+      if (q.max !== undefined && q.max - have < 0)
+        b.row(K("qmax", prog.id, i), () => ({ lb: -Infinity, ub: q.max! - have, meta: { kind: "quota", code: "R-QUOTA", ids: [prog.id, `quotas[${i}]`], text: `${what}: at most ${q.max}` } }));
+      if (q.maxShare !== undefined)
+        b.row(K("qshare", prog.id, i), () => ({
+          lb: -Infinity,
+          ub: q.maxShare! * pinned.get(pinned.total, prog.id) - have,
+          meta: { kind: "share", code: "R-QUOTA", ids: [prog.id, `quotas[${i}]`], text: `${what}: at most a share ${q.maxShare} of the programme's placements` },
+        }));
+    });
+    (prog.coverage ?? []).forEach((row, i) => {
+      for (const u of coveredUnits(ctx, prog, row)) {
+        const need = row.min - pinned.get(pinned.byHome, prog.id, u);
+        if (need > 0)
+          b.row(K("cov", prog.id, i, u), () => ({
+            lb: need,
+            ub: Infinity,
+            meta: { kind: "coverage", code: "R-COVERAGE", ids: [prog.id, `coverage[${i}]`, u], text: `coverage ${i} of "${prog.id}": "${u}" needs ${row.min} placement(s)`, soft: row.hard === false },
+          }));
+      }
+    });
+  }
+}

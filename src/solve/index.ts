@@ -1,0 +1,313 @@
+/**
+ * `solve`: an optimal allocation plan (SPEC §6) for an instance, checked by
+ * `verifyPlan` before it is returned.
+ */
+import { InternalError, UsageError } from "../model/errors.js";
+import type { Instance, Placement, Plan, PlanStatus, Reason, SupportRow, Trainee, Unplaced, Violation } from "../model/types.js";
+import { type Context, contextOf } from "../rules/context.js";
+import { verifyPlan } from "../verify.js";
+import type { Backend, BackendResult } from "./backend.js";
+import { type Candidate, candidatesOf } from "./candidates.js";
+import { type Formulation, type Group, PinnedUsage, formulate } from "./formulate.js";
+import { highsBackend } from "./highs.js";
+import { jslpBackend } from "./jslp.js";
+import { assignMentors } from "./mentors.js";
+import type { LinearModel, RowMeta } from "./model.js";
+
+export type { Backend, BackendResult } from "./backend.js";
+
+export interface SolveProgress {
+  /** `prepare`, `solve`, `conflicts`, `extract`. */
+  readonly phase: string;
+  readonly incumbent?: number;
+  readonly bound?: number;
+  readonly elapsedMs: number;
+}
+
+export interface SolveOptions {
+  /** Wall-clock limit; the best valid plan found is returned with status `timeout-feasible`. */
+  readonly timeLimitMs?: number;
+  /** Stop once the relative gap to the bound is at most this (default 0: prove optimality). */
+  readonly relGap?: number;
+  /** `highs` (default, WebAssembly) or `jslp` (pure JS, small models), or your own engine. */
+  readonly backend?: "highs" | "jslp" | Backend;
+  readonly onProgress?: (p: SolveProgress) => void;
+}
+
+export interface SolveStats {
+  readonly backend: string;
+  readonly variables: number;
+  readonly constraints: number;
+  readonly groups: number;
+  readonly candidates: number;
+  readonly engineStatus: string;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Computes an allocation plan: who goes where, in which department, when and
+ * with which mentor, with the support sent down to keep home units staffed.
+ *
+ * @example
+ * const plan = await solve(parseInstance(text), { timeLimitMs: 60_000 });
+ * console.log(plan.status, plan.objective, plan.bound);
+ */
+export async function solve(instance: Instance, options: SolveOptions = {}): Promise<Plan> {
+  return (await solveDetailed(instance, options)).plan;
+}
+
+/** `solve`, also returning model statistics (for benchmarks and the CLI summary). */
+export async function solveDetailed(instance: Instance, options: SolveOptions = {}): Promise<{ plan: Plan; stats: SolveStats }> {
+  if (!instance || typeof instance !== "object" || !Array.isArray((instance as Instance).trainees))
+    throw new UsageError("solve: expected an Instance from parseInstance()");
+  const t0 = Date.now();
+  const elapsed = () => Date.now() - t0;
+  const progress = (phase: string, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });
+  const backend = typeof options.backend === "object" ? options.backend : options.backend === "jslp" ? jslpBackend : highsBackend;
+  const ctx = contextOf(instance);
+  progress("prepare");
+
+  const pinned = instance.pinned ?? [];
+  const pinnedIds = new Set(pinned.map((p) => p.trainee));
+  const usage = new PinnedUsage(ctx, pinned);
+
+  // Pinned placements that break a rule nothing can repair make the instance infeasible outright.
+  const pinnedOnly = basePlan(instance, pinned);
+  const fixed = verifyPlan(instance, pinnedOnly, {
+    rules: ["R-ELIGIBLE", "R-RECEIVER", "R-DEPT", "R-DURATION", "R-WINDOW", "R-CAPACITY", "R-MENTOR", "R-TEAM", "R-BUDGET", "R-ROTATION"],
+  }).violations;
+  const statsBase = { backend: backend.name, groups: 0, candidates: 0 };
+  if (fixed.length) {
+    const plan = infeasiblePlan(instance, pinned, fixed.map((v) => ({ ...v, message: `pinned placements: ${v.message}` })));
+    return { plan, stats: { ...statsBase, variables: 0, constraints: 0, engineStatus: "not run", elapsedMs: elapsed() } };
+  }
+
+  // Candidates, then groups of interchangeable trainees.
+  const excluded = new Map<string, Reason[]>();
+  const byKey = new Map<string, { trainees: Trainee[]; cands: Candidate[] }>();
+  let nCands = 0;
+  for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (pinnedIds.has(t.id)) continue;
+    const prog = ctx.programmeOf(t);
+    if (prog.rotations) {
+      excluded.set(t.id, [{ code: "R-ROTATION", message: `programme "${prog.id}" asks for rotations, which this solver does not plan yet` }]);
+      continue;
+    }
+    const { candidates, reasons } = candidatesOf(ctx, t, usage);
+    if (candidates.length === 0) {
+      excluded.set(t.id, reasons);
+      continue;
+    }
+    nCands += candidates.length;
+    const key = groupKey(ctx, t, candidates);
+    const g = byKey.get(key);
+    if (g) g.trainees.push(t);
+    else byKey.set(key, { trainees: [t], cands: candidates });
+  }
+  const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), candidates: g.cands }));
+
+  const f = formulate(ctx, groups, usage);
+  const { model, keptRows } = f.builder.build();
+  const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
+  progress("solve");
+
+  const res = await backend.solve(model, {
+    timeLimitMs: options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - elapsed()) : undefined,
+    relGap: options.relGap,
+    absGap: f.integralObjective && !options.relGap ? 0.999 : undefined,
+    onProgress: (p) => progress("solve", p),
+  });
+
+  if (res.status === "infeasible") {
+    progress("conflicts");
+    const conflicts = await findConflicts(backend, model, keptRows.map((r) => f.builder.rowMeta[r]), options.timeLimitMs);
+    const plan = infeasiblePlan(instance, pinned, conflicts);
+    return { plan, stats: { ...stats, engineStatus: "infeasible", elapsedMs: elapsed() } };
+  }
+  if (!res.x) {
+    if (res.status === "timeout") {
+      throw new UsageError(`solve: no valid plan found within the time limit (${options.timeLimitMs} ms); allow more time`);
+    }
+    throw new InternalError(`solve: the ${backend.name} engine failed: ${res.message ?? res.status}`);
+  }
+
+  progress("extract");
+  const plan = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows);
+  const v = verifyPlan(instance, plan);
+  if (!v.valid) {
+    throw new InternalError(
+      `solve: the computed plan fails verification (a bug in jinxiu, please report it):\n${v.violations.slice(0, 10).map((x) => `${x.code}: ${x.message}`).join("\n")}`,
+    );
+  }
+  return { plan: { ...plan, objective: v.objective, shortfalls: v.shortfalls }, stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
+}
+
+function groupKey(ctx: Context, t: Trainee, cands: readonly Candidate[]): string {
+  const prog = ctx.programmeOf(t);
+  const teams = (ctx.teamsOf.get(t.id) ?? []).map((x) => x.id);
+  const quotas = prog.quotas ?? [];
+  return JSON.stringify([
+    prog.id, t.unit, t.dept, teams,
+    cands.map((c) => [c.unit, c.dept, c.k0, c.k1, c.value, quotas.map((q) => ctx.matches(q.where, t, c)), (prog.budget?.costs ?? []).map((r) => ctx.matches(r.where, t, c))]),
+  ]);
+}
+
+function basePlan(instance: Instance, placements: readonly Placement[]): Plan {
+  const placed = new Set(placements.map((p) => p.trainee));
+  return {
+    version: 1, status: "infeasible", objective: 0, placements, support: [],
+    unplaced: instance.trainees.filter((t) => !placed.has(t.id)).map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: "" }] })),
+    shortfalls: [], conflicts: [],
+  };
+}
+
+function infeasiblePlan(instance: Instance, pinned: readonly Placement[], conflicts: Violation[]): Plan {
+  const placed = new Set(pinned.map((p) => p.trainee));
+  const draft: Plan = {
+    ...basePlan(instance, pinned),
+    unplaced: instance.trainees
+      .filter((t) => !placed.has(t.id))
+      .map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: "the instance has no valid plan; see conflicts" }] })),
+    conflicts: conflicts.length ? conflicts : [{ code: "INFEASIBLE", ids: [], message: "the hard rules cannot all hold" }],
+  };
+  const v = verifyPlan(instance, draft);
+  return { ...draft, objective: v.objective, shortfalls: v.shortfalls };
+}
+
+/**
+ * The hard rows that cannot all hold: the model made elastic (every hard row
+ * may be broken at a price), solved for the least total breach; the rows it
+ * breaks are a small set of conflicting rules, in planner words.
+ */
+async function findConflicts(backend: Backend, m: LinearModel, meta: readonly RowMeta[], timeLimitMs?: number): Promise<Violation[]> {
+  const hard: number[] = [];
+  for (let r = 0; r < m.numRows; r++) if (!meta[r].soft && meta[r].kind !== "once") hard.push(r);
+  const n = m.numCols + hard.length;
+  const starts = new Int32Array(n + 1);
+  starts.set(m.starts);
+  const indices = new Int32Array(m.indices.length + hard.length);
+  indices.set(m.indices);
+  const values = new Float64Array(m.values.length + hard.length);
+  values.set(m.values);
+  hard.forEach((r, i) => {
+    const k = m.indices.length + i;
+    indices[k] = r;
+    values[k] = Number.isFinite(m.rowUpper[r]) ? -1 : 1;
+    starts[m.numCols + i + 1] = k + 1;
+  });
+  const colCost = new Float64Array(n);
+  for (let i = 0; i < hard.length; i++) colCost[m.numCols + i] = -1;
+  const elastic: LinearModel = {
+    ...m, numCols: n, offset: 0, colCost, starts, indices, values,
+    colLower: Float64Array.from({ length: n }, (_, j) => (j < m.numCols ? m.colLower[j] : 0)),
+    colUpper: Float64Array.from({ length: n }, (_, j) => (j < m.numCols ? m.colUpper[j] : Infinity)),
+    integer: Uint8Array.from({ length: n }, (_, j) => (j < m.numCols ? m.integer[j] : 0)),
+  };
+  const res = await backend.solve(elastic, { timeLimitMs: timeLimitMs ?? 60_000 });
+  if (!res.x) return [];
+  const out: Violation[] = [];
+  hard.forEach((r, i) => {
+    const breach = res.x![m.numCols + i];
+    if (breach > 1e-6) out.push({ code: meta[r].code, ids: [...meta[r].ids], message: `${meta[r].text} cannot hold (short by ${+breach.toFixed(6)})` });
+  });
+  return out;
+}
+
+function extractPlan(
+  ctx: Context, instance: Instance, f: Formulation, res: BackendResult, groups: readonly Group[],
+  excluded: ReadonlyMap<string, Reason[]>, model: LinearModel, keptRows: readonly number[],
+): Plan {
+  const x = res.x!;
+  const placements: Placement[] = [...(instance.pinned ?? [])];
+  const chosen = new Map<string, { cand: Candidate }>();
+  const b = ctx.slots.boundaries;
+  groups.forEach((g, gi) => {
+    let next = 0;
+    f.groupCols[gi].forEach((col, ci) => {
+      const n = Math.round(x[col]);
+      for (let i = 0; i < n && next < g.trainees.length; i++) chosen.set(g.trainees[next++].id, { cand: g.candidates[ci] });
+    });
+  });
+  const fresh: Placement[] = [];
+  for (const [id, { cand }] of chosen) fresh.push({ trainee: id, unit: cand.unit, dept: cand.dept, start: b[cand.k0], end: b[cand.k1] });
+  placements.push(...assignMentors(ctx, fresh, instance.pinned ?? []));
+
+  // Support rows: per-slot counts merged over consecutive slots.
+  const perSlot = new Map<string, number[]>();
+  f.columns.forEach((c, j) => {
+    if (c.kind !== "y") return;
+    const n = Math.round(x[j]);
+    if (n <= 0) return;
+    const key = JSON.stringify([c.from, c.to, c.dept]);
+    let row = perSlot.get(key);
+    if (!row) perSlot.set(key, (row = new Array(ctx.slots.count).fill(0)));
+    row[c.k] += n;
+  });
+  const support: SupportRow[] = [];
+  for (const [key, row] of [...perSlot].sort(([a], [c]) => (a < c ? -1 : 1))) {
+    const [from, to, dept] = JSON.parse(key) as string[];
+    for (let k = 0; k < row.length; ) {
+      if (row[k] === 0) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < row.length && row[e] === row[k]) e++;
+      support.push({ from, to, dept, start: b[k], end: b[e], count: row[k] });
+      k = e;
+    }
+  }
+
+  // Unplaced with reasons: excluded outright, or lost the competition to binding rows.
+  const tight = tightRows(model, x, keptRows, f);
+  const unplaced: Unplaced[] = [];
+  const placedIds = new Set(placements.map((p) => p.trainee));
+  groups.forEach((g, gi) => {
+    for (const t of g.trainees) {
+      if (placedIds.has(t.id)) continue;
+      const binding = new Set<string>();
+      for (const col of f.groupCols[gi]) for (const r of tight.byCol.get(col) ?? []) binding.add(r);
+      const what = [...binding].slice(0, 4);
+      unplaced.push({
+        trainee: t.id,
+        reasons: [{
+          code: "CAPACITY-COMPETITION",
+          message: what.length
+            ? `eligible, but the optimum used the room elsewhere; binding: ${what.join("; ")}${binding.size > what.length ? ` (+${binding.size - what.length} more)` : ""}`
+            : "eligible, but placing this trainee would lower the objective (e.g. support cost)",
+        }],
+      });
+    }
+  });
+  for (const [id, reasons] of excluded) unplaced.push({ trainee: id, reasons });
+  unplaced.sort((a, c) => (a.trainee < c.trainee ? -1 : a.trainee > c.trainee ? 1 : 0));
+  placements.sort((a, c) => (a.trainee < c.trainee ? -1 : a.trainee > c.trainee ? 1 : 0));
+
+  const status: PlanStatus = res.status === "optimal" ? "optimal" : res.status === "timeout" ? "timeout-feasible" : "feasible";
+  const plan: Plan = { version: 1, status, objective: 0, placements, support, unplaced, shortfalls: [], conflicts: [] };
+  return res.bound !== undefined && Number.isFinite(res.bound) ? { ...plan, bound: roundBound(res.bound, f.integralObjective) } : plan;
+}
+
+/** A proven bound, rounded down to a whole number when every objective coefficient is whole. */
+function roundBound(bound: number, integral: boolean): number {
+  return integral ? Math.floor(bound + 1e-6) : bound;
+}
+
+/** Rows at their limit in the solution, by column: what a left-out trainee lost to. */
+function tightRows(m: LinearModel, x: Float64Array, keptRows: readonly number[], f: Formulation): { byCol: Map<number, string[]> } {
+  const act = new Float64Array(m.numRows);
+  for (let j = 0; j < m.numCols; j++) for (let k = m.starts[j]; k < m.starts[j + 1]; k++) act[m.indices[k]] += m.values[k] * x[j];
+  const byCol = new Map<number, string[]>();
+  for (let j = 0; j < m.numCols; j++) {
+    if (f.columns[j].kind !== "x") continue;
+    const out: string[] = [];
+    for (let k = m.starts[j]; k < m.starts[j + 1]; k++) {
+      const r = m.indices[k];
+      const meta = f.builder.rowMeta[keptRows[r]];
+      if (meta.kind === "once" || meta.soft) continue;
+      if (m.values[k] > 0 && act[r] >= m.rowUpper[r] - 1e-6) out.push(meta.text);
+    }
+    byCol.set(j, out);
+  }
+  return { byCol };
+}

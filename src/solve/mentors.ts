@@ -1,0 +1,90 @@
+/**
+ * Exact mentor assignment after the MILP (一对一带教).
+ *
+ * The model only counts, per slot, seats of mentors of sufficient title
+ * (nested by title rank). Here each placement gets one mentor for its whole
+ * interval: an interval assignment to "seats" (a mentor of capacity c is c
+ * seats), placements in order of start, each taking a free qualified seat
+ * (least qualified first), with backtracking when a choice leads nowhere.
+ * With one title threshold per department, per-slot counts always suffice
+ * (interval graphs are perfect); with mixed thresholds the search decides.
+ */
+import { InternalError } from "../model/errors.js";
+import type { Placement } from "../model/types.js";
+import type { Context } from "../rules/context.js";
+import { segments } from "../rules/types.js";
+
+interface Seat {
+  readonly mentor: string;
+  readonly rank: number;
+  /** Slots taken. */
+  readonly busy: Uint8Array;
+}
+
+interface Need {
+  readonly index: number;
+  readonly k0: number;
+  readonly k1: number;
+  readonly minRank: number;
+}
+
+export function assignMentors(ctx: Context, fresh: readonly Placement[], pinned: readonly Placement[]): Placement[] {
+  const out = [...fresh];
+  const byDept = new Map<string, Need[]>();
+  fresh.forEach((p, index) => {
+    const prog = ctx.programmeOf(ctx.trainees.get(p.trainee)!);
+    if (!prog.mentor) return;
+    const [k0, k1] = ctx.span(p.start, p.end);
+    const key = `${p.unit}\u0000${p.dept}`;
+    if (!byDept.has(key)) byDept.set(key, []);
+    byDept.get(key)!.push({ index, k0, k1, minRank: ctx.titleRank(prog.mentor.minTitle) });
+  });
+  for (const [key, needs] of byDept) {
+    const [unit, dept] = key.split("\u0000");
+    const seats: Seat[] = [];
+    for (const m of ctx.units.get(unit)?.mentors ?? []) {
+      if (m.dept !== dept) continue;
+      for (let i = 0; i < (m.capacity ?? 1); i++) seats.push({ mentor: m.id, rank: ctx.titleRank(m.title), busy: new Uint8Array(ctx.slots.count) });
+    }
+    // Pinned placements hold their named mentor.
+    for (const p of pinned)
+      for (const s of segments(p)) {
+        if (!s.mentor || p.unit !== unit || s.dept !== dept) continue;
+        const [a, b] = ctx.span(s.start, s.end);
+        const seat = seats.find((x) => x.mentor === s.mentor && x.busy.subarray(a, b).every((v) => v === 0));
+        if (seat) seat.busy.fill(1, a, b);
+      }
+    seats.sort((a, b) => a.rank - b.rank || (a.mentor < b.mentor ? -1 : a.mentor > b.mentor ? 1 : 0));
+    needs.sort((a, b) => a.k0 - b.k0 || b.minRank - a.minRank || b.k1 - a.k1 || a.index - b.index);
+    const choice = new Array<number>(needs.length).fill(-1);
+    let budget = 200_000;
+    const free = (s: Seat, n: Need) => {
+      for (let k = n.k0; k < n.k1; k++) if (s.busy[k]) return false;
+      return true;
+    };
+    const place = (i: number): boolean => {
+      if (i === needs.length) return true;
+      if (--budget < 0) return false;
+      const n = needs[i];
+      const tried = new Set<string>();
+      for (let s = 0; s < seats.length; s++) {
+        const seat = seats[s];
+        if (seat.rank < n.minRank || !free(seat, n)) continue;
+        // Seats of one mentor, or of equal rank and equal future, are interchangeable: try one.
+        const sig = `${seat.rank}|${seat.busy.subarray(n.k0).join("")}`;
+        if (tried.has(sig)) continue;
+        tried.add(sig);
+        seat.busy.fill(1, n.k0, n.k1);
+        choice[i] = s;
+        if (place(i + 1)) return true;
+        seat.busy.fill(0, n.k0, n.k1);
+      }
+      return false;
+    };
+    if (!place(0)) throw new InternalError(`solve: could not assign mentors in "${unit}" ${dept} although per-slot seats suffice (please report this instance)`);
+    needs.forEach((n, i) => {
+      out[n.index] = { ...out[n.index], mentor: seats[choice[i]].mentor };
+    });
+  }
+  return out;
+}
