@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli/main.ts", worker: "src/solve/highs-worker.ts" },
+  entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
   format: ["esm"],
   dts: { entry: { index: "src/index.ts" } },
   target: "node20",
@@ -9,5 +9,4 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   splitting: true,
-  banner: ({ format }) => ({}),
 });

@@ -131,12 +131,8 @@ function buildContext(instance: Instance): Context {
     return p;
   };
 
-  return {
-    instance, slots, net, weights, units, trainees, programmes, mentors, teamsOf,
-    programmeOf, ageAt, related, studyDepts, matches, priority, titleRank,
-    span: (start, end) => [slots.firstFrom(start), slots.firstFrom(end)],
-    capacity: (unit, dept, k) => capacityRow(unit, dept)[k] ?? 0,
-    eligibility(t) {
+  const eligibilityCache = new WeakMap<Trainee, Reason[]>();
+  const eligibilityOf = (t: Trainee): Reason[] => {
       const p = programmeOf(t);
       const el = p.eligibility;
       if (!el) return [];
@@ -171,6 +167,17 @@ function buildContext(instance: Instance): Context {
           fail(`last placement ended ${t.lastPlacementEnd}, ${years} year(s) before ${at} < ${el.minYearsSinceLast}`);
       }
       return out;
+  };
+
+  return {
+    instance, slots, net, weights, units, trainees, programmes, mentors, teamsOf,
+    programmeOf, ageAt, related, studyDepts, matches, priority, titleRank,
+    span: (start, end) => [slots.firstFrom(start), slots.firstFrom(end)],
+    capacity: (unit, dept, k) => capacityRow(unit, dept)[k] ?? 0,
+    eligibility(t) {
+      let cached = eligibilityCache.get(t);
+      if (!cached) eligibilityCache.set(t, (cached = eligibilityOf(t)));
+      return [...cached];
     },
     receiverReasons(t, u) {
       const rec = programmeOf(t).receiving ?? {};

@@ -7,6 +7,8 @@ export interface BackendOptions {
   readonly relGap?: number;
   /** Absolute gap at which the engine may stop (e.g. just under 1 when every objective coefficient is whole). */
   readonly absGap?: number;
+  /** Engine-specific options passed through as they are (e.g. HiGHS option names). */
+  readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
   /** Incumbent and bound as the search goes. */
   readonly onProgress?: (p: { incumbent?: number; bound?: number }) => void;
 }

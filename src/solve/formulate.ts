@@ -129,6 +129,7 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
         staffRows.push({ row, home: u.id, dept: d.dept, k });
       }
 
+  const coverageCache = new Map<string, string[]>();
   const groupCols: number[][] = [];
   groups.forEach((g, gi) => {
     const t = g.trainees[0];
@@ -217,7 +218,10 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
     throw new Error("formulate: row requested before it was made");
   }
   function coverageUnits(prog: Programme, i: number): string[] {
-    return coveredUnits(ctx, prog, prog.coverage![i]);
+    const key = K(prog.id, i);
+    let units = coverageCache.get(key);
+    if (!units) coverageCache.set(key, (units = coveredUnits(ctx, prog, prog.coverage![i])));
+    return units;
   }
   function quotaRow(prog: Programme, i: number, which: "max" | "min" | "share"): number {
     return b.row(K("q" + which, prog.id, i), () => quotaRowSpec(prog, i, which));

@@ -139,7 +139,15 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
       `solve: the computed plan fails verification (a bug in jinxiu, please report it):\n${v.violations.slice(0, 10).map((x) => `${x.code}: ${x.message}`).join("\n")}`,
     );
   }
-  return { plan: { ...plan, objective: v.objective, shortfalls: v.shortfalls }, stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
+  return { plan: inSpecOrder({ ...plan, objective: v.objective, shortfalls: v.shortfalls }), stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
+}
+
+/** The plan's keys in SPEC §6 order, so plan files read the same everywhere. */
+function inSpecOrder(p: Plan): Plan {
+  const { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts } = p;
+  return bound === undefined
+    ? { version, status, objective, placements, support, unplaced, shortfalls, conflicts }
+    : { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts };
 }
 
 function groupKey(ctx: Context, t: Trainee, cands: readonly Candidate[]): string {
@@ -171,7 +179,7 @@ function infeasiblePlan(instance: Instance, pinned: readonly Placement[], confli
     conflicts: conflicts.length ? conflicts : [{ code: "INFEASIBLE", ids: [], message: "the hard rules cannot all hold" }],
   };
   const v = verifyPlan(instance, draft);
-  return { ...draft, objective: v.objective, shortfalls: v.shortfalls };
+  return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
 }
 
 /**

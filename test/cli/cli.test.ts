@@ -2,11 +2,6 @@
  * The `jinxiu` CLI (src/cli): malformed input a new user could write (exit 2,
  * `path: message` on stderr, never a stack trace), `verify` agreeing with
  * `verifyPlan`, and one end-to-end run of the real bin through tsx.
- *
- * Tests written `it.fails(...)` assert the behaviour we want and currently
- * FAIL because of a bug in src/ (see the comment on each). vitest counts them
- * as passing while they fail; once src is fixed they turn red: change them to
- * `it(...)` then.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -93,8 +88,8 @@ interface BadCase {
   /** The file named in the header line (`FILE: n issue(s)`) or in the only line. */
   file: string;
   /**
-   * The issue is at the JSON root (not valid JSON, not an object): today its
-   * detail line is printed without a path, see the `it.fails` below.
+   * The issue is at the JSON root (not valid JSON, not an object): its line
+   * reads `(root): message`.
    */
   root?: boolean;
 }
@@ -245,18 +240,8 @@ describe("malformed input: exit 2, `path: message`, no stack trace", () => {
     });
   }
 
-  // BUG (src/model/errors.ts formatIssues + src/cli/run.ts loadInstance/loadPlan):
-  // an issue at the JSON root has path "" and formatIssues prints its message
-  // alone, so stderr reads e.g.
-  //   /tmp/x/array.json: 1 issue(s)
-  //   must be an object, got a list
-  // (and "instance is not valid JSON: Unexpected end of JSON input" for an empty
-  // file), a line that is not `path: message`. Expected: a root issue carries a
-  // path, e.g. the file (`/tmp/x/array.json: must be an object, got a list`) or
-  // a root marker (`$: …`). The JSON syntax messages also give only a character
-  // position, no line:column.
   for (const c of BAD.filter((x) => x.root)) {
-    it.fails(`${c.name}: every stderr line is \`path: message\` (root issues too)`, async () => {
+    it(`${c.name}: every stderr line is \`path: message\` (root issues too)`, async () => {
       const r = await cli(...c.argv);
       expect(r.code).toBe(2);
       for (const l of r.errLines) {
@@ -301,29 +286,19 @@ describe("command-line usage errors", () => {
     expectNoTrace(r.err);
   });
 
-  // BUG (src/cli/run.ts, program setup): an unknown option or command that
-  // resembles nothing prints only `error: unknown option '--foo'` /
-  // `error: unknown command 'frobnicate'`: no hint what to do next (commander
-  // suggests only near misses). Fix: `.showHelpAfterError("(run \`jinxiu
-  // --help\` or \`jinxiu <command> --help\` for usage)")` on the program before
-  // the commands are added (subcommands inherit it).
-  it.fails("unknown option --foo ends with a hint pointing to --help", async () => {
+  it("unknown option --foo ends with a hint pointing to --help", async () => {
     const r = await cli("validate", "--foo", INSTANCE);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--help/);
   });
 
-  it.fails("unknown command ends with a hint pointing to --help", async () => {
+  it("unknown command ends with a hint pointing to --help", async () => {
     const r = await cli("frobnicate", INSTANCE);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--help/);
   });
 
-  // BUG (src/cli/run.ts catch block): `jinxiu` with no command prints the help
-  // to stderr and commander signals exit code 1 (`commander.help`, exitCode 1),
-  // but runCli maps every `commander.help` to 0. Running the bin with nothing
-  // is a usage error; expected exit 2 (return `e.exitCode === 0 ? 0 : 2`).
-  it.fails("no command at all is a usage error (exit 2)", async () => {
+  it("no command at all is a usage error (exit 2)", async () => {
     const r = await cli();
     expect(r.err).toMatch(/Usage: jinxiu/);
     expect(r.code).toBe(2);
@@ -415,11 +390,7 @@ describe("help", () => {
     expect(b.out).toMatch(/Example:\s*\n\s*jinxiu verify \S+\.json \S+\.json/);
   });
 
-  // BUG (src/cli/run.ts): the top-level `jinxiu --help` lists validate and
-  // verify but shows no example; examples exist only under `jinxiu <command>
-  // --help`. Fix: `program.addHelpText("after", "\nExamples:\n  jinxiu validate
-  // instance.json\n  jinxiu verify instance.json plan.json")`.
-  it.fails("top-level --help shows an example", async () => {
+  it("top-level --help shows an example", async () => {
     const r = await cli("--help");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/jinxiu (validate|verify) \S+\.json/);

@@ -1,0 +1,9 @@
+import type { Plan } from "../model/types.js";
+
+/**
+ * A plan as file text: the SPEC §6 key order, two-space indent, a final
+ * newline. No timestamps or timings, so the same plan is the same bytes.
+ */
+export function serializePlan(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
