@@ -6,6 +6,8 @@ export { verifyPlan, sameObjective, type Verification, type VerifyOptions } from
 export { RULE_CODES } from "./rules/index.js";
 export { buildNetwork, type Network } from "./network/index.js";
 export { slotsOf, addDuration, yearsBetween, type Slots } from "./calendar/index.js";
+export { highsBackend } from "./solve/highs.js";
+export { jslpBackend } from "./solve/jslp.js";
 export { solve, solveDetailed, type SolveOptions, type SolveProgress, type SolveStats, type Backend, type BackendResult } from "./solve/index.js";
 export type { LinearModel } from "./solve/model.js";
 export { summarizePlan } from "./report/summary.js";

@@ -74,7 +74,16 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
   return { candidates, reasons: [] };
 }
 
-/** Slot spans `[k0, k1)` allowed by calendar, window, availability and duration. */
+/**
+ * Slot spans `[k0, k1)` allowed by calendar, window, availability and duration,
+ * keeping for each start only the shortest allowed end.
+ *
+ * That is exact: a longer placement with the same start, unit and department
+ * has the same value, cost and quota matches, and occupies a superset of the
+ * slots in every per-slot row (capacity, mentors, staffing, teams), so any
+ * plan using it stays valid, at no lower objective, with the shorter one.
+ * (The property test against exhaustive search enumerates every length.)
+ */
 export function spansOf(ctx: Context, t: Trainee, prog: Programme): [number, number][] {
   const { from, to } = windowOf(ctx, t);
   const b = ctx.slots.boundaries;
@@ -87,6 +96,7 @@ export function spansOf(ctx: Context, t: Trainee, prog: Programme): [number, num
       if (maxEnd && end > maxEnd) break;
       if (minEnd && end < minEnd) continue;
       out.push([k0, k1]);
+      break;
     }
   }
   return out;

@@ -153,6 +153,9 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
           const theta = ctx.titleRank(prog.mentor.minTitle);
           for (const tau of thresholds) {
             if (tau > theta) continue;
+            // Where qualified seats are at least the free capacity, the capacity row already implies this one.
+            const seats = pinned.mentorSeats(c.unit, c.dept, tau, k);
+            if (seats >= ctx.capacity(c.unit, c.dept, k) - pinned.capacity(c.unit, c.dept, k)) continue;
             e.push([b.row(K("men", c.unit, c.dept, k, tau), () => ({
               lb: -Infinity,
               ub: pinned.mentorSeats(c.unit, c.dept, tau, k),
@@ -179,7 +182,7 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
       });
       if (prog.budget) {
         const cost = costOf(ctx, prog, t, c);
-        if (cost !== 0) e.push([budgetRow(prog), cost]);
+        if (cost !== 0) e.push([budgetRow(prog), cost / budgetScale(prog)]);
       }
       cols.push(b.col(0, n, c.value, true, e, gi));
       columns.push({ kind: "x", group: gi, cand: ci });
@@ -239,10 +242,19 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
       meta: meta("share", "R-QUOTA", ids, `${what}: at most a share ${q.maxShare} of the programme's placements`),
     };
   }
+  /**
+   * Budget rows are scaled by the largest cost (e.g. ¥10,000 → 1), which keeps
+   * the matrix well conditioned; when every cost and the cap are whole multiples
+   * of it the scaled row is exact.
+   */
+  function budgetScale(prog: Programme): number {
+    const amounts = (prog.budget!.costs ?? []).map((c) => c.amount).filter((a) => a > 0);
+    return amounts.length ? Math.max(...amounts) : 1;
+  }
   function budgetRow(prog: Programme): number {
     return b.row(K("bud", prog.id), () => ({
       lb: -Infinity,
-      ub: prog.budget!.cap - (pinned.cost.get(prog.id) ?? 0),
+      ub: (prog.budget!.cap - (pinned.cost.get(prog.id) ?? 0)) / budgetScale(prog),
       meta: meta("budget", "R-BUDGET", [prog.id], `budget of "${prog.id}" (cap ${prog.budget!.cap})`),
     }));
   }

@@ -32,6 +32,8 @@ export interface SolveOptions {
   /** `highs` (default, WebAssembly) or `jslp` (pure JS, small models), or your own engine. */
   readonly backend?: "highs" | "jslp" | Backend;
   readonly onProgress?: (p: SolveProgress) => void;
+  /** Engine options passed through unchanged, e.g. HiGHS's `{ mip_lp_solver: "ipm" }`. */
+  readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
 }
 
 export interface SolveStats {
@@ -116,6 +118,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     relGap: options.relGap,
     absGap: f.integralObjective && !options.relGap ? 0.999 : undefined,
     onProgress: (p) => progress("solve", p),
+    engineOptions: options.engineOptions,
   });
 
   if (res.status === "infeasible") {
