@@ -36,8 +36,20 @@ export function checkInstance(input: unknown): Issue[] {
   const read = readJson(input, "instance");
   if (read.issues.length) return read.issues;
   const res = instanceSchema.safeParse(read.value);
-  if (!res.success) return zodIssues(res.error);
-  return crossCheckInstance(read.value as Instance);
+  if (res.success) return crossCheckInstance(read.value as Instance);
+  const issues = zodIssues(res.error);
+  // Cross-reference checks still run on a malformed instance where they can, so
+  // one typo does not hide a dangling id elsewhere; issues under a malformed
+  // field are not repeated.
+  try {
+    const bad = issues.map((i) => i.path);
+    for (const i of crossCheckInstance(read.value as Instance))
+      if (!bad.some((p) => p === "" || i.path === p || i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`) || p.startsWith(`${i.path}.`) || p.startsWith(`${i.path}[`)))
+        issues.push(i);
+  } catch {
+    // The shape is too broken for cross-references; the structural issues say why.
+  }
+  return issues;
 }
 
 /**

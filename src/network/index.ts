@@ -85,7 +85,7 @@ export function buildNetwork(instance: Instance): Network {
     flagsOf: (unitId) => new Set(regionsOf(unitId).flatMap((r) => regionFlags.get(r) ?? [])),
     hasRelation(from, to, types) {
       if (!graph.hasNode(U(from)) || !graph.hasNode(U(to))) return false;
-      return graph.edges(U(from), U(to)).some((e) => (types as readonly string[]).includes(graph.getEdgeAttribute(e, "type")));
+      return graph.outEdges(U(from), U(to)).some((e) => (types as readonly string[]).includes(graph.getEdgeAttribute(e, "type")));
     },
     related,
     allianceMembers: (lead) => related(lead, ["alliance"]),
