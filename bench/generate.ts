@@ -5,7 +5,7 @@
  * township centres, staffing rules and support pools (上修下沉), per-county
  * soft quotas, a 30 % cap on city general hospitals, coverage and a budget.
  */
-import type { Instance, Programme, Relation, Trainee, Unit } from "../src/index.js";
+import type { Instance, Programme, Quota, Region, Relation, Trainee, Unit } from "../src/index.js";
 
 export interface GenerateOptions {
   readonly seed: number;
@@ -46,7 +46,7 @@ export function generate(o: GenerateOptions): Instance {
   const endMonth = (o.months % 12) + 1;
   const end = `${endYear}-${String(endMonth).padStart(2, "0")}-01`;
 
-  const regions: Instance["regions"] = [{ id: "prov", name: "省" }];
+  const regions: Region[] = [{ id: "prov", name: "省" }];
   const units: Unit[] = [];
   const relations: Relation[] = [];
   const receive = (scale: number) =>
@@ -103,7 +103,7 @@ export function generate(o: GenerateOptions): Instance {
       }
     }
   }
-  const quotas: NonNullable<Programme["quotas"]> = countyIds.map((county) => {
+  const quotas: Quota[] = countyIds.map((county) => {
     const n = trainees.filter((t) => t.unit.startsWith(`${county}-`)).length;
     return { where: { homeRegion: [county] }, min: Math.max(1, Math.floor(n * 0.6)), hard: false };
   });
