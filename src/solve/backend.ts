@@ -22,6 +22,8 @@ export interface BackendResult {
   readonly objective?: number;
   /** A proven upper bound on the objective (maximisation), with offset. */
   readonly bound?: number;
+  /** Row duals of an LP (no integer column), where the engine gives them: `c − Aᵀ·rowDual` are the reduced costs. */
+  readonly rowDual?: Float64Array;
   readonly message?: string;
 }
 

@@ -9,7 +9,7 @@
  * team, quota (max, min, share), coverage, budget. Pinned placements are
  * constants on the right-hand sides.
  */
-import type { Placement, Programme, Trainee } from "../model/types.js";
+import type { Placement, Programme, Trainee, Where } from "../model/types.js";
 import { costOf } from "../rules/budget.js";
 import type { Context } from "../rules/context.js";
 import { coveredUnits } from "../rules/coverage.js";
@@ -42,6 +42,7 @@ export interface Formulation {
 }
 
 const K = (...p: (string | number)[]) => p.join("|");
+const TARGET_KEYS = ["studyDept", "receivingUnit", "receivingTier", "receivingKind"] as const;
 
 /** Per-slot usage of pinned placements. */
 export class PinnedUsage implements Reserved {
@@ -138,6 +139,16 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
     const teams = ctx.teamsOf.get(t.id) ?? [];
     const once = b.row(K("once", gi), () => ({ lb: -Infinity, ub: n, meta: meta("once", "R-ONCE", g.trainees.map((x) => x.id), `each trainee placed at most once`) }));
     const covered = new Map<number, boolean>();
+    // Where-filters on the trainee side are the same for all of a group's candidates; on the
+    // receiving side they depend on unit and department only.
+    const whereCache = new Map<string, boolean>();
+    const costCache = new Map<string, number>();
+    const matchesCached = (where: Where | undefined, i: number, c: Candidate): boolean => {
+      const key = where && TARGET_KEYS.some((k) => where[k] !== undefined) ? `${i}|${c.unit}|${c.dept}` : `${i}`;
+      let hit = whereCache.get(key);
+      if (hit === undefined) whereCache.set(key, (hit = ctx.matches(where, t, c)));
+      return hit;
+    };
     const cols: number[] = [];
     g.candidates.forEach((c, ci) => {
       const e: [number, number][] = [[once, 1]];
@@ -171,7 +182,7 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
           })), 1]);
       }
       (prog.quotas ?? []).forEach((q, i) => {
-        const hit = ctx.matches(q.where, t, c);
+        const hit = matchesCached(q.where, i, c);
         if (q.max !== undefined && hit) e.push([quotaRow(prog, i, "max"), 1]);
         if (q.min !== undefined && hit && b.hasRow(K("qmin", prog.id, i))) e.push([quotaRow(prog, i, "min"), 1]);
         if (q.maxShare !== undefined) e.push([quotaRow(prog, i, "share"), hit ? 1 - q.maxShare : -q.maxShare]);
@@ -181,7 +192,9 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
         if (covered.get(i) && b.hasRow(K("cov", prog.id, i, t.unit))) e.push([b.row(K("cov", prog.id, i, t.unit), unreachable), 1]);
       });
       if (prog.budget) {
-        const cost = costOf(ctx, prog, t, c);
+        const costKey = `${c.unit}|${c.dept}`;
+        let cost = costCache.get(costKey);
+        if (cost === undefined) costCache.set(costKey, (cost = costOf(ctx, prog, t, c)));
         if (cost !== 0) e.push([budgetRow(prog), cost / budgetScale(prog)]);
       }
       cols.push(b.col(0, n, c.value, true, e, gi));

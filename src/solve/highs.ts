@@ -44,7 +44,8 @@ function run(highs, job) {
     const sol = model.getSolution();
     const hasPrimal = Number(model.info.get("primal_solution_status")) === C.solutionStatus.feasible;
     const bound = isMip ? Number(model.info.get("mip_dual_bound")) : undefined;
-    post({ type: "done", status, x: hasPrimal ? Float64Array.from(sol.colValue) : undefined,
+    const hasDual = !isMip && Number(model.info.get("dual_solution_status")) === C.solutionStatus.feasible;
+    post({ type: "done", status, x: hasPrimal ? Float64Array.from(sol.colValue) : undefined, rowDual: hasDual ? Float64Array.from(sol.rowDual) : undefined,
       objective: hasPrimal ? model.getObjectiveValue() : undefined, bound, runTime: model.getRunTime(),
       statusNames: { optimal: C.modelStatus.optimal, infeasible: C.modelStatus.infeasible, timeLimit: C.modelStatus.timeLimit, unboundedOrInfeasible: C.modelStatus.unboundedOrInfeasible, interrupted: C.modelStatus.interrupted } });
   } catch (err) {
@@ -143,7 +144,7 @@ export const highsBackend: Backend = {
           if (msg.status === s.optimal) {
             // HiGHS calls a solution optimal once within the gap options; only a closed gap is "optimal" here.
             const proven = bound === undefined || bound - msg.objective <= (options.absGap ?? 1e-6) + 1e-9 * Math.abs(msg.objective);
-            finish({ status: proven ? "optimal" : "feasible", x: msg.x, objective: msg.objective, bound: proven ? msg.objective : bound });
+            finish({ status: proven ? "optimal" : "feasible", x: msg.x, objective: msg.objective, bound: proven ? msg.objective : bound, rowDual: msg.rowDual });
           } else if (msg.status === s.infeasible || msg.status === s.unboundedOrInfeasible) finish({ status: "infeasible" });
           else if (msg.status === s.timeLimit || msg.status === s.interrupted) finish({ status: "timeout", x: msg.x ?? best.x, objective: msg.x ? msg.objective : best.objective, bound });
           else finish({ status: msg.x ? "feasible" : "error", x: msg.x, objective: msg.objective, bound, message: `HiGHS model status ${msg.status}` });

@@ -13,6 +13,11 @@ import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
 import { assignMentors } from "./mentors.js";
 import type { LinearModel, RowMeta } from "./model.js";
+import { solveByPricing } from "./pricing.js";
+
+const PRICING_THRESHOLD = 20_000;
+/** About 1 GB of model in memory; larger instances need decomposition. */
+const MAX_CANDIDATES = 500_000;
 
 export type { Backend, BackendResult } from "./backend.js";
 
@@ -32,6 +37,14 @@ export interface SolveOptions {
   /** `highs` (default, WebAssembly) or `jslp` (pure JS, small models), or your own engine. */
   readonly backend?: "highs" | "jslp" | Backend;
   readonly onProgress?: (p: SolveProgress) => void;
+  /**
+   * Models with more placement columns than this are solved by column
+   * generation (LP pricing, then a restricted MILP closed under reduced costs;
+   * exact, see `pricing.ts`). Default 20,000.
+   */
+  readonly pricingThreshold?: number;
+  /** Refuse (with a UsageError) instances with more candidate placements than this. Default 500,000. */
+  readonly maxCandidates?: number;
   /** Engine options passed through unchanged, e.g. HiGHS's `{ mip_lp_solver: "ipm" }`. */
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
 }
@@ -88,6 +101,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const excluded = new Map<string, Reason[]>();
   const byKey = new Map<string, { trainees: Trainee[]; cands: Candidate[] }>();
   let nCands = 0;
+  const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
   for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
     const prog = ctx.programmeOf(t);
@@ -101,6 +115,11 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
       continue;
     }
     nCands += candidates.length;
+    if (nCands > maxCandidates)
+      throw new UsageError(
+        `solve: more than ${maxCandidates} candidate placements (a monolithic model this size does not fit in memory); ` +
+          "split the instance by region or raise maxCandidates",
+      );
     const key = groupKey(ctx, t, candidates);
     const g = byKey.get(key);
     if (g) g.trainees.push(t);
@@ -113,13 +132,22 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
   progress("solve");
 
-  const res = await backend.solve(model, {
+  const engineOptions = {
     timeLimitMs: options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - elapsed()) : undefined,
     relGap: options.relGap,
     absGap: f.integralObjective && !options.relGap ? 0.999 : undefined,
-    onProgress: (p) => progress("solve", p),
+    onProgress: (p: { incumbent?: number; bound?: number }) => progress("solve", p),
     engineOptions: options.engineOptions,
-  });
+  };
+  let res: BackendResult | undefined;
+  if (model.numCols > (options.pricingThreshold ?? PRICING_THRESHOLD)) {
+    res = await solveByPricing(backend, { model, groupOf: groupOfColumns(f), initial: initialColumns(f, groups), integral: f.integralObjective }, {
+      ...engineOptions,
+      deadline: options.timeLimitMs !== undefined ? t0 + options.timeLimitMs : undefined,
+      onPhase: (phase) => progress(phase),
+    });
+  }
+  res ??= await backend.solve(model, engineOptions);
 
   if (res.status === "infeasible") {
     progress("conflicts");
@@ -143,6 +171,20 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     );
   }
   return { plan: inSpecOrder({ ...plan, objective: v.objective, shortfalls: v.shortfalls }), stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
+}
+
+function groupOfColumns(f: Formulation): Int32Array {
+  return Int32Array.from(f.columns, (c) => (c.kind === "x" ? c.group : -1));
+}
+
+/** Starting columns for pricing: each group's best-valued candidates, earliest first. */
+function initialColumns(f: Formulation, groups: readonly Group[]): Uint8Array {
+  const mask = new Uint8Array(f.columns.length);
+  groups.forEach((g, gi) => {
+    const order = g.candidates.map((_, ci) => ci).sort((a, b) => g.candidates[b].value - g.candidates[a].value || a - b);
+    for (const ci of order.slice(0, 3)) mask[f.groupCols[gi][ci]] = 1;
+  });
+  return mask;
 }
 
 /** The plan's keys in SPEC §6 order, so plan files read the same everywhere. */
