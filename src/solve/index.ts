@@ -13,6 +13,7 @@ import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
 import { assignMentors } from "./mentors.js";
 import type { LinearModel, RowMeta } from "./model.js";
+import { greedySolution } from "./greedy.js";
 import { solveByPricing } from "./pricing.js";
 
 const PRICING_THRESHOLD = 20_000;
@@ -154,6 +155,15 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     const conflicts = await findConflicts(backend, model, keptRows.map((r) => f.builder.rowMeta[r]), options.timeLimitMs);
     const plan = infeasiblePlan(instance, pinned, conflicts);
     return { plan, stats: { ...stats, engineStatus: "infeasible", elapsedMs: elapsed() } };
+  }
+  if (!res.x && res.status === "timeout") {
+    // No incumbent in time: fall back on the greedy construction (valid by construction, verified below).
+    const x = greedySolution(model, f);
+    if (x) {
+      let objective = model.offset;
+      for (let j = 0; j < model.numCols; j++) objective += model.colCost[j] * x[j];
+      res = { status: "timeout", x, objective, bound: res.bound };
+    }
   }
   if (!res.x) {
     if (res.status === "timeout") {
