@@ -7,6 +7,10 @@ export interface BackendOptions {
   readonly relGap?: number;
   /** Absolute gap at which the engine may stop (e.g. just under 1 when every objective coefficient is whole). */
   readonly absGap?: number;
+  /** Stop as soon as an incumbent reaches this objective (a bound known from elsewhere). */
+  readonly target?: number;
+  /** A feasible solution to start from (an incumbent the engine can improve on). */
+  readonly start?: Float64Array;
   /** Engine-specific options passed through as they are (e.g. HiGHS option names). */
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
   /** Incumbent and bound as the search goes. */

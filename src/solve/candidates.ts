@@ -7,6 +7,7 @@
  */
 import type { Programme, Reason, Trainee, Unit } from "../model/types.js";
 import { type Context, durationBounds, windowOf } from "../rules/context.js";
+import { type Segment, rotationSplits, tightSplits } from "./rotations.js";
 
 /** One way to place a trainee: unit × dept × slots `[k0, k1)`. */
 export interface Candidate {
@@ -16,7 +17,12 @@ export interface Candidate {
   readonly k1: number;
   /** §7 value of the placement. */
   readonly value: number;
+  /** Rotations (SPEC §9), for a programme that asks for them. */
+  readonly rotations?: readonly Segment[];
 }
+
+/** Rotation splits enumerated per trainee before falling back on a restricted family. */
+const ROTATION_LIMIT = 4000;
 
 /** What is already taken by pinned placements, per slot. */
 export interface Reserved {
@@ -25,7 +31,7 @@ export interface Reserved {
   mentorSeats(unit: string, dept: string, rank: number, k: number): number;
 }
 
-export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { candidates: Candidate[]; reasons: Reason[] } {
+export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
   const prog = ctx.programmeOf(t);
   const eligibility = ctx.eligibility(t);
   if (eligibility.length) return { candidates: [], reasons: eligibility };
@@ -46,13 +52,14 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
   if (pairs.length === 0)
     return { candidates: [], reasons: [{ code: "R-DEPT", message: `no allowed receiving unit receives in ${depts.join(", ")}` }] };
 
-  const spans = spansOf(ctx, t, prog);
+  const spans = spansOf(ctx, t, prog, !!prog.rotations);
   if (spans.length === 0) {
     const w = windowOf(ctx, t);
     return { candidates: [], reasons: [{ code: "R-WINDOW", message: `no placement of the programme's duration fits inside [${w.from}, ${w.to}) on slot boundaries` }] };
   }
 
   const minRank = prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1;
+  if (prog.rotations) return rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank);
   const candidates: Candidate[] = [];
   let capacityLeft = false;
   for (const { u, d } of pairs) {
@@ -74,6 +81,55 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
   return { candidates, reasons: [] };
 }
 
+function rotatingCandidates(
+  ctx: Context, t: Trainee, prog: Programme, pairs: { u: Unit; d: string }[], spans: [number, number][], reserved: Reserved, minRank: number,
+): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
+  // usable(dept, a, b) ⇔ b ≤ runEnd[a]: the first slot from a without room (capacity, qualified mentor).
+  const usableFor = (u: Unit) => {
+    const runs = new Map<string, Int32Array>();
+    return (dept: string, a: number, b: number) => {
+      let runEnd = runs.get(dept);
+      if (!runEnd) {
+        runEnd = new Int32Array(ctx.slots.count + 1);
+        runEnd[ctx.slots.count] = ctx.slots.count;
+        for (let k = ctx.slots.count - 1; k >= 0; k--) {
+          const room = ctx.capacity(u.id, dept, k) - reserved.capacity(u.id, dept, k) > 0 && (!prog.mentor || reserved.mentorSeats(u.id, dept, minRank, k) > 0);
+          runEnd[k] = room ? runEnd[k + 1] : k;
+        }
+        runs.set(dept, runEnd);
+      }
+      return b <= runEnd[a];
+    };
+  };
+  const build = (exact: boolean): Candidate[] | undefined => {
+    const out: Candidate[] = [];
+    const useSpans = exact ? spans : shortestPerStart(spans);
+    for (const { u, d } of pairs) {
+      const value = ctx.value(t, { unit: u.id, dept: d });
+      const usable = usableFor(u);
+      for (const [k0, k1] of useSpans) {
+        const splits = exact
+          ? rotationSplits(ctx, t, prog, u, d, k0, k1, usable, ROTATION_LIMIT - out.length)
+          : tightSplits(ctx, t, prog, u, d, k0, k1, usable);
+        if (!splits) return undefined;
+        for (const rotations of splits) out.push({ unit: u.id, dept: d, k0, k1, value, rotations });
+      }
+    }
+    return out;
+  };
+  const exact = build(true);
+  const candidates = exact ?? build(false)!;
+  if (candidates.length === 0)
+    return { candidates, reasons: [{ code: "R-ROTATION", message: "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" }] };
+  return { candidates, reasons: [], restricted: exact === undefined };
+}
+
+function shortestPerStart(spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of spans) if (!out.length || out[out.length - 1][0] !== s[0]) out.push(s);
+  return out;
+}
+
 /**
  * Slot spans `[k0, k1)` allowed by calendar, window, availability and duration,
  * keeping for each start only the shortest allowed end.
@@ -83,8 +139,10 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
  * slots in every per-slot row (capacity, mentors, staffing, teams), so any
  * plan using it stays valid, at no lower objective, with the shorter one.
  * (The property test against exhaustive search enumerates every length.)
+ * Rotating placements keep every length (`allLengths`): a longer span can
+ * admit rotation splits a shorter one cannot.
  */
-export function spansOf(ctx: Context, t: Trainee, prog: Programme): [number, number][] {
+export function spansOf(ctx: Context, t: Trainee, prog: Programme, allLengths = false): [number, number][] {
   const { from, to } = windowOf(ctx, t);
   const b = ctx.slots.boundaries;
   const out: [number, number][] = [];
@@ -96,7 +154,7 @@ export function spansOf(ctx: Context, t: Trainee, prog: Programme): [number, num
       if (maxEnd && end > maxEnd) break;
       if (minEnd && end < minEnd) continue;
       out.push([k0, k1]);
-      break;
+      if (!allLengths) break;
     }
   }
   return out;

@@ -152,28 +152,10 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
     const cols: number[] = [];
     g.candidates.forEach((c, ci) => {
       const e: [number, number][] = [[once, 1]];
+      // Staffing and teams count the trainee away for the whole placement …
       for (let k = c.k0; k < c.k1; k++) {
         const staff = K("staff", t.unit, t.dept, k);
         if (b.hasRow(staff)) e.push([b.row(staff, unreachable), 1]);
-        e.push([b.row(K("cap", c.unit, c.dept, k), () => ({
-          lb: -Infinity,
-          ub: ctx.capacity(c.unit, c.dept, k) - pinned.capacity(c.unit, c.dept, k),
-          meta: meta("capacity", "R-CAPACITY", [c.unit, c.dept], `capacity of "${c.unit}" ${c.dept} in ${label(k)} (${ctx.capacity(c.unit, c.dept, k)})`),
-        })), 1]);
-        if (prog.mentor) {
-          const theta = ctx.titleRank(prog.mentor.minTitle);
-          for (const tau of thresholds) {
-            if (tau > theta) continue;
-            // Where qualified seats are at least the free capacity, the capacity row already implies this one.
-            const seats = pinned.mentorSeats(c.unit, c.dept, tau, k);
-            if (seats >= ctx.capacity(c.unit, c.dept, k) - pinned.capacity(c.unit, c.dept, k)) continue;
-            e.push([b.row(K("men", c.unit, c.dept, k, tau), () => ({
-              lb: -Infinity,
-              ub: pinned.mentorSeats(c.unit, c.dept, tau, k),
-              meta: meta("mentor", "R-MENTOR", [c.unit, c.dept], `mentors of "${c.unit}" ${c.dept} in ${label(k)}`),
-            })), 1]);
-          }
-        }
         for (const team of teams)
           e.push([b.row(K("team", team.id, k), () => ({
             lb: -Infinity,
@@ -181,6 +163,29 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
             meta: meta("team", "R-TEAM", [team.id], `family-doctor team "${team.id}" in ${label(k)} (size ${team.size}, minimum ${team.minOnDuty})`),
           })), 1]);
       }
+      // … capacity and mentors count each rotation in its own department (SPEC §9).
+      for (const seg of c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }])
+        for (let k = seg.k0; k < seg.k1; k++) {
+          const d = seg.dept;
+          e.push([b.row(K("cap", c.unit, d, k), () => ({
+            lb: -Infinity,
+            ub: ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k),
+            meta: meta("capacity", "R-CAPACITY", [c.unit, d], `capacity of "${c.unit}" ${d} in ${label(k)} (${ctx.capacity(c.unit, d, k)})`),
+          })), 1]);
+          if (!prog.mentor) continue;
+          const theta = ctx.titleRank(prog.mentor.minTitle);
+          for (const tau of thresholds) {
+            if (tau > theta) continue;
+            // Where qualified seats are at least the free capacity, the capacity row already implies this one.
+            const seats = pinned.mentorSeats(c.unit, d, tau, k);
+            if (seats >= ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k)) continue;
+            e.push([b.row(K("men", c.unit, d, k, tau), () => ({
+              lb: -Infinity,
+              ub: seats,
+              meta: meta("mentor", "R-MENTOR", [c.unit, d], `mentors of "${c.unit}" ${d} in ${label(k)}`),
+            })), 1]);
+          }
+        }
       (prog.quotas ?? []).forEach((q, i) => {
         const hit = matchesCached(q.where, i, c);
         if (q.max !== undefined && hit) e.push([quotaRow(prog, i, "max"), 1]);

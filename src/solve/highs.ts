@@ -29,6 +29,13 @@ function run(highs, job) {
       integrality: Int32Array.from(m.integer),
     });
     model.options.set(job.options);
+    if (job.start && m.numCols > 0) {
+      try {
+        model.setSolution({ colValue: job.start });
+      } catch {
+        // A start the engine refuses is only a missed hint.
+      }
+    }
     const callbacks = {
       [C.callbackType.mipImprovingSolution](e) {
         const x = e.data.mip_solution;
@@ -38,6 +45,10 @@ function run(highs, job) {
         post({ type: "progress", incumbent: e.data.mip_primal_bound, bound: e.data.mip_dual_bound });
       },
     };
+    if (job.target !== undefined)
+      callbacks[C.callbackType.mipInterrupt] = (e) => {
+        if (e.data.mip_primal_bound >= job.target - 1e-6 * Math.max(1, Math.abs(job.target))) e.interrupt();
+      };
     const isMip = m.integer.some((v) => v === 1);
     model.run(isMip ? callbacks : undefined);
     const status = model.getModelStatus();
@@ -145,6 +156,8 @@ export const highsBackend: Backend = {
             // HiGHS calls a solution optimal once within the gap options; only a closed gap is "optimal" here.
             const proven = bound === undefined || bound - msg.objective <= (options.absGap ?? 1e-6) + 1e-9 * Math.abs(msg.objective);
             finish({ status: proven ? "optimal" : "feasible", x: msg.x, objective: msg.objective, bound: proven ? msg.objective : bound, rowDual: msg.rowDual });
+          } else if (msg.status === s.interrupted && options.target !== undefined && msg.x && msg.objective >= options.target - 1e-6 * Math.max(1, Math.abs(options.target))) {
+            finish({ status: "optimal", x: msg.x, objective: msg.objective, bound: options.target });
           } else if (msg.status === s.infeasible || msg.status === s.unboundedOrInfeasible) finish({ status: "infeasible" });
           else if (msg.status === s.timeLimit || msg.status === s.interrupted) finish({ status: "timeout", x: msg.x ?? best.x, objective: msg.x ? msg.objective : best.objective, bound });
           else finish({ status: msg.x ? "feasible" : "error", x: msg.x, objective: msg.objective, bound, message: `HiGHS model status ${msg.status}` });
@@ -155,7 +168,7 @@ export const highsBackend: Backend = {
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
-      worker.postMessage({ id, model, options: hOptions });
+      worker.postMessage({ id, model, options: hOptions, start: options.start, target: options.target });
     });
   },
 };

@@ -39,7 +39,8 @@ export interface SolveOptions {
   readonly backend?: "highs" | "jslp" | Backend;
   readonly onProgress?: (p: SolveProgress) => void;
   /**
-   * Models with more placement columns than this are solved by column
+   * Models with more placement columns than this (or more than 12× as many
+   * matrix entries) are solved by column
    * generation (LP pricing, then a restricted MILP closed under reduced costs;
    * exact, see `pricing.ts`). Default 20,000.
    */
@@ -102,15 +103,13 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const excluded = new Map<string, Reason[]>();
   const byKey = new Map<string, { trainees: Trainee[]; cands: Candidate[] }>();
   let nCands = 0;
+  /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
+  let restricted = false;
   const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
   for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
-    const prog = ctx.programmeOf(t);
-    if (prog.rotations) {
-      excluded.set(t.id, [{ code: "R-ROTATION", message: `programme "${prog.id}" asks for rotations, which this solver does not plan yet` }]);
-      continue;
-    }
-    const { candidates, reasons } = candidatesOf(ctx, t, usage);
+    const { candidates, reasons, restricted: partial } = candidatesOf(ctx, t, usage);
+    if (partial) restricted = true;
     if (candidates.length === 0) {
       excluded.set(t.id, reasons);
       continue;
@@ -133,7 +132,10 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
   progress("solve");
 
+  // A greedy plan gives the engine an incumbent from the start (and is the fallback at a deadline).
+  const start = greedySolution(model, f);
   const engineOptions = {
+    start,
     timeLimitMs: options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - elapsed()) : undefined,
     relGap: options.relGap,
     absGap: f.integralObjective && !options.relGap ? 0.999 : undefined,
@@ -141,14 +143,35 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     engineOptions: options.engineOptions,
   };
   let res: BackendResult | undefined;
-  if (model.numCols > (options.pricingThreshold ?? PRICING_THRESHOLD)) {
+  if (model.numCols === 0) {
+    // Nothing to decide (nobody has a candidate): the plan is the pinned placements; engines do not take empty models.
+    let ok = true;
+    for (let r = 0; r < model.numRows; r++) if (model.rowLower[r] > 1e-9 || model.rowUpper[r] < -1e-9) ok = false;
+    res = ok ? { status: "optimal", x: new Float64Array(0), objective: model.offset, bound: model.offset } : { status: "infeasible" };
+  }
+  // Rotation splits were restricted for some trainee: the whole problem is bounded by a
+  // relaxation that drops per-rotation capacity and mentor rows (its LP), and the
+  // engine may stop as soon as a plan reaches that bound.
+  let relaxedBound: number | undefined;
+  if (restricted) {
+    progress("relaxation bound");
+    const relaxedGroups = groups.map((g) => ({ ...g, candidates: uniqueSpans(g.candidates) }));
+    const relaxed = formulate(ctx, relaxedGroups, usage).builder.build().model;
+    const lp = await backend.solve({ ...relaxed, integer: new Uint8Array(relaxed.numCols) }, { timeLimitMs: engineOptions.timeLimitMs });
+    if (lp.status === "optimal" && lp.objective !== undefined) relaxedBound = f.integralObjective ? Math.floor(lp.objective + 1e-6) : lp.objective;
+    if (relaxedBound !== undefined && start) {
+      const greedy = objectiveAt(model, start);
+      if (greedy >= relaxedBound - (f.integralObjective ? 0.999 : 1e-6)) res = { status: "optimal", x: start, objective: greedy, bound: relaxedBound };
+    }
+  }
+  if (!res && model.numCols > (options.pricingThreshold ?? PRICING_THRESHOLD) || model.values.length > 12 * (options.pricingThreshold ?? PRICING_THRESHOLD)) {
     res = await solveByPricing(backend, { model, groupOf: groupOfColumns(f), initial: initialColumns(f, groups), integral: f.integralObjective }, {
       ...engineOptions,
       deadline: options.timeLimitMs !== undefined ? t0 + options.timeLimitMs : undefined,
       onPhase: (phase) => progress(phase),
     });
   }
-  res ??= await backend.solve(model, engineOptions);
+  res ??= await backend.solve(model, { ...engineOptions, target: relaxedBound });
 
   if (res.status === "infeasible") {
     progress("conflicts");
@@ -158,18 +181,21 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   }
   if (!res.x && res.status === "timeout") {
     // No incumbent in time: fall back on the greedy construction (valid by construction, verified below).
-    const x = greedySolution(model, f);
-    if (x) {
-      let objective = model.offset;
-      for (let j = 0; j < model.numCols; j++) objective += model.colCost[j] * x[j];
-      res = { status: "timeout", x, objective, bound: res.bound };
-    }
+    if (start) res = { status: "timeout", x: start, objective: objectiveAt(model, start), bound: res.bound };
   }
   if (!res.x) {
     if (res.status === "timeout") {
       throw new UsageError(`solve: no valid plan found within the time limit (${options.timeLimitMs} ms); allow more time`);
     }
     throw new InternalError(`solve: the ${backend.name} engine failed: ${res.message ?? res.status}`);
+  }
+
+  if (restricted && relaxedBound !== undefined && res.x && res.objective !== undefined) {
+    // Optimality is claimed against the relaxation's bound only (the restricted model's own bound is not global).
+    const reached = res.objective >= relaxedBound - (f.integralObjective ? 0.999 : 1e-6);
+    res = { ...res, status: res.status === "timeout" ? "timeout" : reached ? "optimal" : "feasible", bound: reached ? res.objective : relaxedBound };
+  } else if (restricted && res.x) {
+    res = { ...res, status: res.status === "timeout" ? "timeout" : "feasible", bound: undefined };
   }
 
   progress("extract");
@@ -181,6 +207,29 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     );
   }
   return { plan: inSpecOrder({ ...plan, objective: v.objective, shortfalls: v.shortfalls }), stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
+}
+
+function objectiveAt(m: LinearModel, x: Float64Array): number {
+  let v = m.offset;
+  for (let j = 0; j < m.numCols; j++) v += m.colCost[j] * x[j];
+  return v;
+}
+
+/** Placement-level candidates without rotations: a relaxation of every rotation split of the same span. */
+function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    if (!c.rotations) {
+      out.push(c);
+      continue;
+    }
+    const key = `${c.unit}|${c.dept}|${c.k0}|${c.k1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ unit: c.unit, dept: c.dept, k0: c.k0, k1: c.k1, value: c.value, rotations: [] });
+  }
+  return out;
 }
 
 function groupOfColumns(f: Formulation): Int32Array {
@@ -211,7 +260,7 @@ function groupKey(ctx: Context, t: Trainee, cands: readonly Candidate[]): string
   const quotas = prog.quotas ?? [];
   return JSON.stringify([
     prog.id, t.unit, t.dept, teams,
-    cands.map((c) => [c.unit, c.dept, c.k0, c.k1, c.value, quotas.map((q) => ctx.matches(q.where, t, c)), (prog.budget?.costs ?? []).map((r) => ctx.matches(r.where, t, c))]),
+    cands.map((c) => [c.unit, c.dept, c.k0, c.k1, c.value, c.rotations ?? null, quotas.map((q) => ctx.matches(q.where, t, c)), (prog.budget?.costs ?? []).map((r) => ctx.matches(r.where, t, c))]),
   ]);
 }
 
@@ -292,7 +341,10 @@ function extractPlan(
     });
   });
   const fresh: Placement[] = [];
-  for (const [id, { cand }] of chosen) fresh.push({ trainee: id, unit: cand.unit, dept: cand.dept, start: b[cand.k0], end: b[cand.k1] });
+  for (const [id, { cand }] of chosen) {
+    const p: Placement = { trainee: id, unit: cand.unit, dept: cand.dept, start: b[cand.k0], end: b[cand.k1] };
+    fresh.push(cand.rotations ? { ...p, rotations: cand.rotations.map((r) => ({ dept: r.dept, start: b[r.k0], end: b[r.k1] })) } : p);
+  }
   placements.push(...assignMentors(ctx, fresh, instance.pinned ?? []));
 
   // Support rows: per-slot counts merged over consecutive slots.

@@ -23,6 +23,8 @@ interface Seat {
 
 interface Need {
   readonly index: number;
+  /** Rotation index, or -1 for the placement itself. */
+  readonly rotation: number;
   readonly k0: number;
   readonly k1: number;
   readonly minRank: number;
@@ -34,10 +36,15 @@ export function assignMentors(ctx: Context, fresh: readonly Placement[], pinned:
   fresh.forEach((p, index) => {
     const prog = ctx.programmeOf(ctx.trainees.get(p.trainee)!);
     if (!prog.mentor) return;
-    const [k0, k1] = ctx.span(p.start, p.end);
-    const key = `${p.unit}\u0000${p.dept}`;
-    if (!byDept.has(key)) byDept.set(key, []);
-    byDept.get(key)!.push({ index, k0, k1, minRank: ctx.titleRank(prog.mentor.minTitle) });
+    const minRank = ctx.titleRank(prog.mentor.minTitle);
+    // A rotating placement needs a mentor per rotation, in that rotation's department (SPEC §9).
+    const parts = p.rotations ? p.rotations.map((r, i) => ({ dept: r.dept, start: r.start, end: r.end, rotation: i })) : [{ dept: p.dept, start: p.start, end: p.end, rotation: -1 }];
+    for (const part of parts) {
+      const [k0, k1] = ctx.span(part.start, part.end);
+      const key = `${p.unit}\u0000${part.dept}`;
+      if (!byDept.has(key)) byDept.set(key, []);
+      byDept.get(key)!.push({ index, rotation: part.rotation, k0, k1, minRank });
+    }
   });
   for (const [key, needs] of byDept) {
     const [unit, dept] = key.split("\u0000");
@@ -83,7 +90,10 @@ export function assignMentors(ctx: Context, fresh: readonly Placement[], pinned:
     };
     if (!place(0)) throw new InternalError(`solve: could not assign mentors in "${unit}" ${dept} although per-slot seats suffice (please report this instance)`);
     needs.forEach((n, i) => {
-      out[n.index] = { ...out[n.index], mentor: seats[choice[i]].mentor };
+      const mentor = seats[choice[i]].mentor;
+      const p = out[n.index];
+      out[n.index] =
+        n.rotation < 0 ? { ...p, mentor } : { ...p, rotations: p.rotations!.map((r, j) => (j === n.rotation ? { ...r, mentor } : r)) };
     });
   }
   return out;

@@ -79,7 +79,7 @@ export async function solveByPricing(
 ): Promise<(BackendResult & { readonly columnsUsed: number }) | undefined> {
   const { model: m, groupOf, integral } = input;
   const inSet = Uint8Array.from(input.initial);
-  for (let j = 0; j < m.numCols; j++) if (groupOf[j] < 0) inSet[j] = 1;
+  for (let j = 0; j < m.numCols; j++) if (groupOf[j] < 0 || (options.start && options.start[j] > 0)) inSet[j] = 1;
   const remaining = () => (options.deadline !== undefined ? Math.max(1, options.deadline - Date.now()) : undefined);
   const members = () => {
     const out: number[] = [];
@@ -95,7 +95,7 @@ export async function solveByPricing(
   for (let round = 0; round < 200; round++) {
     options.onPhase?.(`pricing ${round + 1}`);
     const cols = members();
-    const lp = await backend.solve(subModel(m, cols, true), { timeLimitMs: remaining() });
+    const lp = await backend.solve(subModel(m, cols, true), { timeLimitMs: remaining(), engineOptions: options.engineOptions });
     if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) return undefined;
     rc = reducedCosts(m, lp.rowDual);
     // Best-priced missing columns, a few per group.
@@ -124,7 +124,8 @@ export async function solveByPricing(
   for (let round = 0; round < 6; round++) {
     options.onPhase?.(`restricted MILP ${round + 1}`);
     cols = members();
-    const res = await backend.solve(subModel(m, cols), { ...options, timeLimitMs: remaining() });
+    const start = options.start ? Float64Array.from(cols, (j) => options.start![j]) : undefined;
+    const res = await backend.solve(subModel(m, cols), { ...options, start, timeLimitMs: remaining() });
     if (!res.x || res.objective === undefined) return res.status === "infeasible" ? undefined : { ...res, columnsUsed: cols.length };
     last = res;
     const threshold = res.objective - upper + (integral ? 1 : 0) - 1e-6;
