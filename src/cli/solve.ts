@@ -4,6 +4,7 @@ import { serializePlan } from "../report/serialize.js";
 import { summarizePlan } from "../report/summary.js";
 import { solveDetailed } from "../solve/index.js";
 import { CliInputError, type Io, writeAtomic } from "./io.js";
+import { progressBar } from "./progress.js";
 
 export interface SolveCliOptions {
   out?: string;
@@ -26,21 +27,19 @@ export async function solveCommand(inst: Instance, opts: SolveCliOptions, io: Io
   const gap = opts.gap === undefined ? undefined : Number(opts.gap);
   if (gap !== undefined && !(gap >= 0 && gap < 1)) throw new CliInputError(`--gap: must be a fraction in [0, 1), got "${opts.gap}"`);
   const live = io.isTTY && !opts.quiet && !opts.json;
-  let last = 0;
+  const bar = live ? progressBar(seconds) : undefined;
+  const plain = !live && !opts.quiet && !opts.json && !io.isTTY;
+  let lastPhase = "";
   const { plan, stats } = await solveDetailed(inst, {
     timeLimitMs: seconds !== undefined ? seconds * 1000 : undefined,
     relGap: gap,
     backend: opts.backend,
     onProgress: (p) => {
-      if (!live || Date.now() - last < 200) return;
-      last = Date.now();
-      const parts = [`${p.phase}`, `${(p.elapsedMs / 1000).toFixed(1)} s`];
-      if (p.incumbent !== undefined) parts.push(`incumbent ${Math.round(p.incumbent)}`);
-      if (p.bound !== undefined) parts.push(`bound ${Math.round(p.bound)}`);
-      process.stderr.write(`\r\x1b[2K${parts.join(" · ")}`);
+      if (bar) bar.update(p);
+      else if (plain && p.phase !== lastPhase && !p.phase.startsWith("solve")) io.err(`${p.phase} (${(p.elapsedMs / 1000).toFixed(1)} s)`);
+      lastPhase = p.phase;
     },
-  });
-  if (live) process.stderr.write("\r\x1b[2K");
+  }).finally(() => bar?.stop());
   const text = serializePlan(plan);
   if (opts.out) writeAtomic(opts.out, text);
   if (opts.json) io.out(text);
