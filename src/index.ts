@@ -12,3 +12,7 @@ export { solve, solveDetailed, type SolveOptions, type SolveProgress, type Solve
 export type { LinearModel } from "./solve/model.js";
 export { summarizePlan } from "./report/summary.js";
 export { serializePlan } from "./report/serialize.js";
+export { buildForms, DEFAULT_DEPT_GROUPS, DEFAULT_DEPT_NAMES, type Forms, type FormsOptions, type Table } from "./report/forms.js";
+export { formsToXlsx } from "./report/xlsx.js";
+export { formsToCsv } from "./report/csv.js";
+export { renderHtmlReport } from "./report/html.js";

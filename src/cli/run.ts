@@ -5,6 +5,7 @@ import { parseInstance, parsePlan } from "../model/parse.js";
 import type { Instance, Plan } from "../model/types.js";
 import { verifyPlan } from "../verify.js";
 import { CliInputError, type Io, readText } from "./io.js";
+import { reportCommand } from "./report.js";
 import { solveCommand } from "./solve.js";
 
 export const EXIT = { ok: 0, violations: 1, badInput: 2 } as const;
@@ -42,7 +43,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
   program.addHelpText(
     "after",
-    "\nExamples:\n  jinxiu validate examples/lianyungang-2024.json\n  jinxiu solve examples/lianyungang-2024.json --out plan.json\n  jinxiu verify examples/lianyungang-2024.json plan.json",
+    "\nExamples:\n  jinxiu validate examples/lianyungang-2024.json\n  jinxiu solve examples/lianyungang-2024.json --out plan.json\n  jinxiu verify examples/lianyungang-2024.json plan.json\n  jinxiu report examples/lianyungang-2024.json plan.json --xlsx forms.xlsx --html report.html",
   );
 
   program
@@ -90,6 +91,20 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText("after", "\nExample:\n  jinxiu solve examples/lianyungang-2024.json --out plan.json --time-limit 60")
     .action(async (file: string, opts) => {
       code = await solveCommand(loadInstance(file), opts, io);
+    });
+
+  program
+    .command("report")
+    .description("Write the commission forms (登记表, 汇总表, 分配表, 一人一策一档) and the visual report of a plan.")
+    .argument("<instance>", "instance JSON file")
+    .argument("<plan>", "plan JSON file")
+    .option("--xlsx <file>", "the forms as one Excel workbook, one sheet per form")
+    .option("--csv <dir>", "the forms as CSV files (UTF-8 with BOM, opens in Excel)")
+    .option("--html <file>", "a self-contained HTML report: Gantt, staffing heatmap, quotas, unplaced")
+    .option("-q, --quiet", "print nothing but errors")
+    .addHelpText("after", "\nExample:\n  jinxiu report examples/lianyungang-2024.json plan.json --xlsx forms.xlsx --csv forms --html report.html")
+    .action(async (instFile: string, planFile: string, opts) => {
+      code = await reportCommand(loadInstance(instFile), loadPlan(planFile), opts, io);
     });
 
   try {
