@@ -10,6 +10,7 @@
  * ratios (time, objective) against it are printed (each the faster of two
  * alternating runs). Absolute times are for the machine printed in the header.
  */
+import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { highsBackend, parseInstance, solveDetailed, verifyPlan, type Backend, type Instance, type Plan } from "jinxiu";
@@ -60,8 +61,9 @@ console.log(`jinxiu bench${quick ? " (quick)" : ""} — ${cpus()[0]?.model ?? "c
 await solveDetailed(parseInstance(JSON.stringify(generate({ seed: 1, trainees: 10, months: 4, duration: [3, 3] }))));
 const header = ["size", "trainees", "vars", "rows", "status", "time s", "objective", "bound", "gap %", "peak MB", "ref time s", "ref objective", "time ratio", "obj ratio"];
 console.log(header.join(" | "));
-for (const s of sizes) {
-  const inst = parseInstance(JSON.stringify(generate({ seed: 42, trainees: s.trainees, months: s.months, duration: s.duration })));
+const shanghai = { name: "上海 example (rotations, 26 weeks)", trainees: 22, months: 0, duration: [0, 0] as const, limitS: 60, file: "examples/shanghai-community.json" };
+for (const s of [...sizes, shanghai]) {
+  const inst = "file" in s ? parseInstance(readFileSync(s.file as string, "utf8")) : parseInstance(JSON.stringify(generate({ seed: 42, trainees: s.trainees, months: s.months, duration: s.duration })));
   // Each solver runs twice, alternating, and its faster run counts: the first run of an
   // instance also pays for warming caches and JIT, which would favour whoever runs second.
   const fastest = (x: Awaited<ReturnType<typeof measure>>, y: Awaited<ReturnType<typeof measure>>) => (y.ms < x.ms ? y : x);
