@@ -19,6 +19,11 @@ export interface Candidate {
   readonly value: number;
   /** Rotations (SPEC §9), for a programme that asks for them. */
   readonly rotations?: readonly Segment[];
+  /**
+   * Mentors chosen in the model, per segment (the placement, or each rotation),
+   * in departments where counting seats per slot would not be exact.
+   */
+  readonly mentors?: readonly (string | undefined)[];
 }
 
 /** Rotation splits enumerated per trainee before falling back on a restricted family. */

@@ -85,6 +85,19 @@ export class PinnedUsage implements Reserved {
   capacity(unit: string, dept: string, k: number): number {
     return this.cap.get(K(unit, dept, k)) ?? 0;
   }
+  /** Trainees a pinned placement gives this mentor in slot k. */
+  mentorUse(mentor: string, k: number): number {
+    return this.mentor.get(K(mentor, k)) ?? 0;
+  }
+  /** Unit departments where a pinned placement holds a named mentor. */
+  pinnedMentorDepts(): Set<string> {
+    const out = new Set<string>();
+    for (const key of this.mentor.keys()) {
+      const m = this.ctx.mentors.get(key.split("|")[0]);
+      if (m) out.add(`${m.unit}|${m.dept}`);
+    }
+    return out;
+  }
   mentorSeats(unit: string, dept: string, rank: number, k: number): number {
     let seats = 0;
     for (const m of this.ctx.units.get(unit)?.mentors ?? [])
@@ -164,7 +177,8 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
           })), 1]);
       }
       // … capacity and mentors count each rotation in its own department (SPEC §9).
-      for (const seg of c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }])
+      (c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }]).forEach((seg, si) => {
+        const chosen = c.mentors?.[si];
         for (let k = seg.k0; k < seg.k1; k++) {
           const d = seg.dept;
           e.push([b.row(K("cap", c.unit, d, k), () => ({
@@ -172,6 +186,16 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
             ub: ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k),
             meta: meta("capacity", "R-CAPACITY", [c.unit, d], `capacity of "${c.unit}" ${d} in ${label(k)} (${ctx.capacity(c.unit, d, k)})`),
           })), 1]);
+          if (chosen !== undefined) {
+            // A mentor chosen in the model: that mentor's own capacity in this slot.
+            const mentor = ctx.mentors.get(chosen)!;
+            e.push([b.row(K("mentor", chosen, k), () => ({
+              lb: -Infinity,
+              ub: (mentor.capacity ?? 1) - pinned.mentorUse(chosen, k),
+              meta: meta("mentor", "R-MENTOR", [chosen], `mentor "${chosen}" in ${label(k)} (capacity ${mentor.capacity ?? 1})`),
+            })), 1]);
+            continue;
+          }
           if (!prog.mentor) continue;
           const theta = ctx.titleRank(prog.mentor.minTitle);
           for (const tau of thresholds) {
@@ -186,6 +210,7 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
             })), 1]);
           }
         }
+      });
       (prog.quotas ?? []).forEach((q, i) => {
         const hit = matchesCached(q.where, i, c);
         if (q.max !== undefined && hit) e.push([quotaRow(prog, i, "max"), 1]);

@@ -136,13 +136,14 @@ export const highsBackend: Backend = {
       };
       // HiGHS's own limit can overrun on large models: past a grace period the worker is killed and the last incumbent kept.
       const timer = setTimeout(
-        () => finish({ status: "timeout", x: best.x, objective: best.objective, bound: best.bound, message: HARD_DEADLINE }),
+        () => finish({ status: "timeout", x: best.x, objective: best.objective, bound: Number.isFinite(best.bound) ? best.bound : undefined, message: HARD_DEADLINE }),
         limitS !== undefined ? limitS * 1000 * 1.1 + 2000 : 2 ** 31 - 1,
       );
       const onMessage = (msg: { id: number; type: string; [k: string]: any }) => {
         if (msg.id !== id) return;
         if (msg.type === "incumbent") {
-          if (msg.x && (best.objective === undefined || msg.objective > best.objective)) best = { x: msg.x, objective: msg.objective, bound: msg.bound };
+          if (msg.x && (best.objective === undefined || msg.objective > best.objective)) best = { ...best, x: msg.x, objective: msg.objective };
+          if (Number.isFinite(msg.bound)) best = { ...best, bound: msg.bound };
           options.onProgress?.({ incumbent: msg.objective, bound: msg.bound });
         } else if (msg.type === "progress") {
           if (Number.isFinite(msg.bound)) best = { ...best, bound: msg.bound };
@@ -151,7 +152,9 @@ export const highsBackend: Backend = {
           finish({ status: "error", message: msg.message });
         } else if (msg.type === "done") {
           const s = msg.statusNames;
-          const bound = Number.isFinite(msg.bound) ? msg.bound : msg.x ? msg.objective : undefined;
+          // Only HiGHS's dual bound is a bound; an incumbent's value never is (an LP's optimum is).
+          const isMip = model.integer.some((v) => v === 1);
+          const bound = Number.isFinite(msg.bound) ? msg.bound : !isMip && msg.x ? msg.objective : undefined;
           if (msg.status === s.optimal) {
             // HiGHS calls a solution optimal once within the gap options; only a closed gap is "optimal" here.
             const proven = bound === undefined || bound - msg.objective <= (options.absGap ?? 1e-6) + 1e-9 * Math.abs(msg.objective);

@@ -102,13 +102,18 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   // Candidates, then groups of interchangeable trainees.
   const excluded = new Map<string, Reason[]>();
   const byKey = new Map<string, { trainees: Trainee[]; cands: Candidate[] }>();
+  const explicitDepts = modelMentorDepts(ctx, usage);
   let nCands = 0;
   /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
   let restricted = false;
   const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
   for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
-    const { candidates, reasons, restricted: partial } = candidatesOf(ctx, t, usage);
+    const found = candidatesOf(ctx, t, usage);
+    const { reasons, restricted: partial } = found;
+    const candidates = withModelMentors(ctx, t, found.candidates, explicitDepts, usage);
+    if (candidates.length === 0 && found.candidates.length > 0)
+      reasons.push({ code: "R-MENTOR", message: "no single qualified mentor is free for a whole placement in an allowed department" });
     if (partial) restricted = true;
     if (candidates.length === 0) {
       excluded.set(t.id, reasons);
@@ -215,6 +220,56 @@ function objectiveAt(m: LinearModel, x: Float64Array): number {
   return v;
 }
 
+/**
+ * Unit departments whose mentors the model must choose one by one: per-slot seat
+ * counts are exact for interval assignment only when every seat is the same in
+ * every slot. They are not where a pinned placement holds a named mentor, nor
+ * where mentors qualify for some programmes' title thresholds but not others'.
+ */
+function modelMentorDepts(ctx: Context, usage: PinnedUsage): Set<string> {
+  const out = usage.pinnedMentorDepts();
+  const thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))];
+  if (thresholds.length > 1) {
+    const top = Math.max(...thresholds), low = Math.min(...thresholds);
+    for (const m of ctx.mentors.values()) {
+      const r = ctx.titleRank(m.title);
+      if (r >= low && r < top) out.add(`${m.unit}|${m.dept}`);
+    }
+  }
+  return out;
+}
+
+/** Candidates in such departments, one per choice of qualified mentor free over each segment. */
+function withModelMentors(ctx: Context, t: Trainee, cands: Candidate[], depts: ReadonlySet<string>, usage: PinnedUsage): Candidate[] {
+  const prog = ctx.programmeOf(t);
+  if (!prog.mentor || depts.size === 0) return cands;
+  const rank = ctx.titleRank(prog.mentor.minTitle);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const segs = c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }];
+    if (!segs.some((g) => depts.has(`${c.unit}|${g.dept}`))) {
+      out.push(c);
+      continue;
+    }
+    let combos: (string | undefined)[][] = [[]];
+    for (const g of segs) {
+      let options: (string | undefined)[] = [undefined];
+      if (depts.has(`${c.unit}|${g.dept}`)) {
+        options = (ctx.units.get(c.unit)?.mentors ?? [])
+          .filter((m) => m.dept === g.dept && ctx.titleRank(m.title) >= rank)
+          .filter((m) => {
+            for (let k = g.k0; k < g.k1; k++) if ((m.capacity ?? 1) - usage.mentorUse(m.id, k) <= 0) return false;
+            return true;
+          })
+          .map((m) => m.id);
+      }
+      combos = combos.flatMap((cm) => options.map((o) => [...cm, o]));
+    }
+    for (const mentors of combos) out.push({ ...c, mentors });
+  }
+  return out;
+}
+
 /** Placement-level candidates without rotations: a relaxation of every rotation split of the same span. */
 function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
   const seen = new Set<string>();
@@ -260,7 +315,7 @@ function groupKey(ctx: Context, t: Trainee, cands: readonly Candidate[]): string
   const quotas = prog.quotas ?? [];
   return JSON.stringify([
     prog.id, t.unit, t.dept, teams,
-    cands.map((c) => [c.unit, c.dept, c.k0, c.k1, c.value, c.rotations ?? null, quotas.map((q) => ctx.matches(q.where, t, c)), (prog.budget?.costs ?? []).map((r) => ctx.matches(r.where, t, c))]),
+    cands.map((c) => [c.unit, c.dept, c.k0, c.k1, c.value, c.rotations ?? null, c.mentors ?? null, quotas.map((q) => ctx.matches(q.where, t, c)), (prog.budget?.costs ?? []).map((r) => ctx.matches(r.where, t, c))]),
   ]);
 }
 
@@ -343,7 +398,10 @@ function extractPlan(
   const fresh: Placement[] = [];
   for (const [id, { cand }] of chosen) {
     const p: Placement = { trainee: id, unit: cand.unit, dept: cand.dept, start: b[cand.k0], end: b[cand.k1] };
-    fresh.push(cand.rotations ? { ...p, rotations: cand.rotations.map((r) => ({ dept: r.dept, start: b[r.k0], end: b[r.k1] })) } : p);
+    const m = cand.mentors;
+    if (cand.rotations)
+      fresh.push({ ...p, rotations: cand.rotations.map((r, i) => ({ dept: r.dept, start: b[r.k0], end: b[r.k1], ...(m?.[i] ? { mentor: m[i] } : {}) })) });
+    else fresh.push(m?.[0] ? { ...p, mentor: m[0] } : p);
   }
   placements.push(...assignMentors(ctx, fresh, instance.pinned ?? []));
 

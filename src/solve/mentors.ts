@@ -38,8 +38,11 @@ export function assignMentors(ctx: Context, fresh: readonly Placement[], pinned:
     if (!prog.mentor) return;
     const minRank = ctx.titleRank(prog.mentor.minTitle);
     // A rotating placement needs a mentor per rotation, in that rotation's department (SPEC §9).
-    const parts = p.rotations ? p.rotations.map((r, i) => ({ dept: r.dept, start: r.start, end: r.end, rotation: i })) : [{ dept: p.dept, start: p.start, end: p.end, rotation: -1 }];
+    const parts = p.rotations
+      ? p.rotations.map((r, i) => ({ dept: r.dept, start: r.start, end: r.end, rotation: i, mentor: r.mentor }))
+      : [{ dept: p.dept, start: p.start, end: p.end, rotation: -1, mentor: p.mentor }];
     for (const part of parts) {
+      if (part.mentor !== undefined) continue; // chosen in the model already
       const [k0, k1] = ctx.span(part.start, part.end);
       const key = `${p.unit}\u0000${part.dept}`;
       if (!byDept.has(key)) byDept.set(key, []);

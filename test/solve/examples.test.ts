@@ -1,0 +1,129 @@
+/**
+ * The shipped examples (examples/*.json) through `solve` and through the CLI: every one solves
+ * to a plan `verifyPlan` accepts; 连云港 2024 is solved to proven optimality with its county
+ * allocation table (分配表) reported row by row; `jinxiu solve --out` writes a plan that
+ * `jinxiu verify` accepts, and `--json` prints that same plan.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Io } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run.js";
+import { parseInstance, parsePlan } from "../../src/model/parse.js";
+import type { Instance, Plan } from "../../src/model/types.js";
+import { solve } from "../../src/solve/index.js";
+import { verifyPlan } from "../../src/verify.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const EXAMPLES = resolve(HERE, "../../examples");
+const LYG = join(EXAMPLES, "lianyungang-2024.json");
+const FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith(".json")).sort();
+
+const TMP = mkdtempSync(join(tmpdir(), "jinxiu-solve-"));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+const load = (file: string): Instance => parseInstance(readFileSync(file, "utf8"));
+
+/** Runs the CLI in-process, capturing stdout and stderr (as test/cli/cli.test.ts does). */
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    out: (t) => void (out += t.endsWith("\n") ? t : `${t}\n`),
+    err: (t) => void (err += t.endsWith("\n") ? t : `${t}\n`),
+    isTTY: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+/** Region ids of a unit: its region and every ancestor (SPEC §4 `homeRegion`). */
+function regionChain(inst: Instance, unitId: string): string[] {
+  const parent = new Map((inst.regions ?? []).map((r) => [r.id, r.parent]));
+  const out: string[] = [];
+  for (let r = inst.units.find((u) => u.id === unitId)?.region; r !== undefined; r = parent.get(r)) out.push(r);
+  return out;
+}
+
+describe("examples", () => {
+  it("there are examples to solve", () => {
+    expect(FILES).toContain("lianyungang-2024.json");
+    expect(FILES.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(FILES)("%s solves to a plan verifyPlan accepts", async (file) => {
+    const inst = load(join(EXAMPLES, file));
+    const plan = await solve(inst, { timeLimitMs: 50_000 });
+    expect(plan.status).not.toBe("infeasible");
+    const v = verifyPlan(inst, plan);
+    expect(v.violations.map((x) => `${x.code}: ${x.message}`)).toEqual([]);
+    expect(v.valid).toBe(true);
+    expect(v.objectiveMatches).toBe(true);
+    // Every trainee exactly once, every unplaced one with a reason.
+    expect([...plan.placements.map((p) => p.trainee), ...plan.unplaced.map((u) => u.trainee)].sort()).toEqual(inst.trainees.map((t) => t.id).sort());
+    for (const u of plan.unplaced) expect(u.reasons.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("连云港 2024 (examples/lianyungang-2024.json) through the CLI", () => {
+  const out = join(TMP, "lyg.plan.json");
+  const inst = load(LYG);
+  let run: { code: number; out: string; err: string };
+  let plan: Plan;
+  let summary = "";
+
+  beforeAll(async () => {
+    run = await cli("solve", LYG, "--out", out);
+    summary = run.out;
+    if (run.code === 0) plan = parsePlan(readFileSync(out, "utf8"));
+  });
+
+  it("jinxiu solve --out writes the plan and prints a summary (exit 0)", () => {
+    expect(run.code, run.err).toBe(0);
+    // stderr may carry progress lines; never an error or a stack trace.
+    expect(run.err).not.toMatch(/\b\w*Error:|^\s*at /m);
+    expect(plan.placements.length).toBeGreaterThan(0);
+    expect(summary).toMatch(/status optimal/);
+  });
+
+  it("is solved to proven optimality: status optimal, objective === bound", () => {
+    expect(plan.status).toBe("optimal");
+    expect(plan.bound).toBeDefined();
+    expect(plan.objective).toBe(plan.bound);
+    expect(verifyPlan(inst, plan).objective).toBe(plan.objective);
+  });
+
+  it("every county quota row (分配表) is reported, with the count the plan gives", () => {
+    const prog = inst.programmes[0];
+    const county = (prog.quotas ?? []).map((q, index) => ({ q, index })).filter(({ q }) => q.where?.homeRegion?.length);
+    expect(county.length).toBe(9); // 东海 灌云 灌南 赣榆 海州 连云 开发区 徐圩 云台山
+    const home = new Map(inst.trainees.map((t) => [t.id, t.unit]));
+    for (const { q, index } of county) {
+      const region = q.where!.homeRegion![0];
+      const count = plan.placements.filter((p) => regionChain(inst, home.get(p.trainee)!).includes(region)).length;
+      expect(count).toBeLessThanOrEqual(q.max!);
+      const short = plan.shortfalls.find((s) => s.rule === "quota" && s.index === index);
+      if (count < q.min!) expect(short).toEqual({ programme: prog.id, rule: "quota", index, needed: q.min, got: count });
+      else expect(short).toBeUndefined();
+      // The CLI summary has one line per quota row: `quota <i> [homeRegion=<id>]: <count> (min …, max …)`.
+      expect(summary).toContain(`quota ${index} [homeRegion=${region}]: ${count} (min ${q.min}, max ${q.max})`);
+    }
+  });
+
+  it("jinxiu verify accepts the written plan (exit 0)", async () => {
+    const r = await cli("verify", LYG, out);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(new RegExp(`valid: objective ${plan.objective}\\b`));
+  });
+
+  it("jinxiu solve --json prints the plan, the same one --out wrote", async () => {
+    const r = await cli("solve", LYG, "--json");
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toMatch(/\b\w*Error:|^\s*at /m);
+    const printed = parsePlan(r.out);
+    expect(printed).toEqual(plan);
+    expect(r.out.trim()).toBe(readFileSync(out, "utf8").trim());
+  });
+});
