@@ -1,0 +1,59 @@
+/** `jinxiu report`: forms and HTML written for a solved plan; a broken plan or no output asked for is exit 2. */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Io } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run.js";
+import { parseInstance } from "../../src/model/parse.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const INSTANCE = join(ROOT, "examples/lianyungang-2024.json");
+const dir = mkdtempSync(join(tmpdir(), "jinxiu-report-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false };
+  const code = await runCli(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("jinxiu report", () => {
+  it("writes the workbook, the CSV forms and the HTML report of a solved plan", async () => {
+    const plan = join(dir, "plan.json");
+    expect((await cli("solve", INSTANCE, "--out", plan, "--quiet")).code).toBe(0);
+    const r = await cli("report", INSTANCE, plan, "--xlsx", join(dir, "forms.xlsx"), "--csv", join(dir, "csv"), "--html", join(dir, "report.html"));
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "forms.xlsx")));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档"]);
+    const placed = JSON.parse(readFileSync(plan, "utf8")).placements.length;
+    expect(wb.getWorksheet("登记表")!.rowCount - 1).toBe(placed);
+    expect(readdirSync(join(dir, "csv")).sort()).toEqual(["一人一策一档.csv", "分配表.csv", "汇总表.csv", "登记表.csv"].sort());
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html.match(/data-testid="gantt-bar"/g)?.length).toBe(placed);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("refuses a plan that breaks a rule (exit 2, the violations listed), writing nothing", async () => {
+    const inst = parseInstance(readFileSync(INSTANCE, "utf8"));
+    const bad = join(dir, "bad.json");
+    const t = inst.trainees[0];
+    writeFileSync(bad, JSON.stringify({ version: 1, status: "feasible", objective: 0, placements: [{ trainee: t.id, unit: t.unit, dept: t.dept, start: "2024-07-01", end: "2024-10-01" }], support: [], unplaced: [], shortfalls: [], conflicts: [] }));
+    const out = join(dir, "never.xlsx");
+    const r = await cli("report", INSTANCE, bad, "--xlsx", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/R-RECEIVER|R-ONCE/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("asks for at least one output", async () => {
+    const r = await cli("report", INSTANCE, join(dir, "plan.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--xlsx FILE, --csv DIR or --html FILE/);
+  });
+});
