@@ -10,25 +10,19 @@ import { solveCommand } from "./solve.js";
 
 export const EXIT = { ok: 0, violations: 1, badInput: 2 } as const;
 
-export function loadInstance(path: string): Instance {
+/** Reads and parses a file; its issues become one CLI error (exit 2) listing `path: message` lines. */
+function load<T>(path: string, parse: (text: string) => T): T {
   const text = readText(path);
   try {
-    return parseInstance(text);
+    return parse(text);
   } catch (e) {
     if (e instanceof InstanceError) throw new CliInputError(`${path}: ${e.issues.length} issue(s)\n${formatIssues(e.issues)}`);
     throw e;
   }
 }
 
-export function loadPlan(path: string): Plan {
-  const text = readText(path);
-  try {
-    return parsePlan(text);
-  } catch (e) {
-    if (e instanceof InstanceError) throw new CliInputError(`${path}: ${e.issues.length} issue(s)\n${formatIssues(e.issues)}`);
-    throw e;
-  }
-}
+export const loadInstance = (path: string): Instance => load(path, parseInstance);
+export const loadPlan = (path: string): Plan => load(path, parsePlan);
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
