@@ -29,7 +29,7 @@ describe("jinxiu report", () => {
     const r = await cli("report", INSTANCE, plan, "--xlsx", join(dir, "forms.xlsx"), "--csv", join(dir, "csv"), "--html", join(dir, "report.html"));
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(dir, "forms.xlsx")));
+    await wb.xlsx.load(readFileSync(join(dir, "forms.xlsx")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档"]);
     const placed = JSON.parse(readFileSync(plan, "utf8")).placements.length;
     expect(wb.getWorksheet("登记表")!.rowCount - 1).toBe(placed);
