@@ -431,6 +431,7 @@ function extractPlan(
     }
   }
 
+  const status: PlanStatus = res.status === "optimal" ? "optimal" : res.status === "timeout" ? "timeout-feasible" : "feasible";
   // Unplaced with reasons: excluded outright, or lost the competition to binding rows.
   const tight = tightRows(model, x, keptRows, f);
   const unplaced: Unplaced[] = [];
@@ -446,7 +447,7 @@ function extractPlan(
         reasons: [{
           code: "CAPACITY-COMPETITION",
           message: what.length
-            ? `eligible, but the optimum used the room elsewhere; binding: ${what.join("; ")}${binding.size > what.length ? ` (+${binding.size - what.length} more)` : ""}`
+            ? `eligible, but ${status === "optimal" ? "the optimum" : "the plan"} used the room elsewhere; binding: ${what.join("; ")}${binding.size > what.length ? ` (+${binding.size - what.length} more)` : ""}`
             : "eligible, but placing this trainee would lower the objective (e.g. support cost)",
         }],
       });
@@ -456,7 +457,6 @@ function extractPlan(
   unplaced.sort((a, c) => (a.trainee < c.trainee ? -1 : a.trainee > c.trainee ? 1 : 0));
   placements.sort((a, c) => (a.trainee < c.trainee ? -1 : a.trainee > c.trainee ? 1 : 0));
 
-  const status: PlanStatus = res.status === "optimal" ? "optimal" : res.status === "timeout" ? "timeout-feasible" : "feasible";
   const plan: Plan = { version: 1, status, objective: 0, placements, support, unplaced, shortfalls: [], conflicts: [] };
   return res.bound !== undefined && Number.isFinite(res.bound) ? { ...plan, bound: roundBound(res.bound, f.integralObjective) } : plan;
 }
