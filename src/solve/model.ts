@@ -33,15 +33,24 @@ export interface RowMeta {
   readonly soft?: boolean;
 }
 
-interface PendingCol {
-  readonly lb: number;
-  readonly ub: number;
-  readonly cost: number;
-  readonly integer: boolean;
-  readonly entries: readonly (readonly [number, number])[];
-  /** Columns of one owner are alternatives of one trainee group (for row pruning). */
-  readonly owner: number;
+/** A growable typed array. */
+class Grow<T extends Float64Array | Int32Array | Uint8Array> {
+  length = 0;
+  constructor(public data: T, private readonly make: (n: number) => T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(Math.max(16, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
 }
+const f64 = () => new Grow(new Float64Array(1024), (n) => new Float64Array(n));
+const i32 = () => new Grow(new Int32Array(1024), (n) => new Int32Array(n));
 
 /** Builds a model row by row key and column by column, then drops rows that can never bind. */
 export class ModelBuilder {
@@ -50,7 +59,16 @@ export class ModelBuilder {
   readonly rowUpper: number[] = [];
   readonly rowMeta: RowMeta[] = [];
   readonly rowKeys: string[] = [];
-  private readonly cols: PendingCol[] = [];
+  // Columns in typed arrays (a province-size model has millions of entries).
+  private readonly colLb = f64();
+  private readonly colUb = f64();
+  private readonly colCost = f64();
+  private readonly colInt = i32();
+  /** Columns of one owner are alternatives of one trainee group (for row pruning); added consecutively. */
+  private readonly colOwner = i32();
+  private readonly colStart = i32();
+  private readonly entryRow = i32();
+  private readonly entryVal = f64();
   offset = 0;
 
   /** Index of the row `key`, created with `make()` the first time. */
@@ -73,13 +91,22 @@ export class ModelBuilder {
   }
 
   /** Adds a column; returns its index. */
-  col(lb: number, ub: number, cost: number, integer: boolean, entries: readonly (readonly [number, number])[], owner = -1 - this.cols.length): number {
-    this.cols.push({ lb, ub, cost, integer, entries, owner });
-    return this.cols.length - 1;
+  col(lb: number, ub: number, cost: number, integer: boolean, entries: readonly (readonly [number, number])[], owner = -1 - this.colLb.length): number {
+    this.colLb.push(lb);
+    this.colUb.push(ub);
+    this.colCost.push(cost);
+    this.colInt.push(integer ? 1 : 0);
+    this.colOwner.push(owner);
+    this.colStart.push(this.entryRow.length);
+    for (const [r, v] of entries) {
+      this.entryRow.push(r);
+      this.entryVal.push(v);
+    }
+    return this.colLb.length - 1;
   }
 
   get numCols(): number {
-    return this.cols.length;
+    return this.colLb.length;
   }
 
   /**
@@ -89,48 +116,64 @@ export class ModelBuilder {
    */
   build(): { model: LinearModel; keptRows: number[] } {
     const nRows = this.rowLower.length;
-    const perOwner: Map<number, number>[] = Array.from({ length: nRows }, () => new Map());
+    const numCols = this.colLb.length;
+    const ub = this.colUb.view(), owner = this.colOwner.view(), entryRow = this.entryRow.view(), entryVal = this.entryVal.view();
+    const colStart = Int32Array.from({ length: numCols + 1 }, (_, j) => (j < numCols ? this.colStart.data[j] : entryRow.length));
+    // Largest reachable activity per row: per owner the largest entry × bound, summed over owners
+    // (an owner's columns are consecutive, so one pass with the row's current owner suffices).
+    const potential = new Float64Array(nRows);
+    const lastOwner = new Int32Array(nRows).fill(0x7fffffff);
+    const ownerMax = new Float64Array(nRows);
     const hasNegative = new Uint8Array(nRows);
     const touched = new Uint8Array(nRows);
-    for (const c of this.cols)
-      for (const [r, v] of c.entries) {
+    for (let j = 0; j < numCols; j++)
+      for (let p = colStart[j]; p < colStart[j + 1]; p++) {
+        const r = entryRow[p], v = entryVal[p];
         touched[r] = 1;
-        if (v < 0) hasNegative[r] = 1;
-        else perOwner[r].set(c.owner, Math.max(perOwner[r].get(c.owner) ?? 0, v * c.ub));
+        if (v < 0) {
+          hasNegative[r] = 1;
+          continue;
+        }
+        if (lastOwner[r] !== owner[j]) {
+          potential[r] += ownerMax[r];
+          ownerMax[r] = 0;
+          lastOwner[r] = owner[j];
+        }
+        ownerMax[r] = Math.max(ownerMax[r], v * ub[j]);
       }
+    for (let r = 0; r < nRows; r++) potential[r] += ownerMax[r];
     const keep: number[] = [];
     const newIndex = new Int32Array(nRows).fill(-1);
     for (let r = 0; r < nRows; r++) {
       let drop = false;
       // A group's columns are alternatives only because of its `once` row, so that row is always kept.
-      if (!hasNegative[r] && this.rowLower[r] === -Infinity && this.rowMeta[r].kind !== "once") {
-        let potential = 0;
-        for (const v of perOwner[r].values()) potential += v;
-        drop = potential <= this.rowUpper[r] + 1e-9;
-      }
+      if (!hasNegative[r] && this.rowLower[r] === -Infinity && this.rowMeta[r].kind !== "once") drop = potential[r] <= this.rowUpper[r] + 1e-9;
       if (!drop && !touched[r] && this.rowLower[r] <= 0 && this.rowUpper[r] >= 0) drop = true;
       if (!drop) {
         newIndex[r] = keep.length;
         keep.push(r);
       }
     }
-    const numCols = this.cols.length;
     const starts = new Int32Array(numCols + 1);
     let nnz = 0;
-    this.cols.forEach((c, j) => {
+    for (let j = 0; j < numCols; j++) {
       starts[j] = nnz;
-      for (const [r] of c.entries) if (newIndex[r] >= 0) nnz++;
-    });
+      for (let p = colStart[j]; p < colStart[j + 1]; p++) if (newIndex[entryRow[p]] >= 0) nnz++;
+    }
     starts[numCols] = nnz;
     const indices = new Int32Array(nnz);
     const values = new Float64Array(nnz);
     let k = 0;
-    for (const c of this.cols) {
-      const sorted = c.entries.filter(([r]) => newIndex[r] >= 0).map(([r, v]) => [newIndex[r], v] as const).sort((a, b) => a[0] - b[0]);
-      for (const [r, v] of sorted) {
+    for (let j = 0; j < numCols; j++) {
+      const from = k;
+      for (let p = colStart[j]; p < colStart[j + 1]; p++) {
+        const r = newIndex[entryRow[p]];
+        if (r < 0) continue;
         indices[k] = r;
-        values[k++] = v;
+        values[k++] = entryVal[p];
       }
+      // HiGHS wants each column's row indices in order.
+      sortSegment(indices, values, from, k);
     }
     return {
       keptRows: keep,
@@ -138,10 +181,10 @@ export class ModelBuilder {
         numCols,
         numRows: keep.length,
         offset: this.offset,
-        colCost: Float64Array.from(this.cols, (c) => c.cost),
-        colLower: Float64Array.from(this.cols, (c) => c.lb),
-        colUpper: Float64Array.from(this.cols, (c) => c.ub),
-        integer: Uint8Array.from(this.cols, (c) => (c.integer ? 1 : 0)),
+        colCost: Float64Array.from(this.colCost.view()),
+        colLower: Float64Array.from(this.colLb.view()),
+        colUpper: Float64Array.from(ub),
+        integer: Uint8Array.from(this.colInt.view()),
         rowLower: Float64Array.from(keep, (r) => this.rowLower[r]),
         rowUpper: Float64Array.from(keep, (r) => this.rowUpper[r]),
         starts,
@@ -149,5 +192,20 @@ export class ModelBuilder {
         values,
       },
     };
+  }
+}
+
+/** Insertion sort of `indices[a..b)` carrying `values` (columns have few entries). */
+function sortSegment(indices: Int32Array, values: Float64Array, a: number, b: number): void {
+  for (let i = a + 1; i < b; i++) {
+    const ri = indices[i], vi = values[i];
+    let j = i - 1;
+    while (j >= a && indices[j] > ri) {
+      indices[j + 1] = indices[j];
+      values[j + 1] = values[j];
+      j--;
+    }
+    indices[j + 1] = ri;
+    values[j + 1] = vi;
   }
 }

@@ -66,10 +66,12 @@ const tinyDraw = fc.record({
   trainees: fc.array(
     fc.record({
       dept: fc.constantFrom("general-practice", "general-practice", "pediatrics", "internal"),
-      wants: fc.uniqueArray(fc.constantFrom(...HOSPITAL_DEPTS), { minLength: 1, maxLength: 3 }),
+      /** Indices into the received departments (usually), or any department. */
+      wants: fc.uniqueArray(fc.nat(4), { minLength: 1, maxLength: 3 }),
+      wantsAny: fc.constantFrom(false, false, false, true),
       wantsUnit: fc.option(fc.nat(1), { nil: undefined }),
       priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-      available: fc.option(fc.record({ a: fc.nat(7), len: fc.integer({ min: 2, max: 8 }) }), { nil: undefined, freq: 4 }),
+      available: fc.option(fc.record({ a: fc.nat(2), len: fc.integer({ min: 3, max: 8 }) }), { nil: undefined, freq: 4 }),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -107,7 +109,9 @@ function buildTiny(d: typeof tinyDraw extends fc.Arbitrary<infer D> ? D : never)
     units.push({ id, name: `Hospital ${i}`, tier: h.tier, kind: "general", region: "sh", receive, mentors });
     if (h.alliance) relations.push({ type: "alliance", from: id, to: "chc" });
   });
-  const durMax = d.durMin + d.durExtra;
+  const durMin = Math.min(d.durMin, d.slots - 1);
+  const durMax = Math.min(durMin + d.durExtra, d.slots);
+  const received = [...new Set(units.flatMap((u) => (u.receive ?? []).map((r) => r.dept)))];
   const instance = {
     version: 1,
     calendar,
@@ -119,7 +123,7 @@ function buildTiny(d: typeof tinyDraw extends fc.Arbitrary<infer D> ? D : never)
         id: "sh", name: "上海市社区医生进修",
         eligibility: { tiers: ["township"] },
         receiving: { tiers: ["city", "county"], ...(d.relationRule ? { relations: ["alliance"], openTiers: ["city"] } : {}) },
-        duration: { min: { weeks: d.durMin }, max: { weeks: durMax } },
+        duration: { min: { weeks: durMin }, max: { weeks: durMax } },
         ...(d.mentorRule ? { mentor: { minTitle: "associate-senior" } } : {}),
         rotations: {
           count: { min: 2, max: d.countMax },
@@ -143,7 +147,7 @@ function buildTiny(d: typeof tinyDraw extends fc.Arbitrary<infer D> ? D : never)
         id: `w${i}`, unit: "chc", dept: t.dept, programme: "sh",
         ...(t.priority ? { priority: t.priority } : {}),
         wants: {
-          ...(t.wants.length ? { depts: t.wants } : {}),
+          depts: [...new Set(t.wants.map((k) => (t.wantsAny ? HOSPITAL_DEPTS[k] : received[k % received.length])))],
           ...(t.wantsUnit !== undefined && t.wantsUnit < d.hospitals.length ? { units: [`h${t.wantsUnit}`] } : {}),
         },
         ...(t.available ? { available: { from: B[a], to: B[b] } } : {}),
