@@ -23,8 +23,10 @@
  * 2. Dominance (sound here because no quota, coverage or budget row looks at the main
  *    department): options with the same unit and rotations differ only in the main
  *    department, which changes only the §7 value; the best one is kept.
- * 3. Depth-first branch and bound over trainees (options by value, best first), cutting a
- *    partial plan when some (unit, dept, week) is over its seat count: the `receive`
+ * 3. Depth-first branch and bound over trainees (fewest options first; options by value, best
+ *    first). The bound adds, for every trainee still to choose, the best value of its options
+ *    that still fit the seats left (sound: values are ≥ 0, asserted, and seats only fill up).
+ *    A partial plan is cut when some (unit, dept, week) is over its seat count: the `receive`
  *    capacity of that week and, under a mentor rule, no more than the summed `capacity` of the
  *    unit's mentors of that department with title ≥ `minTitle` (intervals in one department
  *    can always be given to mentors when the weekly overlap fits the seats: interval graphs
@@ -241,11 +243,14 @@ export function rotationExhaustive(instance: Instance, options: RotationExhausti
   const optionCounts = opts.map((o) => o.length);
   if (opts.some((o) => o.some((x) => x.value < 0))) throw new Error("rotation oracle: negative placement value (the bound needs values ≥ 0)");
 
-  // ---- depth-first branch and bound
-  const maxFrom: number[] = new Array(opts.length + 1).fill(0);
-  for (let k = opts.length - 1; k >= 0; k--) maxFrom[k] = maxFrom[k + 1] + opts[k][0].value;
+  // ---- depth-first branch and bound; trainees with fewer options first, so the largest
+  // option lists sit at the bottom where the forward-checked bound settles them.
+  const order = opts.map((_, i) => i).sort((a, b) => opts[a].length - opts[b].length);
   const load = new Map<string, number[]>();
   for (const key of seats.keys()) load.set(key, new Array<number>(n).fill(0));
+  const fits = (o: RotOption) => o.uses.every((u) => load.get(u.key)![u.slot] < seats.get(u.key)![u.slot]);
+  /** The best value trainee `i` can still add on top of the current load (0: unplaced). */
+  const bestFit = (i: number) => opts[i].find(fits)!.value;
   let plans = 0;
   let aborted = false;
   let best: Plan | undefined;
@@ -289,8 +294,13 @@ export function rotationExhaustive(instance: Instance, options: RotationExhausti
       aborted = true;
       return;
     }
-    if (best && valueSoFar + maxFrom[k] <= bestObj + 1e-9) return;
-    if (k === opts.length) {
+    if (best) {
+      // Forward-checked bound: every remaining trainee's best option that still fits alone.
+      let bound = valueSoFar;
+      for (let q = k; q < order.length; q++) bound += bestFit(order[q]);
+      if (bound <= bestObj + 1e-9) return;
+    }
+    if (k === order.length) {
       const placements = chosen.flatMap((o) => (o.p ? [o.p] : []));
       const withMentors = mentorsFor(placements);
       if (!withMentors) return;
@@ -302,17 +312,17 @@ export function rotationExhaustive(instance: Instance, options: RotationExhausti
       }
       return;
     }
-    for (const o of opts[k]) {
-      let fits = true;
-      for (const u of o.uses) {
-        const l = load.get(u.key)!;
-        if (++l[u.slot] > seats.get(u.key)![u.slot]) fits = false;
-      }
-      if (fits) {
-        chosen.push(o);
-        dfs(k + 1, valueSoFar + o.value);
-        chosen.pop();
-      }
+    // What the trainees after this one can add at most (their best fits under the current load,
+    // which only grows): options come best first, so once one cannot beat the best plan, none can.
+    let rest = 0;
+    for (let q = k + 1; q < order.length; q++) rest += bestFit(order[q]);
+    for (const o of opts[order[k]]) {
+      if (best && valueSoFar + o.value + rest <= bestObj + 1e-9) break;
+      if (!fits(o)) continue;
+      for (const u of o.uses) load.get(u.key)![u.slot]++;
+      chosen.push(o);
+      dfs(k + 1, valueSoFar + o.value);
+      chosen.pop();
       for (const u of o.uses) load.get(u.key)![u.slot]--;
       if (aborted) return;
     }

@@ -10,7 +10,8 @@
  * with `when.homeDept`, durations in weeks; no quotas, budget, teams or binding staffing) and
  * `arbInstance({ rotations: true })` lightly loosened (`arbRotatingInstance`).
  *
- * JINXIU_PROPERTY_SCALE=10 multiplies every numRuns.
+ * Runtime ≈ 6–10 s for the file (the oracle dominates: ≈ 40 ms an instance, rarely > 1 s;
+ * `solve` takes a few ms on these). JINXIU_PROPERTY_SCALE=10 multiplies every numRuns.
  */
 import { addWeeks, differenceInCalendarDays, format, parseISO } from "date-fns";
 import fc from "fast-check";
@@ -19,7 +20,7 @@ import { parseInstance } from "../../src/model/parse.js";
 import type { Instance, Plan, Region, Trainee, Where } from "../../src/model/types.js";
 import { solve } from "../../src/solve/index.js";
 import { verifyPlan } from "../../src/verify.js";
-import type { Draft } from "../helpers/tiny.js";
+import { type Draft, mutate, tinyWeekInstance } from "../helpers/tiny.js";
 import { DEPTS, arbInstance } from "../property/arbitraries.js";
 import { rotationExhaustive } from "./rotation-exhaustive.js";
 
@@ -42,7 +43,7 @@ const tinyDraw = fc.record({
       depts: fc.uniqueArray(fc.constantFrom(...HOSPITAL_DEPTS), { minLength: 2, maxLength: 4 }),
       /** Put emergency first when it is missing (the required row's department). */
       emergency: fc.constantFrom(true, true, false),
-      caps: fc.array(fc.constantFrom(1, 1, 2), { minLength: 4, maxLength: 4 }),
+      caps: fc.array(fc.constantFrom(1, 1, 1, 2), { minLength: 4, maxLength: 4 }),
       /** One department's capacity changes at a week boundary: `cap2` from week `at` on. */
       cut: fc.option(fc.record({ dept: fc.nat(3), at: fc.integer({ min: 1, max: 7 }), cap2: fc.nat(2) }), { nil: undefined, freq: 3 }),
       mentors: fc.array(
@@ -56,24 +57,24 @@ const tinyDraw = fc.record({
   durExtra: fc.nat(2),
   countMax: fc.constantFrom(2, 3),
   eachMin: fc.integer({ min: 1, max: 2 }),
-  eachMaxExtra: fc.option(fc.nat(3), { nil: undefined }),
+  eachMaxExtra: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   required: fc.option(
     fc.record({ min: fc.integer({ min: 1, max: 2 }), maxExtra: fc.option(fc.nat(2), { nil: undefined }), gpOnly: fc.boolean() }),
     { nil: undefined, freq: 3 },
   ),
   mentorRule: fc.boolean(),
-  relationRule: fc.boolean(),
+  relationRule: fc.constantFrom(false, false, true),
   trainees: fc.array(
     fc.record({
       dept: fc.constantFrom("general-practice", "general-practice", "pediatrics", "internal"),
       /** Indices into the received departments (usually), or any department. */
       wants: fc.uniqueArray(fc.nat(4), { minLength: 1, maxLength: 3 }),
-      wantsAny: fc.constantFrom(false, false, false, true),
+      wantsAny: fc.constantFrom(false, false, false, false, false, true),
       wantsUnit: fc.option(fc.nat(1), { nil: undefined }),
       priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-      available: fc.option(fc.record({ a: fc.nat(2), len: fc.integer({ min: 3, max: 8 }) }), { nil: undefined, freq: 4 }),
+      available: fc.option(fc.record({ a: fc.nat(2), len: fc.integer({ min: 3, max: 8 }) }), { nil: undefined, freq: 5 }),
     }),
-    { minLength: 1, maxLength: 3 },
+    { minLength: 1, maxLength: 3, size: "max" },
   ),
   weights: fc.option(
     fc.record({ base: fc.integer({ min: 50, max: 150 }), preferredUnit: fc.nat(20), relation: fc.nat(10), studyRank: fc.nat(5) }),
@@ -95,8 +96,8 @@ function buildTiny(d: typeof tinyDraw extends fc.Arbitrary<infer D> ? D : never)
   const relations: Draft<NonNullable<Instance["relations"]>> = [];
   d.hospitals.forEach((h, i) => {
     const id = `h${i}`;
-    const depts = h.emergency && !h.depts.includes("emergency") ? ["emergency", ...h.depts.slice(0, 3)] : h.depts;
-    const receive = depts.flatMap((dept, k) => {
+    const depts: string[] = h.emergency && !h.depts.includes("emergency") ? ["emergency", ...h.depts.slice(0, 3)] : [...h.depts];
+    const receive = depts.flatMap((dept, k): { dept: string; capacity: number; from?: string; to?: string }[] => {
       if (h.cut && h.cut.dept % depts.length === k) {
         const at = B[Math.min(d.slots - 1, h.cut.at)];
         return [{ dept, capacity: h.caps[k], to: at }, { dept, capacity: h.cut.cap2, from: at }];
@@ -110,7 +111,8 @@ function buildTiny(d: typeof tinyDraw extends fc.Arbitrary<infer D> ? D : never)
     if (h.alliance) relations.push({ type: "alliance", from: id, to: "chc" });
   });
   const durMin = Math.min(d.durMin, d.slots - 1);
-  const durMax = Math.min(durMin + d.durExtra, d.slots);
+  // Usually long enough for two rotations of each.min.
+  const durMax = Math.min(Math.max(durMin + d.durExtra, 2 * d.eachMin), d.slots);
   const received = [...new Set(units.flatMap((u) => (u.receive ?? []).map((r) => r.dept)))];
   const instance = {
     version: 1,
@@ -162,8 +164,8 @@ const arbTinyRotating = (): fc.Arbitrary<Instance> => tinyDraw.map(buildTiny);
 
 /**
  * `arbInstance({ rotations: true })` (week calendars), loosened so that rotating placements
- * happen: eligibility, receiving rules and windows dropped at random, capacities ≥ 1, wants
- * pointed at received departments, and every receiving unit given up to two more departments
+ * happen: eligibility, receiving rules, windows and budgets dropped at random, quota and
+ * coverage rows made soft, capacities ≥ 1, wants pointed at received departments, and every receiving unit given up to two more departments
  * (with a senior mentor) so that splits exist.
  */
 function arbRotatingInstance(): fc.Arbitrary<Instance> {
@@ -175,9 +177,13 @@ function arbRotatingInstance(): fc.Arbitrary<Instance> {
     .map(([inst, k]) => {
       const d = structuredClone(inst) as Draft<Instance>;
       for (const p of d.programmes) {
-        if (k.drop[0]) delete p.eligibility;
-        if (k.drop[1]) delete p.receiving;
+        if (k.drop[0] || k.drop[1]) delete p.eligibility;
+        if (k.drop[1] || k.drop[2]) delete p.receiving;
         if (k.drop[2]) delete p.window;
+        if (k.drop[0]) delete p.budget;
+        // Hard minimums make most of these instances infeasible; keep them, but soft.
+        for (const q of p.quotas ?? []) q.hard = false;
+        for (const c of p.coverage ?? []) c.hard = false;
       }
       const received = new Set<string>();
       for (const u of d.units) {
@@ -238,11 +244,11 @@ function requiredRowProblems(inst: Instance, plan: Plan): string[] {
         out.push(`${t.id}: ${rs.length} rotations in required ${req.dept}`);
         continue;
       }
+      // Only week bounds are read here (both generators draw week durations on week calendars).
+      if ([req.min, req.max].some((b) => b && Object.keys(b).some((k) => k !== "weeks"))) continue;
       const len = weeksOf(rs[0].start, rs[0].end);
       const lo = req.min?.weeks ?? 0;
       const hi = req.max?.weeks ?? Infinity;
-      if (req.min && Object.keys(req.min).some((k) => k !== "weeks")) continue; // only week bounds are read here
-      if (req.max && Object.keys(req.max).some((k) => k !== "weeks")) continue;
       if (!(len >= lo && len <= hi)) out.push(`${t.id}: ${req.dept} rotation of ${len} weeks, allowed ${lo}–${hi}`);
     }
   }
@@ -254,6 +260,18 @@ const show = (inst: Instance, plan?: Plan) => `instance ${JSON.stringify(inst)}$
 // ---- properties ---------------------------------------------------------------------------
 
 describe("the rotation oracle itself", () => {
+  it("finds the hand-computed optimum of the tiny week instance (210), and 105 when emergency receives nobody", () => {
+    // tinyWeekPlan: w-001 and w-002 both placed with main department internal, each 100 + 5 (alliance).
+    expect(rotationExhaustive(tinyWeekInstance()).objective).toBe(210);
+    // The GP needs an emergency rotation; with emergency capacity 0 only the pediatrician goes.
+    const noEr = mutate(tinyWeekInstance(), (i) => {
+      i.units[1].receive = i.units[1].receive!.map((r) => (r.dept === "emergency" ? { ...r, capacity: 0 } : r));
+    });
+    const ex = rotationExhaustive(noEr);
+    expect(ex.objective).toBe(105);
+    expect(ex.best!.placements.map((p) => p.trainee)).toEqual(["w-002"]);
+  });
+
   it("stays within its plan budget and agrees with verifyPlan's reading of §9 on every split (audit mode)", () => {
     fc.assert(
       fc.property(arbTinyRotating(), (inst) => {
@@ -304,6 +322,20 @@ describe("solve with §9 rotations", () => {
         ).toSatisfy((o: number) => close(o, ex.objective!));
       }),
       { numRuns: runs(40) },
+    );
+  });
+
+  it("column generation (pricingThreshold 0) finds the same optimum as the exhaustive search over rotation splits", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbTinyRotating(), async (inst) => {
+        const ex = rotationExhaustive(inst);
+        expect(ex.aborted, `oracle over budget: ${show(inst)}`).toBe(false);
+        const plan = await solve(inst, { pricingThreshold: 0 });
+        expect(plan.status, show(inst, plan)).toBe("optimal");
+        expect(verifyPlan(inst, plan).valid, show(inst, plan)).toBe(true);
+        expect(plan.objective, `exhaustive optimum ${ex.objective}\n${show(inst, plan)}`).toSatisfy((o: number) => close(o, ex.objective!));
+      }),
+      { numRuns: runs(20) },
     );
   });
 
@@ -381,6 +413,21 @@ describe("the emergency department's weekly capacity binds", () => {
     const overlap = er[0].start < er[1].end && er[1].start < er[0].end;
     expect(overlap, JSON.stringify(er)).toBe(false);
     // The oracle agrees: 210, found by staggering.
+    expect(rotationExhaustive(inst).objective).toBe(210);
+  });
+
+  it("places only two of three GPs: a third 2-week emergency block does not fit next to two in 6 weeks", async () => {
+    // Each GP's emergency block is weeks 1–2 or 5–6 (4 weeks internal on the other side), so
+    // a third GP would share emergency with one of the others.
+    const inst = parseInstance({
+      ...staggerInstance(),
+      trainees: [...staggerInstance().trainees, { id: "gp-3", unit: "chc", dept: "general-practice", programme: "sh", wants: { depts: ["internal"] } }],
+    });
+    const plan = await solve(inst);
+    expect(plan.status).toBe("optimal");
+    expect(plan.placements).toHaveLength(2);
+    expect(plan.objective).toBe(210);
+    expect(verifyPlan(inst, plan).valid).toBe(true);
     expect(rotationExhaustive(inst).objective).toBe(210);
   });
 });
