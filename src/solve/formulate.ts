@@ -270,20 +270,7 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
     return units;
   }
   function quotaRow(prog: Programme, i: number, which: "max" | "min" | "share"): number {
-    return b.row(K("q" + which, prog.id, i), () => quotaRowSpec(prog, i, which));
-  }
-  function quotaRowSpec(prog: Programme, i: number, which: "max" | "min" | "share") {
-    const q = prog.quotas![i];
-    const have = pinned.get(pinned.quota, prog.id, i);
-    const ids = [prog.id, `quotas[${i}]`];
-    const what = `quota ${i} of "${prog.id}"${q.where && Object.keys(q.where).length ? ` (${JSON.stringify(q.where)})` : ""}`;
-    if (which === "max") return { lb: -Infinity, ub: q.max! - have, meta: meta("quota", "R-QUOTA", ids, `${what}: at most ${q.max}`) };
-    if (which === "min") return { lb: q.min! - have, ub: Infinity, meta: meta("quota", "R-QUOTA", ids, `${what}: at least ${q.min}`, q.hard === false) };
-    return {
-      lb: -Infinity,
-      ub: q.maxShare! * pinned.get(pinned.total, prog.id) - have,
-      meta: meta("share", "R-QUOTA", ids, `${what}: at most a share ${q.maxShare} of the programme's placements`),
-    };
+    return b.row(K("q" + which, prog.id, i), () => quotaRowSpec(prog, i, which, pinned));
   }
   /**
    * Budget rows are scaled by the largest cost (e.g. ¥10,000 → 1), which keeps
@@ -303,6 +290,21 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
   }
 }
 
+/** A quota row: `max` (≤), `min` (≥, soft where the row is), or `share` (count − share × all ≤ pinned terms). */
+function quotaRowSpec(prog: Programme, i: number, which: "max" | "min" | "share", pinned: PinnedUsage): { lb: number; ub: number; meta: RowMeta } {
+  const q = prog.quotas![i];
+  const have = pinned.get(pinned.quota, prog.id, i);
+  const ids = [prog.id, `quotas[${i}]`];
+  const what = `quota ${i} of "${prog.id}"${q.where && Object.keys(q.where).length ? ` (${JSON.stringify(q.where)})` : ""}`;
+  if (which === "max") return { lb: -Infinity, ub: q.max! - have, meta: { kind: "quota", code: "R-QUOTA", ids, text: `${what}: at most ${q.max}` } };
+  if (which === "min") return { lb: q.min! - have, ub: Infinity, meta: { kind: "quota", code: "R-QUOTA", ids, text: `${what}: at least ${q.min}`, soft: q.hard === false } };
+  return {
+    lb: -Infinity,
+    ub: q.maxShare! * pinned.get(pinned.total, prog.id) - have,
+    meta: { kind: "share", code: "R-QUOTA", ids, text: `${what}: at most a share ${q.maxShare} of the programme's placements` },
+  };
+}
+
 /**
  * Rows that exist whatever the candidates: quota minimums and coverage
  * (which bind even with no candidate, making the instance infeasible or short).
@@ -312,17 +314,9 @@ export function ensureFixedRows(ctx: Context, b: ModelBuilder, pinned: PinnedUsa
   for (const prog of ctx.instance.programmes) {
     (prog.quotas ?? []).forEach((q, i) => {
       const have = pinned.get(pinned.quota, prog.id, i);
-      const what = `quota ${i} of "${prog.id}"${q.where && Object.keys(q.where).length ? ` (${JSON.stringify(q.where)})` : ""}`;
-      if (q.min !== undefined && q.min - have > 0)
-        b.row(K("qmin", prog.id, i), () => ({ lb: q.min! - have, ub: Infinity, meta: { kind: "quota", code: "R-QUOTA", ids: [prog.id, `quotas[${i}]`], text: `${what}: at least ${q.min}`, soft: q.hard === false } }));
-      if (q.max !== undefined && q.max - have < 0)
-        b.row(K("qmax", prog.id, i), () => ({ lb: -Infinity, ub: q.max! - have, meta: { kind: "quota", code: "R-QUOTA", ids: [prog.id, `quotas[${i}]`], text: `${what}: at most ${q.max}` } }));
-      if (q.maxShare !== undefined)
-        b.row(K("qshare", prog.id, i), () => ({
-          lb: -Infinity,
-          ub: q.maxShare! * pinned.get(pinned.total, prog.id) - have,
-          meta: { kind: "share", code: "R-QUOTA", ids: [prog.id, `quotas[${i}]`], text: `${what}: at most a share ${q.maxShare} of the programme's placements` },
-        }));
+      if (q.min !== undefined && q.min - have > 0) b.row(K("qmin", prog.id, i), () => quotaRowSpec(prog, i, "min", pinned));
+      if (q.max !== undefined && q.max - have < 0) b.row(K("qmax", prog.id, i), () => quotaRowSpec(prog, i, "max", pinned));
+      if (q.maxShare !== undefined) b.row(K("qshare", prog.id, i), () => quotaRowSpec(prog, i, "share", pinned));
     });
     (prog.coverage ?? []).forEach((row, i) => {
       for (const u of coveredUnits(ctx, prog, row)) {
