@@ -116,6 +116,22 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
   const label = (k: number) => ctx.slots.label(k);
   const meta = (kind: string, code: string, ids: string[], text: string, soft = false): RowMeta => ({ kind, code, ids, text, soft });
 
+  // Per-slot rows by family key ("cap|unit|dept", "staff|unit|dept", …), row index cached per slot:
+  // -2 not yet asked, -1 no row (cannot bind / implied).
+  const slotRows = new Map<string, Int32Array>();
+  const EXISTING = { lb: 0, ub: 0, meta: meta("existing", "", [], "") };
+  const slotRow = (family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number => {
+    let arr = slotRows.get(family);
+    if (!arr) slotRows.set(family, (arr = new Int32Array(ctx.slots.count).fill(-2)));
+    let r = arr[k];
+    if (r === -2) {
+      const spec = make();
+      r = spec ? b.row(`${family}|${k}`, () => spec) : -1;
+      arr[k] = r;
+    }
+    return r;
+  };
+
   // Mentor thresholds in use: rows are nested by title rank.
   const thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))].sort();
 
@@ -151,11 +167,9 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
     const prog = g.prog;
     const teams = ctx.teamsOf.get(t.id) ?? [];
     const once = b.row(K("once", gi), () => ({ lb: -Infinity, ub: n, meta: meta("once", "R-ONCE", g.trainees.map((x) => x.id), `each trainee placed at most once`) }));
-    const covered = new Map<number, boolean>();
     // Where-filters on the trainee side are the same for all of a group's candidates; on the
     // receiving side they depend on unit and department only.
     const whereCache = new Map<string, boolean>();
-    const costCache = new Map<string, number>();
     const matchesCached = (where: Where | undefined, i: number, c: Candidate): boolean => {
       const key = where && TARGET_KEYS.some((k) => where[k] !== undefined) ? `${i}|${c.unit}|${c.dept}` : `${i}`;
       let hit = whereCache.get(key);
@@ -163,14 +177,39 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
       return hit;
     };
     const cols: number[] = [];
+    // Entries that depend on the unit and department only (quotas, coverage, budget), once per pair.
+    const pairEntries = new Map<string, [number, number][]>();
+    const entriesOfPair = (c: Candidate): [number, number][] => {
+      const key = `${c.unit}|${c.dept}`;
+      let out = pairEntries.get(key);
+      if (out) return out;
+      out = [];
+      (prog.quotas ?? []).forEach((q, i) => {
+        const hit = matchesCached(q.where, i, c);
+        if (q.max !== undefined && hit) out!.push([quotaRow(prog, i, "max"), 1]);
+        if (q.min !== undefined && hit && b.hasRow(K("qmin", prog.id, i))) out!.push([quotaRow(prog, i, "min"), 1]);
+        if (q.maxShare !== undefined) out!.push([quotaRow(prog, i, "share"), hit ? 1 - q.maxShare : -q.maxShare]);
+      });
+      (prog.coverage ?? []).forEach((_row, i) => {
+        if (coverageUnits(prog, i).includes(t.unit) && b.hasRow(K("cov", prog.id, i, t.unit))) out!.push([b.row(K("cov", prog.id, i, t.unit), unreachable), 1]);
+      });
+      if (prog.budget) {
+        const cost = costOf(ctx, prog, t, c);
+        if (cost !== 0) out.push([budgetRow(prog), cost / budgetScale(prog)]);
+      }
+      pairEntries.set(key, out);
+      return out;
+    };
+    const theta = prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1;
     g.candidates.forEach((c, ci) => {
       const e: [number, number][] = [[once, 1]];
       // Staffing and teams count the trainee away for the whole placement …
+      const staffKey = `staff|${t.unit}|${t.dept}`;
       for (let k = c.k0; k < c.k1; k++) {
-        const staff = K("staff", t.unit, t.dept, k);
-        if (b.hasRow(staff)) e.push([b.row(staff, unreachable), 1]);
+        const staff = slotRow(staffKey, k, () => (b.hasRow(`${staffKey}|${k}`) ? EXISTING : undefined));
+        if (staff >= 0) e.push([staff, 1]);
         for (const team of teams)
-          e.push([b.row(K("team", team.id, k), () => ({
+          e.push([slotRow(`team|${team.id}`, k, () => ({
             lb: -Infinity,
             ub: team.size - team.minOnDuty - pinned.get(pinned.teamAway, team.id, k),
             meta: meta("team", "R-TEAM", [team.id], `family-doctor team "${team.id}" in ${label(k)} (size ${team.size}, minimum ${team.minOnDuty})`),
@@ -179,9 +218,10 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
       // … capacity and mentors count each rotation in its own department (SPEC §9).
       (c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }]).forEach((seg, si) => {
         const chosen = c.mentors?.[si];
+        const d = seg.dept;
+        const capKey = `cap|${c.unit}|${d}`;
         for (let k = seg.k0; k < seg.k1; k++) {
-          const d = seg.dept;
-          e.push([b.row(K("cap", c.unit, d, k), () => ({
+          e.push([slotRow(capKey, k, () => ({
             lb: -Infinity,
             ub: ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k),
             meta: meta("capacity", "R-CAPACITY", [c.unit, d], `capacity of "${c.unit}" ${d} in ${label(k)} (${ctx.capacity(c.unit, d, k)})`),
@@ -189,44 +229,26 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
           if (chosen !== undefined) {
             // A mentor chosen in the model: that mentor's own capacity in this slot.
             const mentor = ctx.mentors.get(chosen)!;
-            e.push([b.row(K("mentor", chosen, k), () => ({
+            e.push([slotRow(`mentor|${chosen}`, k, () => ({
               lb: -Infinity,
               ub: (mentor.capacity ?? 1) - pinned.mentorUse(chosen, k),
               meta: meta("mentor", "R-MENTOR", [chosen], `mentor "${chosen}" in ${label(k)} (capacity ${mentor.capacity ?? 1})`),
             })), 1]);
             continue;
           }
-          if (!prog.mentor) continue;
-          const theta = ctx.titleRank(prog.mentor.minTitle);
           for (const tau of thresholds) {
             if (tau > theta) continue;
             // Where qualified seats are at least the free capacity, the capacity row already implies this one.
-            const seats = pinned.mentorSeats(c.unit, d, tau, k);
-            if (seats >= ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k)) continue;
-            e.push([b.row(K("men", c.unit, d, k, tau), () => ({
-              lb: -Infinity,
-              ub: seats,
-              meta: meta("mentor", "R-MENTOR", [c.unit, d], `mentors of "${c.unit}" ${d} in ${label(k)}`),
-            })), 1]);
+            const row = slotRow(`men|${c.unit}|${d}|${tau}`, k, () => {
+              const seats = pinned.mentorSeats(c.unit, d, tau, k);
+              if (seats >= ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k)) return undefined;
+              return { lb: -Infinity, ub: seats, meta: meta("mentor", "R-MENTOR", [c.unit, d], `mentors of "${c.unit}" ${d} in ${label(k)}`) };
+            });
+            if (row >= 0) e.push([row, 1]);
           }
         }
       });
-      (prog.quotas ?? []).forEach((q, i) => {
-        const hit = matchesCached(q.where, i, c);
-        if (q.max !== undefined && hit) e.push([quotaRow(prog, i, "max"), 1]);
-        if (q.min !== undefined && hit && b.hasRow(K("qmin", prog.id, i))) e.push([quotaRow(prog, i, "min"), 1]);
-        if (q.maxShare !== undefined) e.push([quotaRow(prog, i, "share"), hit ? 1 - q.maxShare : -q.maxShare]);
-      });
-      (prog.coverage ?? []).forEach((row, i) => {
-        if (!covered.has(i)) covered.set(i, coverageUnits(prog, i).includes(t.unit));
-        if (covered.get(i) && b.hasRow(K("cov", prog.id, i, t.unit))) e.push([b.row(K("cov", prog.id, i, t.unit), unreachable), 1]);
-      });
-      if (prog.budget) {
-        const costKey = `${c.unit}|${c.dept}`;
-        let cost = costCache.get(costKey);
-        if (cost === undefined) costCache.set(costKey, (cost = costOf(ctx, prog, t, c)));
-        if (cost !== 0) e.push([budgetRow(prog), cost / budgetScale(prog)]);
-      }
+      for (const x of entriesOfPair(c)) e.push(x);
       cols.push(b.col(0, n, c.value, true, e, gi));
       columns.push({ kind: "x", group: gi, cand: ci });
     });
