@@ -83,7 +83,7 @@ export class PinnedUsage implements Reserved {
     }
   }
   capacity(unit: string, dept: string, k: number): number {
-    return this.cap.get(K(unit, dept, k)) ?? 0;
+    return this.cap.size === 0 ? 0 : this.cap.get(K(unit, dept, k)) ?? 0;
   }
   /** Trainees a pinned placement gives this mentor in slot k. */
   mentorUse(mentor: string, k: number): number {
@@ -98,11 +98,18 @@ export class PinnedUsage implements Reserved {
     }
     return out;
   }
+  private readonly seatCache = new Map<string, Float64Array>();
   mentorSeats(unit: string, dept: string, rank: number, k: number): number {
-    let seats = 0;
-    for (const m of this.ctx.units.get(unit)?.mentors ?? [])
-      if (m.dept === dept && this.ctx.titleRank(m.title) >= rank) seats += (m.capacity ?? 1) - (this.mentor.get(K(m.id, k)) ?? 0);
-    return seats;
+    const key = `${unit}|${dept}|${rank}`;
+    let seats = this.seatCache.get(key);
+    if (!seats) {
+      seats = new Float64Array(this.ctx.slots.count);
+      for (const m of this.ctx.units.get(unit)?.mentors ?? [])
+        if (m.dept === dept && this.ctx.titleRank(m.title) >= rank)
+          for (let s = 0; s < seats.length; s++) seats[s] += (m.capacity ?? 1) - (this.mentor.get(K(m.id, s)) ?? 0);
+      this.seatCache.set(key, seats);
+    }
+    return seats[k] ?? 0;
   }
   get(m: Map<string, number>, ...key: (string | number)[]): number {
     return m.get(K(...key)) ?? 0;
