@@ -309,14 +309,23 @@ function inSpecOrder(p: Plan): Plan {
     : { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts };
 }
 
+/**
+ * Trainees with equal keys have identical columns: same programme, home
+ * department (staffing), teams, candidates with their values, and the same
+ * quota, coverage and budget matches (computed once per unit and department).
+ */
 function groupKey(ctx: Context, t: Trainee, cands: readonly Candidate[]): string {
   const prog = ctx.programmeOf(t);
   const teams = (ctx.teamsOf.get(t.id) ?? []).map((x) => x.id);
-  const quotas = prog.quotas ?? [];
-  return JSON.stringify([
-    prog.id, t.unit, t.dept, teams,
-    cands.map((c) => [c.unit, c.dept, c.k0, c.k1, c.value, c.rotations ?? null, c.mentors ?? null, quotas.map((q) => ctx.matches(q.where, t, c)), (prog.budget?.costs ?? []).map((r) => ctx.matches(r.where, t, c))]),
-  ]);
+  const filters = [...(prog.quotas ?? []).map((q) => q.where), ...(prog.budget?.costs ?? []).map((r) => r.where)];
+  const pairs = new Map<string, string>();
+  const parts: string[] = [];
+  for (const c of cands) {
+    const pair = `${c.unit}\u0000${c.dept}`;
+    if (!pairs.has(pair)) pairs.set(pair, filters.map((w) => (ctx.matches(w, t, c) ? "1" : "0")).join(""));
+    parts.push(`${pair}\u0000${c.k0}\u0000${c.k1}\u0000${c.value}\u0000${c.rotations ? JSON.stringify(c.rotations) : ""}\u0000${c.mentors ? c.mentors.join(",") : ""}`);
+  }
+  return JSON.stringify([prog.id, t.unit, t.dept, teams, [...pairs], parts]);
 }
 
 function basePlan(instance: Instance, placements: readonly Placement[]): Plan {
