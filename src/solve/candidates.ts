@@ -69,13 +69,12 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
   let capacityLeft = false;
   for (const { u, d } of pairs) {
     const value = ctx.value(t, { unit: u.id, dept: d });
+    const capRun = roomRun(ctx, reserved, u.id, d, -1);
+    const run = prog.mentor ? roomRun(ctx, reserved, u.id, d, minRank) : capRun;
     for (const [k0, k1] of spans) {
-      let ok = true;
-      for (let k = k0; k < k1 && ok; k++) ok = ctx.capacity(u.id, d, k) - reserved.capacity(u.id, d, k) > 0;
-      if (!ok) continue;
+      if (k1 > capRun[k0]) continue;
       capacityLeft = true;
-      if (prog.mentor) for (let k = k0; k < k1 && ok; k++) ok = reserved.mentorSeats(u.id, d, minRank, k) > 0;
-      if (ok) candidates.push({ unit: u.id, dept: d, k0, k1, value });
+      if (k1 <= run[k0]) candidates.push({ unit: u.id, dept: d, k0, k1, value });
     }
   }
   if (candidates.length === 0) {
@@ -89,23 +88,7 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
 function rotatingCandidates(
   ctx: Context, t: Trainee, prog: Programme, pairs: { u: Unit; d: string }[], spans: [number, number][], reserved: Reserved, minRank: number,
 ): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
-  // usable(dept, a, b) ⇔ b ≤ runEnd[a]: the first slot from a without room (capacity, qualified mentor).
-  const usableFor = (u: Unit) => {
-    const runs = new Map<string, Int32Array>();
-    return (dept: string, a: number, b: number) => {
-      let runEnd = runs.get(dept);
-      if (!runEnd) {
-        runEnd = new Int32Array(ctx.slots.count + 1);
-        runEnd[ctx.slots.count] = ctx.slots.count;
-        for (let k = ctx.slots.count - 1; k >= 0; k--) {
-          const room = ctx.capacity(u.id, dept, k) - reserved.capacity(u.id, dept, k) > 0 && (!prog.mentor || reserved.mentorSeats(u.id, dept, minRank, k) > 0);
-          runEnd[k] = room ? runEnd[k + 1] : k;
-        }
-        runs.set(dept, runEnd);
-      }
-      return b <= runEnd[a];
-    };
-  };
+  const usableFor = (u: Unit) => (dept: string, a: number, b: number) => b <= roomRun(ctx, reserved, u.id, dept, prog.mentor ? minRank : -1)[a];
   const build = (exact: boolean): Candidate[] | undefined => {
     const out: Candidate[] = [];
     const useSpans = exact ? spans : shortestPerStart(spans);
@@ -127,6 +110,30 @@ function rotatingCandidates(
   if (candidates.length === 0)
     return { candidates, reasons: [{ code: "R-ROTATION", message: "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" }] };
   return { candidates, reasons: [], restricted: exact === undefined };
+}
+
+const runs = new WeakMap<Reserved, Map<string, Int32Array>>();
+/**
+ * `run[k]`: the first slot from k on without room in a unit's department (free
+ * capacity, and with `rank ≥ 0` a free mentor of that title rank or above).
+ * A span `[k0, k1)` has room throughout exactly when `k1 ≤ run[k0]`.
+ */
+function roomRun(ctx: Context, reserved: Reserved, unit: string, dept: string, rank: number): Int32Array {
+  let cache = runs.get(reserved);
+  if (!cache) runs.set(reserved, (cache = new Map()));
+  const key = `${unit}\u0000${dept}\u0000${rank}`;
+  let run = cache.get(key);
+  if (!run) {
+    const n = ctx.slots.count;
+    run = new Int32Array(n + 1);
+    run[n] = n;
+    for (let k = n - 1; k >= 0; k--) {
+      const room = ctx.capacity(unit, dept, k) - reserved.capacity(unit, dept, k) > 0 && (rank < 0 || reserved.mentorSeats(unit, dept, rank, k) > 0);
+      run[k] = room ? run[k + 1] : k;
+    }
+    cache.set(key, run);
+  }
+  return run;
 }
 
 function shortestPerStart(spans: [number, number][]): [number, number][] {
