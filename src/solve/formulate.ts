@@ -209,18 +209,20 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
     };
     const theta = prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1;
     g.candidates.forEach((c, ci) => {
-      const e: [number, number][] = [[once, 1]];
+      cols.push(b.openCol(0, n, c.value, true, gi));
+      columns.push({ kind: "x", group: gi, cand: ci });
+      b.entry(once, 1);
       // Staffing and teams count the trainee away for the whole placement …
       const staffKey = `staff|${t.unit}|${t.dept}`;
       for (let k = c.k0; k < c.k1; k++) {
         const staff = slotRow(staffKey, k, () => (b.hasRow(`${staffKey}|${k}`) ? EXISTING : undefined));
-        if (staff >= 0) e.push([staff, 1]);
+        if (staff >= 0) b.entry(staff, 1);
         for (const team of teams)
-          e.push([slotRow(`team|${team.id}`, k, () => ({
+          b.entry(slotRow(`team|${team.id}`, k, () => ({
             lb: -Infinity,
             ub: team.size - team.minOnDuty - pinned.get(pinned.teamAway, team.id, k),
             meta: meta("team", "R-TEAM", [team.id], `family-doctor team "${team.id}" in ${label(k)} (size ${team.size}, minimum ${team.minOnDuty})`),
-          })), 1]);
+          })), 1);
       }
       // … capacity and mentors count each rotation in its own department (SPEC §9).
       (c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }]).forEach((seg, si) => {
@@ -228,19 +230,19 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
         const d = seg.dept;
         const capKey = `cap|${c.unit}|${d}`;
         for (let k = seg.k0; k < seg.k1; k++) {
-          e.push([slotRow(capKey, k, () => ({
+          b.entry(slotRow(capKey, k, () => ({
             lb: -Infinity,
             ub: ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k),
             meta: meta("capacity", "R-CAPACITY", [c.unit, d], `capacity of "${c.unit}" ${d} in ${label(k)} (${ctx.capacity(c.unit, d, k)})`),
-          })), 1]);
+          })), 1);
           if (chosen !== undefined) {
             // A mentor chosen in the model: that mentor's own capacity in this slot.
             const mentor = ctx.mentors.get(chosen)!;
-            e.push([slotRow(`mentor|${chosen}`, k, () => ({
+            b.entry(slotRow(`mentor|${chosen}`, k, () => ({
               lb: -Infinity,
               ub: (mentor.capacity ?? 1) - pinned.mentorUse(chosen, k),
               meta: meta("mentor", "R-MENTOR", [chosen], `mentor "${chosen}" in ${label(k)} (capacity ${mentor.capacity ?? 1})`),
-            })), 1]);
+            })), 1);
             continue;
           }
           for (const tau of thresholds) {
@@ -251,13 +253,11 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
               if (seats >= ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k)) return undefined;
               return { lb: -Infinity, ub: seats, meta: meta("mentor", "R-MENTOR", [c.unit, d], `mentors of "${c.unit}" ${d} in ${label(k)}`) };
             });
-            if (row >= 0) e.push([row, 1]);
+            if (row >= 0) b.entry(row, 1);
           }
         }
       });
-      for (const x of entriesOfPair(c)) e.push(x);
-      cols.push(b.col(0, n, c.value, true, e, gi));
-      columns.push({ kind: "x", group: gi, cand: ci });
+      for (const [r, v] of entriesOfPair(c)) b.entry(r, v);
     });
     groupCols.push(cols);
   });

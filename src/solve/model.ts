@@ -92,17 +92,26 @@ export class ModelBuilder {
 
   /** Adds a column; returns its index. */
   col(lb: number, ub: number, cost: number, integer: boolean, entries: readonly (readonly [number, number])[], owner = -1 - this.colLb.length): number {
+    const j = this.openCol(lb, ub, cost, integer, owner);
+    for (const [r, v] of entries) this.entry(r, v);
+    return j;
+  }
+
+  /** Starts a column; `entry` then adds its coefficients. Returns its index. */
+  openCol(lb: number, ub: number, cost: number, integer: boolean, owner = -1 - this.colLb.length): number {
     this.colLb.push(lb);
     this.colUb.push(ub);
     this.colCost.push(cost);
     this.colInt.push(integer ? 1 : 0);
     this.colOwner.push(owner);
     this.colStart.push(this.entryRow.length);
-    for (const [r, v] of entries) {
-      this.entryRow.push(r);
-      this.entryVal.push(v);
-    }
     return this.colLb.length - 1;
+  }
+
+  /** A coefficient of the column last opened (each row at most once per column). */
+  entry(row: number, value: number): void {
+    this.entryRow.push(row);
+    this.entryVal.push(value);
   }
 
   get numCols(): number {
