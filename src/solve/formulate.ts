@@ -127,16 +127,21 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
   // -2 not yet asked, -1 no row (cannot bind / implied).
   const slotRows = new Map<string, Int32Array>();
   const EXISTING = { lb: 0, ub: 0, meta: meta("existing", "", [], "") };
-  const slotRow = (family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number => {
+  const familyRows = (family: string): Int32Array => {
     let arr = slotRows.get(family);
     if (!arr) slotRows.set(family, (arr = new Int32Array(ctx.slots.count).fill(-2)));
-    let r = arr[k];
-    if (r === -2) {
-      const spec = make();
-      r = spec ? b.row(`${family}|${k}`, () => spec) : -1;
-      arr[k] = r;
-    }
+    return arr;
+  };
+  /** Row of `family` in slot k from its array, made on first use (hot path: no closure on a hit). */
+  const fillRow = (arr: Int32Array, family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number => {
+    const spec = make();
+    const r = spec ? b.row(`${family}|${k}`, () => spec) : -1;
+    arr[k] = r;
     return r;
+  };
+  const slotRow = (family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number => {
+    const arr = familyRows(family);
+    return arr[k] !== -2 ? arr[k] : fillRow(arr, family, k, make);
   };
 
   // Mentor thresholds in use: rows are nested by title rank.
@@ -208,14 +213,15 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
       return out;
     };
     const theta = prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1;
+    const staffKey = `staff|${t.unit}|${t.dept}`;
+    const staffArr = familyRows(staffKey);
     g.candidates.forEach((c, ci) => {
       cols.push(b.openCol(0, n, c.value, true, gi));
       columns.push({ kind: "x", group: gi, cand: ci });
       b.entry(once, 1);
       // Staffing and teams count the trainee away for the whole placement …
-      const staffKey = `staff|${t.unit}|${t.dept}`;
       for (let k = c.k0; k < c.k1; k++) {
-        const staff = slotRow(staffKey, k, () => (b.hasRow(`${staffKey}|${k}`) ? EXISTING : undefined));
+        const staff = staffArr[k] !== -2 ? staffArr[k] : fillRow(staffArr, staffKey, k, () => (b.hasRow(`${staffKey}|${k}`) ? EXISTING : undefined));
         if (staff >= 0) b.entry(staff, 1);
         for (const team of teams)
           b.entry(slotRow(`team|${team.id}`, k, () => ({
@@ -229,12 +235,15 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
         const chosen = c.mentors?.[si];
         const d = seg.dept;
         const capKey = `cap|${c.unit}|${d}`;
+        const capArr = familyRows(capKey);
+        const menArrs = chosen === undefined ? thresholds.map((tau) => (tau > theta ? undefined : familyRows(`men|${c.unit}|${d}|${tau}`))) : [];
         for (let k = seg.k0; k < seg.k1; k++) {
-          b.entry(slotRow(capKey, k, () => ({
+          const cap = capArr[k] !== -2 ? capArr[k] : fillRow(capArr, capKey, k, () => ({
             lb: -Infinity,
             ub: ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k),
             meta: meta("capacity", "R-CAPACITY", [c.unit, d], `capacity of "${c.unit}" ${d} in ${label(k)} (${ctx.capacity(c.unit, d, k)})`),
-          })), 1);
+          }));
+          b.entry(cap, 1);
           if (chosen !== undefined) {
             // A mentor chosen in the model: that mentor's own capacity in this slot.
             const mentor = ctx.mentors.get(chosen)!;
@@ -245,10 +254,12 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
             })), 1);
             continue;
           }
-          for (const tau of thresholds) {
-            if (tau > theta) continue;
+          for (let ti = 0; ti < thresholds.length; ti++) {
+            const tau = thresholds[ti];
+            const arr = menArrs[ti];
+            if (!arr) continue;
             // Where qualified seats are at least the free capacity, the capacity row already implies this one.
-            const row = slotRow(`men|${c.unit}|${d}|${tau}`, k, () => {
+            const row = arr[k] !== -2 ? arr[k] : fillRow(arr, `men|${c.unit}|${d}|${tau}`, k, () => {
               const seats = pinned.mentorSeats(c.unit, d, tau, k);
               if (seats >= ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k)) return undefined;
               return { lb: -Infinity, ub: seats, meta: meta("mentor", "R-MENTOR", [c.unit, d], `mentors of "${c.unit}" ${d} in ${label(k)}`) };

@@ -82,7 +82,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const progress = (phase: string, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });
   const backend = typeof options.backend === "object" ? options.backend : options.backend === "jslp" ? jslpBackend : highsBackend;
   const ctx = contextOf(instance);
-  progress("prepare");
+  progress("candidates");
 
   const pinned = instance.pinned ?? [];
   const pinnedIds = new Set(pinned.map((p) => p.trainee));
@@ -132,12 +132,14 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   }
   const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), candidates: g.cands }));
 
+  progress("formulate");
   const f = formulate(ctx, groups, usage);
   const { model, keptRows } = f.builder.build();
   const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
   progress("solve");
 
   // A greedy plan gives the engine an incumbent from the start (and is the fallback at a deadline).
+  progress("greedy");
   const start = greedySolution(model, f);
   const engineOptions = {
     start,
