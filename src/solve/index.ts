@@ -17,8 +17,8 @@ import { greedySolution } from "./greedy.js";
 import { solveByPricing } from "./pricing.js";
 
 const PRICING_THRESHOLD = 20_000;
-/** About 1 GB of model in memory; larger instances need decomposition. */
-const MAX_CANDIDATES = 500_000;
+/** About 3 GB at this size (measured: 4.0 M candidates, 3.0 GB peak); larger instances need decomposition. */
+const MAX_CANDIDATES = 5_000_000;
 
 export type { Backend, BackendResult } from "./backend.js";
 
@@ -45,7 +45,7 @@ export interface SolveOptions {
    * exact, see `pricing.ts`). Default 20,000.
    */
   readonly pricingThreshold?: number;
-  /** Refuse (with a UsageError) instances with more candidate placements than this. Default 500,000. */
+  /** Refuse (with a UsageError) instances with more candidate placements than this. Default 5,000,000. */
   readonly maxCandidates?: number;
   /** Engine options passed through unchanged, e.g. HiGHS's `{ mip_lp_solver: "ipm" }`. */
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
