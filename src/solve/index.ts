@@ -136,11 +136,10 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const f = formulate(ctx, groups, usage);
   const { model, keptRows } = f.builder.build();
   const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
-  progress("solve");
-
   // A greedy plan gives the engine an incumbent from the start (and is the fallback at a deadline).
   progress("greedy");
   const start = greedySolution(model, f);
+  progress("solve");
   const engineOptions = {
     start,
     timeLimitMs: options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - elapsed()) : undefined,
@@ -171,7 +170,8 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
       if (greedy >= relaxedBound - (f.integralObjective ? 0.999 : 1e-6)) res = { status: "optimal", x: start, objective: greedy, bound: relaxedBound };
     }
   }
-  if (!res && model.numCols > (options.pricingThreshold ?? PRICING_THRESHOLD) || model.values.length > 12 * (options.pricingThreshold ?? PRICING_THRESHOLD)) {
+  const pricingAt = options.pricingThreshold ?? PRICING_THRESHOLD;
+  if (!res && (model.numCols > pricingAt || model.values.length > 12 * pricingAt)) {
     res = await solveByPricing(backend, { model, groupOf: groupOfColumns(f), initial: initialColumns(f, groups), integral: f.integralObjective }, {
       ...engineOptions,
       deadline: options.timeLimitMs !== undefined ? t0 + options.timeLimitMs : undefined,
