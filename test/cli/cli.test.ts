@@ -9,10 +9,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
 import { parseInstance, parsePlan } from "../../src/model/parse.js";
 import { verifyPlan } from "../../src/verify.js";
+import { cli, type Run } from "../helpers/cli.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../..");
@@ -25,29 +24,7 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 // ---------------------------------------------------------------- helpers
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  /** Non-empty lines of stdout / stderr. */
-  outLines: string[];
-  errLines: string[];
-}
-
 const lines = (s: string) => s.split("\n").map((l) => l.trimEnd()).filter((l) => l.length > 0);
-
-/** Runs the CLI in-process with an io that captures everything. */
-async function cli(...argv: string[]): Promise<Run> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => void (out += t.endsWith("\n") ? t : `${t}\n`),
-    err: (t) => void (err += t.endsWith("\n") ? t : `${t}\n`),
-    isTTY: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err, outLines: lines(out), errLines: lines(err) };
-}
 
 /** No stack frames, no `Error:` / `TypeError:` … prefixes, no internal-error escape. */
 function expectNoTrace(text: string): void {

@@ -5,22 +5,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "../helpers/cli.js";
 import { parseInstance } from "../../src/model/parse.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const INSTANCE = join(ROOT, "examples/lianyungang-2024.json");
 const dir = mkdtempSync(join(tmpdir(), "jinxiu-report-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false };
-  const code = await runCli(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("jinxiu report", () => {
   it("writes the workbook, the CSV forms and the HTML report of a solved plan", async () => {

@@ -9,12 +9,11 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
 import { parseInstance, parsePlan } from "../../src/model/parse.js";
 import type { Instance, Plan } from "../../src/model/types.js";
 import { solve } from "../../src/solve/index.js";
 import { verifyPlan } from "../../src/verify.js";
+import { cli } from "../helpers/cli.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const EXAMPLES = resolve(HERE, "../../examples");
@@ -25,19 +24,6 @@ const TMP = mkdtempSync(join(tmpdir(), "jinxiu-solve-"));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 const load = (file: string): Instance => parseInstance(readFileSync(file, "utf8"));
-
-/** Runs the CLI in-process, capturing stdout and stderr (as test/cli/cli.test.ts does). */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => void (out += t.endsWith("\n") ? t : `${t}\n`),
-    err: (t) => void (err += t.endsWith("\n") ? t : `${t}\n`),
-    isTTY: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 /** Region ids of a unit: its region and every ancestor (SPEC §4 `homeRegion`). */
 function regionChain(inst: Instance, unitId: string): string[] {
