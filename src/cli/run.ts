@@ -1,6 +1,6 @@
 /** The `jinxiu` command: validate, verify, solve, report. Returns the exit code; never throws for user errors. */
 import { Command, CommanderError, Option } from "commander";
-import { InstanceError, formatIssues } from "../model/errors.js";
+import { InstanceError, UsageError, formatIssues } from "../model/errors.js";
 import { parseInstance, parsePlan } from "../model/parse.js";
 import type { Instance, Plan } from "../model/types.js";
 import { verifyPlan } from "../verify.js";
@@ -108,7 +108,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
       return EXIT.badInput; // commander already printed the message and a hint
     }
-    if (e instanceof CliInputError) {
+    if (e instanceof CliInputError || e instanceof UsageError) {
+      // UsageError from the library: e.g. an instance beyond the solver's size limit.
       io.err(e.message);
       return EXIT.badInput;
     }
