@@ -6,14 +6,17 @@
  *
  * Per size: model size, time, objective, bound, gap, peak memory; every plan
  * is verified before its time counts. Each size is also solved by a reference:
- * the same formulation on HiGHS with its default primal heuristics, and the
- * ratios (time, objective) against it are printed (each the faster of two
- * alternating runs). Absolute times are for the machine printed in the header.
+ * the plain monolithic MILP (the same formulation, no column generation) on
+ * HiGHS with its default primal heuristics, and the ratios (time, objective)
+ * against it are printed (each the faster of two alternating runs); and, where
+ * Debian's `coinor-cbc` is installed, by native CBC on the same model written
+ * as MPS (one run). Absolute times are for the machine printed in the header.
  */
 import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { highsBackend, parseInstance, solveDetailed, verifyPlan, type Backend, type Instance, type Plan } from "jinxiu";
+import { cbcAvailable, cbcBackend } from "./cbc.js";
 import { generate } from "./generate.js";
 
 const quick = process.argv.includes("--quick");
@@ -35,14 +38,14 @@ const reference: Backend = {
     }),
 };
 
-async function measure(inst: Instance, backend: Backend | undefined, limitS: number) {
+async function measure(inst: Instance, backend: Backend | undefined, limitS: number, monolithic = false) {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
   const t0 = performance.now();
   let res: { plan: Plan; stats: { variables: number; constraints: number } } | undefined;
   let error: string | undefined;
   try {
-    res = await solveDetailed(inst, { timeLimitMs: limitS * 1000, backend });
+    res = await solveDetailed(inst, { timeLimitMs: limitS * 1000, backend, ...(monolithic ? { pricingThreshold: Number.POSITIVE_INFINITY } : {}) });
   } catch (e) {
     error = (e as Error).message.split("\n")[0];
   }
@@ -59,18 +62,21 @@ const fmt = (n: number | undefined, d = 0) => (n === undefined ? "—" : n.toFix
 console.log(`jinxiu bench${quick ? " (quick)" : ""} — ${cpus()[0]?.model ?? "cpu"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 // Warm the engine once so the first size does not pay WebAssembly start-up alone.
 await solveDetailed(parseInstance(JSON.stringify(generate({ seed: 1, trainees: 10, months: 4, duration: [3, 3] }))));
-const header = ["size", "trainees", "vars", "rows", "status", "time s", "objective", "bound", "gap %", "peak MB", "ref time s", "ref objective", "time ratio", "obj ratio"];
+const withCbc = cbcAvailable();
+const header = ["size", "trainees", "vars", "rows", "status", "time s", "objective", "bound", "gap %", "peak MB", "ref time s", "ref objective", "time ratio", "obj ratio", ...(withCbc ? ["cbc time s", "cbc objective", "cbc time ratio", "cbc obj ratio"] : [])];
 console.log(header.join(" | "));
+if (!withCbc) console.log("(native CBC not installed: apt-get install coinor-cbc adds its columns)");
 const shanghai = { name: "上海 example (rotations, 26 weeks)", trainees: 22, months: 0, duration: [0, 0] as const, limitS: 60, file: "examples/shanghai-community.json" };
 for (const s of [...sizes, shanghai]) {
   const inst = "file" in s ? parseInstance(readFileSync(s.file as string, "utf8")) : parseInstance(JSON.stringify(generate({ seed: 42, trainees: s.trainees, months: s.months, duration: s.duration })));
   // Each solver runs twice, alternating, and its faster run counts: the first run of an
   // instance also pays for warming caches and JIT, which would favour whoever runs second.
   const fastest = (x: Awaited<ReturnType<typeof measure>>, y: Awaited<ReturnType<typeof measure>>) => (y.ms < x.ms ? y : x);
-  let r = await measure(inst, reference, s.limitS);
+  let r = await measure(inst, reference, s.limitS, true);
   let a = await measure(inst, undefined, s.limitS);
-  r = fastest(r, await measure(inst, reference, s.limitS));
+  r = fastest(r, await measure(inst, reference, s.limitS, true));
   a = fastest(a, await measure(inst, undefined, s.limitS));
+  const c = withCbc ? await measure(inst, cbcBackend, s.limitS, true) : undefined;
   const p = a.res?.plan;
   const gap = p && p.bound !== undefined ? ((p.bound - p.objective) / Math.max(1, Math.abs(p.bound))) * 100 : undefined;
   console.log([
@@ -78,5 +84,6 @@ for (const s of [...sizes, shanghai]) {
     fmt(a.ms / 1000, 2), fmt(p?.objective), fmt(p?.bound), fmt(gap, 2), fmt(a.peakMb),
     fmt(r.ms / 1000, 2), fmt(r.res?.plan.objective), fmt(r.res ? a.ms / r.ms : undefined, 2),
     fmt(r.res && p ? p.objective / r.res.plan.objective : undefined, 4),
+    ...(c ? [fmt(c.ms / 1000, 2), c.res ? fmt(c.res.plan.objective) : (c.error ?? "—"), fmt(c.res ? a.ms / c.ms : undefined, 2), fmt(c.res && p ? p.objective / c.res.plan.objective : undefined, 4)] : []),
   ].join(" | "));
 }
