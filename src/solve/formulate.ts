@@ -35,8 +35,6 @@ export interface Formulation {
   readonly columns: readonly Column[];
   /** Columns of each group, in candidate order. */
   readonly groupCols: readonly number[][];
-  /** Objective constant: the value of the pinned placements. */
-  readonly pinnedValue: number;
   /** Whether every objective coefficient is whole (so a gap < 1 proves optimality). */
   readonly integralObjective: boolean;
 }
@@ -298,7 +296,7 @@ export function formulate(ctx: Context, groups: readonly Group[], pinned: Pinned
   b.offset = pinned.value;
   const integralObjective = [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall].every(Number.isInteger) &&
     groups.every((g) => g.candidates.every((c) => Number.isInteger(c.value)));
-  return { builder: b, columns, groupCols, pinnedValue: pinned.value, integralObjective };
+  return { builder: b, columns, groupCols, integralObjective };
 
   function unreachable(): never {
     throw new Error("formulate: row requested before it was made");

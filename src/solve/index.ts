@@ -12,7 +12,7 @@ import { type Formulation, type Group, PinnedUsage, formulate } from "./formulat
 import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
 import { assignMentors } from "./mentors.js";
-import type { LinearModel, RowMeta } from "./model.js";
+import { type LinearModel, type RowMeta, objectiveAt, rowActivities } from "./model.js";
 import { greedySolution } from "./greedy.js";
 import { solveByPricing } from "./pricing.js";
 
@@ -216,12 +216,6 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   return { plan: inSpecOrder({ ...plan, objective: v.objective, shortfalls: v.shortfalls }), stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
 }
 
-function objectiveAt(m: LinearModel, x: Float64Array): number {
-  let v = m.offset;
-  for (let j = 0; j < m.numCols; j++) v += m.colCost[j] * x[j];
-  return v;
-}
-
 /**
  * Unit departments whose mentors the model must choose one by one: per-slot seat
  * counts are exact for interval assignment only when every seat is the same in
@@ -330,22 +324,19 @@ function groupKey(ctx: Context, t: Trainee, cands: readonly Candidate[]): string
   return JSON.stringify([prog.id, t.unit, t.dept, teams, [...pairs], parts]);
 }
 
-function basePlan(instance: Instance, placements: readonly Placement[]): Plan {
+/** A plan of the given placements only, every other trainee unplaced with `reason` (status infeasible). */
+function basePlan(instance: Instance, placements: readonly Placement[], reason = ""): Plan {
   const placed = new Set(placements.map((p) => p.trainee));
   return {
     version: 1, status: "infeasible", objective: 0, placements, support: [],
-    unplaced: instance.trainees.filter((t) => !placed.has(t.id)).map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: "" }] })),
+    unplaced: instance.trainees.filter((t) => !placed.has(t.id)).map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: reason }] })),
     shortfalls: [], conflicts: [],
   };
 }
 
 function infeasiblePlan(instance: Instance, pinned: readonly Placement[], conflicts: Violation[]): Plan {
-  const placed = new Set(pinned.map((p) => p.trainee));
   const draft: Plan = {
-    ...basePlan(instance, pinned),
-    unplaced: instance.trainees
-      .filter((t) => !placed.has(t.id))
-      .map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: "the instance has no valid plan; see conflicts" }] })),
+    ...basePlan(instance, pinned, "the instance has no valid plan; see conflicts"),
     conflicts: conflicts.length ? conflicts : [{ code: "INFEASIBLE", ids: [], message: "the hard rules cannot all hold" }],
   };
   const v = verifyPlan(instance, draft);
@@ -444,25 +435,20 @@ function extractPlan(
 
   const status: PlanStatus = res.status === "optimal" ? "optimal" : res.status === "timeout" ? "timeout-feasible" : "feasible";
   // Unplaced with reasons: excluded outright, or lost the competition to binding rows.
-  const tight = tightRows(model, x, keptRows, f);
+  const binding = bindingRows(model, x, keptRows, f);
   const unplaced: Unplaced[] = [];
   const placedIds = new Set(placements.map((p) => p.trainee));
   groups.forEach((g, gi) => {
-    for (const t of g.trainees) {
-      if (placedIds.has(t.id)) continue;
-      const binding = new Set<string>();
-      for (const col of f.groupCols[gi]) for (const r of tight.byCol.get(col) ?? []) binding.add(r);
-      const what = [...binding].slice(0, 4);
-      unplaced.push({
-        trainee: t.id,
-        reasons: [{
-          code: "CAPACITY-COMPETITION",
-          message: what.length
-            ? `eligible, but ${status === "optimal" ? "the optimum" : "the plan"} used the room elsewhere; binding: ${what.join("; ")}${binding.size > what.length ? ` (+${binding.size - what.length} more)` : ""}`
-            : "eligible, but placing this trainee would lower the objective (e.g. support cost)",
-        }],
-      });
-    }
+    const left = g.trainees.filter((t) => !placedIds.has(t.id));
+    if (left.length === 0) return;
+    // Interchangeable trainees lost to the same rows.
+    const lostTo = new Set<string>();
+    for (const col of f.groupCols[gi]) for (const r of binding(col)) lostTo.add(r);
+    const what = [...lostTo].slice(0, 4);
+    const message = what.length
+      ? `eligible, but ${status === "optimal" ? "the optimum" : "the plan"} used the room elsewhere; binding: ${what.join("; ")}${lostTo.size > what.length ? ` (+${lostTo.size - what.length} more)` : ""}`
+      : "eligible, but placing this trainee would lower the objective (e.g. support cost)";
+    for (const t of left) unplaced.push({ trainee: t.id, reasons: [{ code: "CAPACITY-COMPETITION", message }] });
   });
   for (const [id, reasons] of excluded) unplaced.push({ trainee: id, reasons });
   unplaced.sort((a, c) => (a.trainee < c.trainee ? -1 : a.trainee > c.trainee ? 1 : 0));
@@ -477,13 +463,10 @@ function roundBound(bound: number, integral: boolean): number {
   return integral ? Math.floor(bound + 1e-6) : bound;
 }
 
-/** Rows at their limit in the solution, by column: what a left-out trainee lost to. */
-function tightRows(m: LinearModel, x: Float64Array, keptRows: readonly number[], f: Formulation): { byCol: Map<number, string[]> } {
-  const act = new Float64Array(m.numRows);
-  for (let j = 0; j < m.numCols; j++) for (let k = m.starts[j]; k < m.starts[j + 1]; k++) act[m.indices[k]] += m.values[k] * x[j];
-  const byCol = new Map<number, string[]>();
-  for (let j = 0; j < m.numCols; j++) {
-    if (f.columns[j].kind !== "x") continue;
+/** Rows at their limit in the solution, for a column: what a left-out trainee lost to (computed only for those asked). */
+function bindingRows(m: LinearModel, x: Float64Array, keptRows: readonly number[], f: Formulation): (col: number) => string[] {
+  const act = rowActivities(m, x);
+  return (j) => {
     const out: string[] = [];
     for (let k = m.starts[j]; k < m.starts[j + 1]; k++) {
       const r = m.indices[k];
@@ -491,7 +474,6 @@ function tightRows(m: LinearModel, x: Float64Array, keptRows: readonly number[],
       if (meta.kind === "once" || meta.soft) continue;
       if (m.values[k] > 0 && act[r] >= m.rowUpper[r] - 1e-6) out.push(meta.text);
     }
-    byCol.set(j, out);
-  }
-  return { byCol };
+    return out;
+  };
 }

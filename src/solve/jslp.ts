@@ -5,7 +5,7 @@
  */
 import solver from "javascript-lp-solver";
 import type { Backend, BackendResult } from "./backend.js";
-import type { LinearModel } from "./model.js";
+import { type LinearModel, objectiveAt, rowActivities } from "./model.js";
 
 export const jslpBackend: Backend = {
   name: "jslp",
@@ -45,20 +45,17 @@ export const jslpBackend: Backend = {
     }
     const problem = checkSolution(m, x);
     if (problem) return { status: "error", message: `javascript-lp-solver returned an invalid answer: ${problem}` };
-    let objective = m.offset;
-    for (let j = 0; j < m.numCols; j++) objective += m.colCost[j] * x[j];
-    return { status: "feasible", x, objective };
+    return { status: "feasible", x, objective: objectiveAt(m, x) };
   },
 };
 
 /** Why `x` is not a solution of the model (undefined when it is). */
 export function checkSolution(m: LinearModel, x: Float64Array, tol = 1e-6): string | undefined {
-  const act = new Float64Array(m.numRows);
   for (let j = 0; j < m.numCols; j++) {
     if (x[j] < m.colLower[j] - tol || x[j] > m.colUpper[j] + tol) return `column ${j} = ${x[j]} outside [${m.colLower[j]}, ${m.colUpper[j]}]`;
     if (m.integer[j] && Math.abs(x[j] - Math.round(x[j])) > tol) return `column ${j} = ${x[j]} is not whole`;
-    for (let k = m.starts[j]; k < m.starts[j + 1]; k++) act[m.indices[k]] += m.values[k] * x[j];
   }
+  const act = rowActivities(m, x);
   for (let r = 0; r < m.numRows; r++)
     if (act[r] < m.rowLower[r] - tol || act[r] > m.rowUpper[r] + tol) return `row ${r} activity ${act[r]} outside [${m.rowLower[r]}, ${m.rowUpper[r]}]`;
   return undefined;

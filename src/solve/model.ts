@@ -20,6 +20,23 @@ export interface LinearModel {
   readonly values: Float64Array;
 }
 
+/** The objective `offset + c·x` at a point. */
+export function objectiveAt(m: LinearModel, x: Float64Array): number {
+  let v = m.offset;
+  for (let j = 0; j < m.numCols; j++) v += m.colCost[j] * x[j];
+  return v;
+}
+
+/** Row activities `A·x` at a point. */
+export function rowActivities(m: LinearModel, x: Float64Array): Float64Array {
+  const act = new Float64Array(m.numRows);
+  for (let j = 0; j < m.numCols; j++) {
+    if (x[j] === 0) continue;
+    for (let k = m.starts[j]; k < m.starts[j + 1]; k++) act[m.indices[k]] += m.values[k] * x[j];
+  }
+  return act;
+}
+
 /** What a row means, in planner words, for conflicts and explanations. */
 export interface RowMeta {
   /** The rule family: capacity, mentor, staffing, pool, team, quota, share, coverage, budget, once. */
@@ -58,7 +75,6 @@ export class ModelBuilder {
   readonly rowLower: number[] = [];
   readonly rowUpper: number[] = [];
   readonly rowMeta: RowMeta[] = [];
-  readonly rowKeys: string[] = [];
   // Columns in typed arrays (a province-size model has millions of entries).
   private readonly colLb = f64();
   private readonly colUb = f64();
@@ -81,7 +97,6 @@ export class ModelBuilder {
       this.rowLower.push(r.lb);
       this.rowUpper.push(r.ub);
       this.rowMeta.push(r.meta);
-      this.rowKeys.push(key);
     }
     return i;
   }
