@@ -3,7 +3,7 @@
  * Dates travel as ISO strings `YYYY-MM-DD`; they are turned into local-time
  * `Date`s only inside this module, so no time zone ever leaks into a plan.
  */
-import { add, addMonths, addWeeks, differenceInYears, format, isMonday, parseISO } from "date-fns";
+import { add, addMonths, addWeeks, differenceInCalendarMonths, differenceInCalendarWeeks, differenceInYears, format, isMonday, parseISO } from "date-fns";
 import type { Calendar, Duration, IsoDate } from "../model/types.js";
 
 /** Parses `YYYY-MM-DD` to a local-midnight Date. */
@@ -50,6 +50,15 @@ export interface Slots {
   label(k: number): string;
 }
 
+/** The most slots a calendar may have (an instance error beyond; 10,000 weeks is ~190 years). */
+export const MAX_SLOTS = 10_000;
+
+/** Number of slots from `start` up to `end` (rounded up). */
+export function slotCount(calendar: Calendar): number {
+  const a = toDate(calendar.start), b = toDate(calendar.end);
+  return calendar.granularity === "month" ? differenceInCalendarMonths(b, a) : differenceInCalendarWeeks(b, a, { weekStartsOn: 1 });
+}
+
 /** Builds the slots of a (valid) calendar. */
 export function slotsOf(calendar: Calendar): Slots {
   const start = toDate(calendar.start);
@@ -57,7 +66,7 @@ export function slotsOf(calendar: Calendar): Slots {
   for (let k = 0; ; k++) {
     const d = toIso(calendar.granularity === "month" ? addMonths(start, k) : addWeeks(start, k));
     boundaries.push(d);
-    if (d >= calendar.end || k > 100_000) break;
+    if (d >= calendar.end || k > MAX_SLOTS) break;
   }
   const index = new Map(boundaries.map((b, k) => [b, k]));
   const count = boundaries.length - 1;

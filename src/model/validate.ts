@@ -3,7 +3,7 @@
  * dangling ids, calendar alignment, overlaps, cycles, impossible bounds.
  * Each check pushes `{ path, message }`; nothing throws here.
  */
-import { addDuration, isAligned } from "../calendar/index.js";
+import { MAX_SLOTS, addDuration, isAligned, slotCount } from "../calendar/index.js";
 import type { Issue } from "./errors.js";
 import type { Duration, Instance, Placement, Programme, Where } from "./types.js";
 import { TITLES } from "./types.js";
@@ -18,6 +18,10 @@ export function crossCheckInstance(inst: Instance): Issue[] {
   if (!isAligned(cal.end, cal.granularity))
     push("calendar.end", `must be ${cal.granularity === "month" ? "the 1st of a month" : "a Monday"}, got "${cal.end}"`);
   if (cal.end <= cal.start) push("calendar.end", `must be after calendar.start (${cal.start}), got "${cal.end}"`);
+  else {
+    const slots = slotCount(cal);
+    if (slots > MAX_SLOTS) push("calendar.end", `the calendar has ${slots} ${cal.granularity} slots; at most ${MAX_SLOTS} are supported`);
+  }
 
   const ids = (list: readonly { id: string }[] | undefined, path: string) => {
     const seen = new Map<string, number>();
