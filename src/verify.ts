@@ -3,6 +3,7 @@
  * (and §9), with the §7 objective computed on the plan. It never calls the
  * solver and shares no state with it.
  */
+import { ensureValid } from "./model/parse.js";
 import type { Instance, Plan, Shortfall, Violation } from "./model/types.js";
 import { type Context, contextOf } from "./rules/context.js";
 import { coverageShortfalls } from "./rules/coverage.js";
@@ -54,6 +55,7 @@ export function sameObjective(a: number, b: number): boolean {
  * for (const v of violations) console.log(v.code, v.message);
  */
 export function verifyPlan(instance: Instance, plan: Plan, options: VerifyOptions = {}): Verification {
+  ensureValid(instance, "verifyPlan");
   const ctx = contextOf(instance);
   const violations: Violation[] = [];
   for (const rule of RULES) if (!options.rules || options.rules.includes(rule.code)) violations.push(...rule.check(ctx, plan));

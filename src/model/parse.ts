@@ -64,8 +64,28 @@ export function checkInstance(input: unknown): Issue[] {
 export function parseInstance(input: unknown): Instance {
   const issues = checkInstance(input);
   if (issues.length) throw new InstanceError(issues);
-  const value = typeof input === "string" ? JSON.parse(input) : structuredClone(input);
-  return value as Instance;
+  const value = (typeof input === "string" ? JSON.parse(input) : structuredClone(input)) as Instance;
+  validated.add(value);
+  return value;
+}
+
+/** Instances known valid: returned by parseInstance, or checked once by ensureValid. */
+const validated = new WeakSet<object>();
+
+/**
+ * Throws an {@link InstanceError} (message prefixed with `fn`) unless `instance`
+ * is a valid instance; cheap for instances from parseInstance. Lets `solve` and
+ * `verifyPlan` take plain objects without failing deep inside on a dangling id.
+ */
+export function ensureValid(instance: unknown, fn: string): asserts instance is Instance {
+  if (instance && typeof instance === "object" && validated.has(instance)) return;
+  const issues = checkInstance(instance);
+  if (issues.length) {
+    const e = new InstanceError(issues);
+    e.message = `${fn}: the instance is not valid (parse it with parseInstance)\n${e.message}`;
+    throw e;
+  }
+  validated.add(instance as object);
 }
 
 /**

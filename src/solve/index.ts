@@ -5,6 +5,7 @@
 import { InternalError, UsageError } from "../model/errors.js";
 import type { Instance, Placement, Plan, PlanStatus, Reason, SupportRow, Trainee, Unplaced, Violation } from "../model/types.js";
 import { type Context, contextOf } from "../rules/context.js";
+import { ensureValid } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
 import type { Backend, BackendResult } from "./backend.js";
 import { type Candidate, candidatesOf } from "./candidates.js";
@@ -75,8 +76,7 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
 
 /** `solve`, also returning model statistics (for benchmarks and the CLI summary). */
 export async function solveDetailed(instance: Instance, options: SolveOptions = {}): Promise<{ plan: Plan; stats: SolveStats }> {
-  if (!instance || typeof instance !== "object" || !Array.isArray((instance as Instance).trainees))
-    throw new UsageError("solve: expected an Instance from parseInstance()");
+  ensureValid(instance, "solve");
   const t0 = Date.now();
   const elapsed = () => Date.now() - t0;
   const progress = (phase: string, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });

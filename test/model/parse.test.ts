@@ -206,3 +206,14 @@ describe("parsePlan", () => {
     }
   });
 });
+
+describe("solve and verifyPlan take plain objects only when they are valid instances", () => {
+  it("verifyPlan names the function and the issue path for an instance with a dangling id", async () => {
+    const { verifyPlan } = await import("../../src/verify.js");
+    const { tinyInstance: inst, tinyPlan: plan, mutate: edit } = await import("../helpers/tiny.js");
+    const bad = edit(inst(), (i) => {
+      i.trainees[0].programme = "nope";
+    });
+    expect(() => verifyPlan(bad, plan())).toThrow(/^verifyPlan: the instance is not valid[\s\S]*trainees\[0\]\.programme: unknown programme "nope"/);
+  });
+});

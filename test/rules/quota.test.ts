@@ -49,7 +49,10 @@ describe("R-QUOTA: hard min ≤ count ≤ max; count ≤ maxShare × N + 1e-9", 
   describe("where filters", () => {
     it("matches homeRegion on an ancestor region (donghai ⊂ lyg)", () => {
       expect(codesOf(withQuotas({ where: { homeRegion: ["lyg"] }, max: 1 }), tinyPlan())).toEqual(["R-QUOTA"]);
-      expect(codesOf(withQuotas({ where: { homeRegion: ["elsewhere-not-matching"] }, max: 1 }), tinyPlan())).toEqual([]);
+      const elsewhere = mutate(withQuotas({ where: { homeRegion: ["elsewhere-not-matching"] }, max: 1 }), (i) => {
+        i.regions!.push({ id: "elsewhere-not-matching" });
+      });
+      expect(codesOf(elsewhere, tinyPlan())).toEqual([]);
     });
     it("matches homeRegionFlag on the home unit's region", () => {
       expect(codesOf(withQuotas({ where: { homeRegionFlag: ["mountain-island"] }, max: 1 }), tinyPlan())).toEqual(["R-QUOTA"]);
