@@ -16,3 +16,4 @@ export { buildForms, DEFAULT_DEPT_GROUPS, DEFAULT_DEPT_NAMES, type Forms, type F
 export { formsToXlsx } from "./report/xlsx.js";
 export { formsToCsv } from "./report/csv.js";
 export { renderHtmlReport } from "./report/html.js";
+export { yearlyViews, calendarYears, type YearlyViews, type YearView, type ProgrammeYear, type QuotaProgress } from "./report/yearly.js";
