@@ -39,6 +39,12 @@
  * - Sorting: 登记表 and 一人一策一档 by county (as above), then home unit (in
  *   `instance.units` order), then trainee id (natural order: t-2 before t-10).
  * - `options.programme` restricts every form to one programme's trainees; default: all.
+ * - **分年度** (`perYear`) exists only when the calendar's slots fall in two or more calendar
+ *   years: rows = per programme the metrics of {@link yearlyViews} (新开始进修, 在修人数,
+ *   进修人·月 or 人·周, per region flag, per soft `min` quota row its cumulative count),
+ *   then 下沉支援 for all programmes; columns = 项目, 指标, one per year (`2024年`), 目标
+ *   (the quota row's `min`, blank elsewhere). With `options.programme`, only that
+ *   programme's rows, and no support row (support is not tied to a programme).
  *
  * Everything is pure and deterministic: the same instance and plan give the same tables.
  */
@@ -48,6 +54,8 @@ import type {
   Trainee,
 } from "../model/types.js";
 import { type Context, contextOf, windowOf } from "../rules/context.js";
+import { yearlyRowLabel } from "./html.js";
+import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
 /** One sheet: a Chinese name, header row, body rows; optional column widths in characters. */
 export interface Table {
@@ -63,6 +71,8 @@ export interface Forms {
   readonly summary: Table;
   readonly allocation: Table;
   readonly perTrainee: Table;
+  /** 分年度: only when the calendar's slots fall in two or more calendar years. */
+  readonly perYear?: Table;
 }
 
 /** The study-department groups of 汇总表 (附件2), in column order. */
@@ -288,7 +298,23 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
     summary: table("汇总表", SUMMARY_HEADERS, summaryRows),
     allocation: table("分配表", ALLOCATION_HEADERS, allocationRows),
     perTrainee: table("一人一策一档", PER_TRAINEE_HEADERS, perTraineeRows),
+    ...(spansSeveralYears(instance) ? { perYear: perYearTable(ctx, plan, options.programme) } : {}),
   };
+}
+
+/** 分年度: metric rows × year columns (see the module comment). */
+function perYearTable(ctx: Context, plan: Plan, only: string | undefined): Table {
+  const views = yearlyViews(ctx.instance, plan);
+  const rows = yearlyRows(views, only).map((r) => {
+    const prog = r.programme !== undefined ? ctx.programmes.get(r.programme) : undefined;
+    return [
+      r.programme === undefined ? "全部项目" : (prog?.name ?? r.programme),
+      yearlyRowLabel(ctx, r).zh,
+      ...r.values,
+      r.target ?? "",
+    ];
+  });
+  return table("分年度", ["项目", "指标", ...views.years.map((y) => `${y.year}年`), "目标"], rows);
 }
 
 /** Quotas per region from a programme's rows whose `where` is exactly `{ homeRegion: [r] }`. */

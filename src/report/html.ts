@@ -4,7 +4,8 @@
  * placements by receiving hospital and department (rotations as segments), a
  * staffing heatmap of the sending units (上修下沉), quota / coverage / budget
  * bars against their targets, the support sent down and the unplaced trainees
- * with their reasons.
+ * with their reasons. When the calendar's slots fall in two or more calendar
+ * years, a per-year section (分年度) follows the targets (see yearly.ts).
  *
  * The page loads nothing at view time: inline CSS only, no scripts, no fonts,
  * no images, and a Content-Security-Policy that forbids every fetch. Labels are
@@ -17,7 +18,9 @@
  * (`data-trainee`), `gantt-segment`, `heatmap`, `heatmap-row`, `heatmap-cell`
  * (`data-state` = `below` | `at` | `above`), `quota-bar` (`data-count`),
  * `quota-count`, `coverage-bar`, `budget-bar`, `support-row`, `unplaced`,
- * `unplaced-row`, `conflict`.
+ * `unplaced-row`, `conflict`; on a multi-year calendar `yearly`, `yearly-row`
+ * (`data-programme`, `data-metric`, `data-flag`, `data-quota`) with `yearly-cell`
+ * (`data-year`, `data-value`).
  */
 import { subDays } from "date-fns";
 import { toDate, toIso } from "../calendar/index.js";
@@ -28,6 +31,7 @@ import { costOf } from "../rules/budget.js";
 import { coveredUnits } from "../rules/coverage.js";
 import { quotaCounts } from "../rules/quota.js";
 import { segments } from "../rules/types.js";
+import { spansSeveralYears, type YearlyRow, yearlyRows, yearlyViews } from "./yearly.js";
 
 export interface HtmlReportOptions {
   /** Page title; default: the programme names. */
@@ -349,7 +353,7 @@ ${inst.programmes.length > 1 || title !== (inst.programmes[0]?.name ?? "") ? `<d
 </div>
 <div class="cards">${cards}</div>
 ${callouts}
-<nav><a href="#gantt">进修甘特图 Gantt</a><a href="#staffing">派出单位在岗 Staffing</a><a href="#targets">名额与目标 Targets</a><a href="#support">下沉支援 Support</a><a href="#unplaced">未安排名单 Unplaced</a></nav>
+<nav><a href="#gantt">进修甘特图 Gantt</a><a href="#staffing">派出单位在岗 Staffing</a><a href="#targets">名额与目标 Targets</a>${spansSeveralYears(inst) ? `<a href="#years">分年度 Per year</a>` : ""}<a href="#support">下沉支援 Support</a><a href="#unplaced">未安排名单 Unplaced</a></nav>
 </section></header>`;
 }
 
@@ -636,8 +640,17 @@ ${legend}${below}${rows.length ? main : ""}${foldedHtml}</section>`;
 }
 
 function describeWhere(ctx: Context, w: Where | undefined): string {
+  const { zh, en } = whereText(ctx, w);
+  return bi(zh, en);
+}
+
+/**
+ * A `where` filter as plain text, Chinese and English (not escaped), e.g.
+ * `{ zh: "地区类别：山区海岛县", en: "homeRegionFlag=mountain-island" }`.
+ */
+export function whereText(ctx: Context, w: Where | undefined): { zh: string; en: string } {
   const keys = WHERE_KEYS.filter((k) => w?.[k] !== undefined);
-  if (!w || keys.length === 0) return bi("全部学员", "all placements");
+  if (!w || keys.length === 0) return { zh: "全部学员", en: "all placements" };
   const label = (k: (typeof WHERE_KEYS)[number], v: string): string => {
     switch (k) {
       case "homeUnit": case "receivingUnit": return unitName(ctx, v);
@@ -652,7 +665,7 @@ function describeWhere(ctx: Context, w: Where | undefined): string {
   };
   const zh = keys.map((k) => `${WHERE_ZH[k]}：${(w[k] as readonly string[]).map((v) => label(k, v)).join("、")}`).join("；");
   const en = keys.map((k) => `${k}=${(w[k] as readonly string[]).join("/")}`).join(" ");
-  return bi(zh, en);
+  return { zh, en };
 }
 
 function quotaTarget(q: Quota): string {
@@ -750,6 +763,57 @@ function targets(inst: Instance, plan: Plan, f: Facts): string {
 ${out}</section>`;
 }
 
+/**
+ * The label of a per-year row, Chinese and English (plain text, not escaped); the 分年度
+ * sheet of the workbook uses the same labels.
+ */
+export function yearlyRowLabel(ctx: Context, row: YearlyRow): { zh: string; en: string } {
+  const monthly = ctx.slots.granularity === "month";
+  const su = monthly ? { zh: "月", en: "month" } : { zh: "周", en: "week" };
+  switch (row.metric) {
+    case "started": return { zh: "新开始进修（人次）", en: "placements started" };
+    case "trainees": return { zh: "在修人数", en: "trainees in training" };
+    case "traineeSlots": return { zh: `进修人·${su.zh}`, en: `trainee-${su.en}s` };
+    case "flag": return { zh: `其中${FLAG_ZH[row.flag!] ?? row.flag}（新开始）`, en: `started from ${row.flag}` };
+    case "quota": {
+      const prog = ctx.programmes.get(row.programme!);
+      const w = whereText(ctx, prog?.quotas?.[row.quota!]?.where);
+      return { zh: `累计完成：${w.zh}（名额第 ${row.quota! + 1} 行，软性最低）`, en: `quota ${row.quota} cumulative: ${w.en}` };
+    }
+    case "support": return { zh: `下沉支援（人·${su.zh}）`, en: `specialist-${su.en}s sent down` };
+  }
+}
+
+function yearly(inst: Instance, plan: Plan, f: Facts): string {
+  const { ctx } = f;
+  const views = yearlyViews(inst, plan);
+  const rows = yearlyRows(views);
+  const su = slotUnit(f);
+  const yearHead = views.years.map((y) => `<th class="nums">${y.year}年 <small class="en">${esc(y.from)} … ${esc(lastDay(y.to))}</small></th>`).join("");
+  const cols = views.years.length + 2;
+  let body = "";
+  let group: string | undefined = "\u0000";
+  for (const r of rows) {
+    if (r.programme !== group) {
+      group = r.programme;
+      const prog = r.programme !== undefined ? ctx.programmes.get(r.programme) : undefined;
+      const name = r.programme === undefined ? bi("全部项目", "all programmes") : `${esc(prog?.name ?? r.programme)} <small class="en">${esc(r.programme)}</small>`;
+      body += `<tr><th colspan="${cols}" style="background:#eef2ff;color:#1e3a8a">${name}</th></tr>`;
+    }
+    const label = yearlyRowLabel(ctx, r);
+    const cells = r.values.map((v, i) => {
+      const share = r.target !== undefined && r.target > 0 ? ` <small class="en">${esc(pct(v / r.target))}</small>` : "";
+      return `<td${attrs({ "class": "nums", "data-testid": "yearly-cell", "data-year": views.years[i].year, "data-value": v })}>${esc(num(v))}${share}</td>`;
+    }).join("");
+    const target = r.target !== undefined ? `≥ ${esc(num(r.target))}` : "";
+    body += `<tr${attrs({ "data-testid": "yearly-row", "data-programme": r.programme, "data-metric": r.metric, "data-flag": r.flag, "data-quota": r.quota })}><td>${bi(label.zh, label.en)}</td>${cells}<td class="nums">${target}</td></tr>`;
+  }
+  return `<section id="years" data-testid="yearly"><h2>分年度情况 <small class="en">year by year</small></h2>
+<p class="lead">进修按开始日期计入年度；在修人数与人·${su.zh}按时段计入各年度（跨年进修分别计入）；累计完成为截至该年底开始的符合条件的进修人次，与整个周期的软性最低目标对照。 <small class="en">A placement counts in the year it starts; trainees in training and trainee-${su.en}s count slot by slot in the year each slot begins; cumulative rows count matching placements started by the end of the year, against the soft minimum over the whole calendar.</small></p>
+<table class="tbl"><thead><tr><th>指标 <small class="en">metric</small></th>${yearHead}<th>目标 <small class="en">target</small></th></tr></thead><tbody>${body}</tbody></table>
+</section>`;
+}
+
 function supportTable(plan: Plan, f: Facts): string {
   const { ctx } = f;
   const rows = (plan.support ?? []).map((s) => {
@@ -814,7 +878,7 @@ ${header(instance, plan, f, title)}
 ${gantt(instance, plan, f)}
 ${heatmap(instance, plan, f, options.expandStaffing === true)}
 ${targets(instance, plan, f)}
-${supportTable(plan, f)}
+${spansSeveralYears(instance) ? `${yearly(instance, plan, f)}\n` : ""}${supportTable(plan, f)}
 ${unplacedTable(plan, f)}
 ${footer}
 </main>

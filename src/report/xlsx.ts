@@ -1,6 +1,7 @@
 /**
  * The commission forms as an Excel workbook (exceljs): one sheet per form, in the order
- * 登记表, 汇总表, 分配表, 一人一策一档; a bold, frozen header row; column widths from the
+ * 登记表, 汇总表, 分配表, 一人一策一档, then 分年度 when the forms have it (a calendar over two
+ * or more calendar years); a bold, frozen header row; column widths from the
  * tables; numbers stored as numbers, blank cells left empty. The workbook's created and
  * modified dates are fixed, so the same forms give the same sheets and metadata (the zip
  * entries still carry the write time, which exceljs does not let a caller set).
@@ -26,6 +27,7 @@ export async function formsToXlsx(forms: Forms): Promise<Uint8Array> {
   wb.created = EPOCH;
   wb.modified = EPOCH;
   for (const t of [forms.registration, forms.summary, forms.allocation, forms.perTrainee]) addSheet(wb, t);
+  if (forms.perYear) addSheet(wb, forms.perYear);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
