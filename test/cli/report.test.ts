@@ -1,4 +1,4 @@
-/** `jinxiu report`: forms and HTML written for a solved plan; a broken plan or no output asked for is exit 2. */
+/** `jinxiu report`: forms and HTML written for a solved plan (with the per-year parts on a multi-year calendar); a broken plan or no output asked for is exit 2. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { parseInstance } from "../../src/model/parse.js";
+import { threeYearInstance, threeYearPlan } from "../report/yearly.fixture.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const INSTANCE = join(ROOT, "examples/lianyungang-2024.json");
@@ -40,6 +41,20 @@ describe("jinxiu report", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/R-RECEIVER|R-ONCE/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("adds the per-year sheet and section for a plan over three calendar years", async () => {
+    const inst = threeYearInstance();
+    const instFile = join(dir, "three-year.json"), planFile = join(dir, "three-year.plan.json");
+    writeFileSync(instFile, JSON.stringify(inst));
+    writeFileSync(planFile, JSON.stringify(threeYearPlan(inst)));
+    const r = await cli("report", instFile, planFile, "--xlsx", join(dir, "three-year.xlsx"), "--html", join(dir, "three-year.html"));
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "three-year.xlsx")) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "分年度"]);
+    expect((wb.getWorksheet("分年度")!.getRow(1).values as unknown[]).slice(1)).toEqual(["项目", "指标", "2024年", "2025年", "2026年", "目标"]);
+    expect(readFileSync(join(dir, "three-year.html"), "utf8")).toContain('<section id="years" data-testid="yearly">');
   });
 
   it("asks for at least one output", async () => {
