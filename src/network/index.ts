@@ -54,6 +54,14 @@ export function buildNetwork(instance: Instance): Network {
   }
 
   const ancestry = new Map<string, string[]>();
+  /** Relation types by lower unit, then upper unit (the graph's unit-to-unit edges). */
+  const between = new Map<string, Map<string, string[]>>();
+  for (const rel of instance.relations ?? []) {
+    if (!units.has(rel.from) || !units.has(rel.to)) continue;
+    let byFrom = between.get(rel.to);
+    if (!byFrom) between.set(rel.to, (byFrom = new Map()));
+    byFrom.set(rel.from, [...(byFrom.get(rel.from) ?? []), rel.type]);
+  }
   const regionsOf = (unitId: string): string[] => {
     let out = ancestry.get(unitId);
     if (out) return out;
@@ -84,8 +92,9 @@ export function buildNetwork(instance: Instance): Network {
     regionsOf,
     flagsOf: (unitId) => new Set(regionsOf(unitId).flatMap((r) => regionFlags.get(r) ?? [])),
     hasRelation(from, to, types) {
-      if (!graph.hasNode(U(from)) || !graph.hasNode(U(to))) return false;
-      return graph.outEdges(U(from), U(to)).some((e) => (types as readonly string[]).includes(graph.getEdgeAttribute(e, "type")));
+      // Asked for every trainee × receiving unit, so answered from a map rather than the graph.
+      const found = between.get(to)?.get(from);
+      return found !== undefined && found.some((type) => (types as readonly string[]).includes(type));
     },
     related,
     allianceMembers: (lead) => related(lead, ["alliance"]),

@@ -42,6 +42,8 @@ export interface Context {
   eligibility(t: Trainee): Reason[];
   /** Why a unit may not receive this trainee (empty: allowed). */
   receiverReasons(t: Trainee, unit: Unit): Reason[];
+  /** Whether a unit may receive this trainee (`receiverReasons` is empty), without composing reasons. */
+  mayReceive(t: Trainee, unit: Unit): boolean;
   /** The trainee's acceptable study departments, first choice first. */
   studyDepts(t: Trainee): readonly string[];
   matches(where: Where | undefined, t: Trainee, target?: Target): boolean;
@@ -193,6 +195,14 @@ function buildContext(instance: Instance): Context {
       }
       if (rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm") fail(`a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
       return out;
+    },
+    mayReceive(t, u) {
+      const rec = programmeOf(t).receiving ?? {};
+      if (u.id === t.unit) return false;
+      if (rec.tiers && !rec.tiers.includes(u.tier)) return false;
+      if (rec.kinds && !rec.kinds.includes(u.kind)) return false;
+      if (rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier) && !net.hasRelation(u.id, t.unit, rec.relations)) return false;
+      return !(rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm");
     },
     value(t, target) {
       const w = weights;

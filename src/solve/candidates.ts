@@ -36,34 +36,131 @@ export interface Reserved {
   mentorSeats(unit: string, dept: string, rank: number, k: number): number;
 }
 
-export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
+/** A receiving unit and department a trainee may study in, with its §7 value and room runs. */
+export interface Pair {
+  readonly unit: string;
+  readonly dept: string;
+  readonly value: number;
+  /** `run` of `roomRun` for this trainee's programme (capacity and, with a mentor rule, qualified mentors). */
+  readonly run: Int32Array;
+}
+
+/**
+ * A trainee's candidates, kept implicit: every pair × every span `[k0, k1)`
+ * with `k1 ≤ pair.run[k0]`. Candidate `ci = pairIndex × spans + spanIndex`.
+ * Province-size instances have tens of millions of candidates; this holds them
+ * in a few hundred numbers per trainee, and pricing walks them without objects.
+ * Rotating programmes (and departments whose mentors the model must choose one
+ * by one) keep an explicit list instead (`explicit`).
+ */
+export interface Family {
+  readonly pairs: readonly Pair[];
+  /** Flattened `[k0, k1]` of the spans, shortest per start, earliest first. */
+  readonly spans: Int32Array;
+  readonly explicit?: readonly Candidate[];
+  /** Number of candidates. */
+  readonly size: number;
+}
+
+export function familyOf(ctx: Context, t: Trainee, reserved: Reserved): { family?: Family; reasons: Reason[]; restricted?: boolean } {
+  const prog = ctx.programmeOf(t);
+  if (prog.rotations) {
+    const found = candidatesOf(ctx, t, reserved);
+    return { family: found.candidates.length ? explicitFamily(found.candidates) : undefined, reasons: found.reasons, restricted: found.restricted };
+  }
+  const pre = prepare(ctx, t);
+  if ("reasons" in pre) return { reasons: pre.reasons };
+  const { pairs, spans, minRank } = pre;
+  const flat = Int32Array.from(spans.flat());
+  const out: Pair[] = [];
+  let size = 0;
+  let capacityLeft = false;
+  for (const { u, d } of pairs) {
+    const capRun = roomRun(ctx, reserved, u.id, d, -1);
+    const run = prog.mentor ? roomRun(ctx, reserved, u.id, d, minRank) : capRun;
+    let n = 0;
+    for (const [k0, k1] of spans) {
+      if (k1 > capRun[k0]) continue;
+      capacityLeft = true;
+      if (k1 <= run[k0]) n++;
+    }
+    // Pairs keep their place (candidate indices are pair × span), even with no valid span.
+    out.push({ unit: u.id, dept: d, value: ctx.value(t, { unit: u.id, dept: d }), run });
+    size += n;
+  }
+  if (size === 0) return { reasons: [noRoom(prog, capacityLeft)] };
+  return { family: { pairs: out, spans: flat, size }, reasons: [] };
+}
+
+export function explicitFamily(candidates: readonly Candidate[]): Family {
+  return { pairs: [], spans: new Int32Array(0), explicit: candidates, size: candidates.length };
+}
+
+/** Candidate `ci` of a family (undefined where its span has no room in its pair). */
+export function candidateAt(f: Family, ci: number): Candidate | undefined {
+  if (f.explicit) return f.explicit[ci];
+  const ns = f.spans.length / 2;
+  const p = f.pairs[Math.floor(ci / ns)];
+  const s = ci % ns;
+  const k0 = f.spans[2 * s], k1 = f.spans[2 * s + 1];
+  return p && k1 <= p.run[k0] ? { unit: p.unit, dept: p.dept, k0, k1, value: p.value } : undefined;
+}
+
+/** Every candidate of a family, in index order. */
+export function* candidatesIn(f: Family): Generator<[number, Candidate]> {
+  if (f.explicit) {
+    for (let ci = 0; ci < f.explicit.length; ci++) yield [ci, f.explicit[ci]];
+    return;
+  }
+  const ns = f.spans.length / 2;
+  for (let p = 0; p < f.pairs.length; p++) {
+    const { unit, dept, value, run } = f.pairs[p];
+    for (let s = 0; s < ns; s++) {
+      const k0 = f.spans[2 * s], k1 = f.spans[2 * s + 1];
+      if (k1 <= run[k0]) yield [p * ns + s, { unit, dept, k0, k1, value }];
+    }
+  }
+}
+
+function noRoom(prog: Programme, capacityLeft: boolean): Reason {
+  return capacityLeft
+    ? { code: "R-MENTOR", message: `no mentor of title ≥ ${prog.mentor!.minTitle} is free in an allowed department for a whole placement` }
+    : { code: "R-CAPACITY", message: "no allowed receiving department has capacity left for a whole placement in the window" };
+}
+
+/** Eligibility, receivers, departments and spans: what every candidate of a trainee shares. */
+function prepare(ctx: Context, t: Trainee): { reasons: Reason[] } | { pairs: { u: Unit; d: string }[]; spans: [number, number][]; minRank: number } {
   const prog = ctx.programmeOf(t);
   const eligibility = ctx.eligibility(t);
-  if (eligibility.length) return { candidates: [], reasons: eligibility };
+  if (eligibility.length) return { reasons: eligibility };
 
   const receivers: Unit[] = [];
   const refusals: string[] = [];
   for (const u of ctx.instance.units) {
     if (!u.receive?.length) continue;
-    const why = ctx.receiverReasons(t, u);
-    if (why.length === 0) receivers.push(u);
-    else if (refusals.length < 3) refusals.push(why[0].message);
+    if (ctx.mayReceive(t, u)) receivers.push(u);
+    else if (refusals.length < 3) refusals.push(ctx.receiverReasons(t, u)[0].message);
   }
   if (receivers.length === 0)
-    return { candidates: [], reasons: [{ code: "R-RECEIVER", message: `no receiving unit is allowed${refusals.length ? `: ${refusals.join("; ")}` : ""}` }] };
+    return { reasons: [{ code: "R-RECEIVER", message: `no receiving unit is allowed${refusals.length ? `: ${refusals.join("; ")}` : ""}` }] };
 
   const depts = ctx.studyDepts(t);
   const pairs = receivers.flatMap((u) => depts.filter((d) => u.receive!.some((r) => r.dept === d)).map((d) => ({ u, d })));
-  if (pairs.length === 0)
-    return { candidates: [], reasons: [{ code: "R-DEPT", message: `no allowed receiving unit receives in ${depts.join(", ")}` }] };
+  if (pairs.length === 0) return { reasons: [{ code: "R-DEPT", message: `no allowed receiving unit receives in ${depts.join(", ")}` }] };
 
   const spans = spansOf(ctx, t, prog, !!prog.rotations);
   if (spans.length === 0) {
     const w = windowOf(ctx, t);
-    return { candidates: [], reasons: [{ code: "R-WINDOW", message: `no placement of the programme's duration fits inside [${w.from}, ${w.to}) on slot boundaries` }] };
+    return { reasons: [{ code: "R-WINDOW", message: `no placement of the programme's duration fits inside [${w.from}, ${w.to}) on slot boundaries` }] };
   }
+  return { pairs, spans, minRank: prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1 };
+}
 
-  const minRank = prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1;
+export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
+  const prog = ctx.programmeOf(t);
+  const pre = prepare(ctx, t);
+  if ("reasons" in pre) return { candidates: [], reasons: pre.reasons };
+  const { pairs, spans, minRank } = pre;
   if (prog.rotations) return rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank);
   const candidates: Candidate[] = [];
   let capacityLeft = false;
@@ -77,11 +174,7 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
       if (k1 <= run[k0]) candidates.push({ unit: u.id, dept: d, k0, k1, value });
     }
   }
-  if (candidates.length === 0) {
-    return capacityLeft
-      ? { candidates, reasons: [{ code: "R-MENTOR", message: `no mentor of title ≥ ${prog.mentor!.minTitle} is free in an allowed department for a whole placement` }] }
-      : { candidates, reasons: [{ code: "R-CAPACITY", message: "no allowed receiving department has capacity left for a whole placement in the window" }] };
-  }
+  if (candidates.length === 0) return { candidates, reasons: [noRoom(prog, capacityLeft)] };
   return { candidates, reasons: [] };
 }
 

@@ -14,33 +14,30 @@ import { costOf } from "../rules/budget.js";
 import type { Context } from "../rules/context.js";
 import { coveredUnits } from "../rules/coverage.js";
 import { segments } from "../rules/types.js";
-import type { Candidate, Reserved } from "./candidates.js";
+import { type Candidate, type Family, type Reserved, candidateAt, candidatesIn } from "./candidates.js";
 import { ModelBuilder, type RowMeta } from "./model.js";
 
 /** Trainees with identical columns: solved as one integer count per candidate (exact). */
 export interface Group {
   readonly trainees: readonly Trainee[];
   readonly prog: Programme;
-  readonly candidates: readonly Candidate[];
+  readonly family: Family;
 }
 
 export type Column =
   | { readonly kind: "x"; readonly group: number; readonly cand: number }
   | { readonly kind: "y"; readonly from: string; readonly to: string; readonly dept: string; readonly k: number }
-  | { readonly kind: "slack"; readonly row: number }
-  | { readonly kind: "elastic"; readonly row: number };
+  | { readonly kind: "slack"; readonly row: number };
 
-export interface Formulation {
-  readonly builder: ModelBuilder;
-  readonly columns: readonly Column[];
-  /** Columns of each group, in candidate order. */
-  readonly groupCols: readonly number[][];
-  /** Whether every objective coefficient is whole (so a gap < 1 proves optimality). */
-  readonly integralObjective: boolean;
+/** Coefficients of one column: parallel row indices and values (reused buffers). */
+export interface Entries {
+  rows: number[];
+  vals: number[];
 }
 
 const K = (...p: (string | number)[]) => p.join("|");
-const TARGET_KEYS = ["studyDept", "receivingUnit", "receivingTier", "receivingKind"] as const;
+/** `where` keys on the receiving side of a placement (the rest describe the trainee). */
+export const TARGET_KEYS = ["studyDept", "receivingUnit", "receivingTier", "receivingKind"] as const;
 
 /** Per-slot usage of pinned placements. */
 export class PinnedUsage implements Reserved {
@@ -114,218 +111,407 @@ export class PinnedUsage implements Reserved {
   }
 }
 
-export function formulate(ctx: Context, groups: readonly Group[], pinned: PinnedUsage): Formulation {
-  const b = new ModelBuilder();
-  const columns: Column[] = [];
-  const w = ctx.weights;
-  const label = (k: number) => ctx.slots.label(k);
-  const meta = (kind: string, code: string, ids: string[], text: string, soft = false): RowMeta => ({ kind, code, ids, text, soft });
+/**
+ * The model, built column by column: rows are made the first time a column
+ * needs them, so the same formulation serves the whole model (every candidate
+ * added) and column generation (candidates added as they price out). Support
+ * columns and soft-row slacks exist from the start; placement columns come
+ * through `add`.
+ */
+export class Formulation {
+  readonly builder = new ModelBuilder();
+  readonly columns: Column[] = [];
+  /** Whether every objective coefficient is whole (so a gap < 1 proves optimality). */
+  readonly integralObjective: boolean;
+  /** Staffing rows with the support columns that relieve them and their pool rows. */
+  readonly relievers = new Map<number, number[]>();
+  /** Support columns: the staffing row each relieves, its pool row, and its bound. */
+  readonly support = new Map<number, { staff: number; pool: number; upper: number }>();
+  /** Hard rows with a lower bound (quota minimums, coverage): what column generation makes elastic. */
+  readonly hardMinRows: number[] = [];
 
-  // Per-slot rows by family key ("cap|unit|dept", "staff|unit|dept", …), row index cached per slot:
-  // -2 not yet asked, -1 no row (cannot bind / implied).
-  const slotRows = new Map<string, Int32Array>();
-  const EXISTING = { lb: 0, ub: 0, meta: meta("existing", "", [], "") };
-  const familyRows = (family: string): Int32Array => {
-    let arr = slotRows.get(family);
-    if (!arr) slotRows.set(family, (arr = new Int32Array(ctx.slots.count).fill(-2)));
-    return arr;
-  };
-  /** Row of `family` in slot k from its array, made on first use (hot path: no closure on a hit). */
-  const fillRow = (arr: Int32Array, family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number => {
-    const spec = make();
-    const r = spec ? b.row(`${family}|${k}`, () => spec) : -1;
-    arr[k] = r;
-    return r;
-  };
-  const slotRow = (family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number => {
-    const arr = familyRows(family);
-    return arr[k] !== -2 ? arr[k] : fillRow(arr, family, k, make);
-  };
+  private readonly colIndex = new Map<number, number>();
+  private readonly once: Int32Array;
+  private readonly slotRows = new Map<string, Int32Array>();
+  private readonly thresholds: number[];
+  private readonly pairEntries: (Entries | undefined)[][];
+  private readonly explicitPairEntries: Map<string, Entries>[];
+  private readonly groupEntries: (Entries | undefined)[];
+  /** Quota indices per programme whose filter reads only the trainee (`group`) or also the receiving side (`pair`). */
+  private readonly quotaSides = new Map<string, { group: number[]; pair: number[] }>();
+  private readonly coverageCache = new Map<string, string[]>();
+  private readonly stride: number;
 
-  // Mentor thresholds in use: rows are nested by title rank.
-  const thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))].sort();
+  constructor(
+    private readonly ctx: Context,
+    readonly groups: readonly Group[],
+    private readonly pinned: PinnedUsage,
+  ) {
+    const b = this.builder;
+    const w = ctx.weights;
+    this.thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))].sort();
+    this.stride = Math.max(1, ...groups.map((g) => g.family.size > 0 ? (g.family.explicit?.length ?? g.family.pairs.length * (g.family.spans.length / 2)) : 1)) + 1;
+    this.pairEntries = groups.map((g) => new Array(g.family.pairs.length));
+    this.explicitPairEntries = groups.map(() => new Map());
+    this.groupEntries = new Array(groups.length);
 
-  ensureFixedRows(ctx, b, pinned);
+    ensureFixedRows(ctx, b, pinned);
+    for (let r = 0; r < b.rowMeta.length; r++) if (!b.rowMeta[r].soft && b.rowLower[r] > 0) this.hardMinRows.push(r);
+    this.once = Int32Array.from(groups, (g, gi) =>
+      b.row(K("once", gi), () => ({ lb: -Infinity, ub: g.trainees.length, meta: meta("once", "R-ONCE", g.trainees.map((x) => x.id), "each trainee placed at most once") })),
+    );
 
-  // Staffing (上修下沉): rows only where absence can break the minimum.
-  const potentialAway = new Map<string, number>();
-  for (const g of groups) {
-    const t = g.trainees[0];
-    const slots = new Set<number>();
-    for (const c of g.candidates) for (let k = c.k0; k < c.k1; k++) slots.add(k);
-    for (const k of slots) potentialAway.set(K(t.unit, t.dept, k), (potentialAway.get(K(t.unit, t.dept, k)) ?? 0) + g.trainees.length);
-  }
-  const staffRows: { row: number; home: string; dept: string; k: number }[] = [];
-  for (const u of ctx.instance.units)
-    for (const d of u.departments ?? [])
-      for (let k = 0; k < ctx.slots.count; k++) {
-        const slack = d.staff - d.minOnDuty - pinned.get(pinned.away, u.id, d.dept, k);
-        if ((potentialAway.get(K(u.id, d.dept, k)) ?? 0) <= slack) continue;
-        const row = b.row(K("staff", u.id, d.dept, k), () => ({
-          lb: -Infinity,
-          ub: slack,
-          meta: meta("staffing", "R-STAFFING", [u.id, d.dept], `staffing of "${u.id}" ${d.dept} in ${label(k)} (staff ${d.staff}, minimum ${d.minOnDuty})`),
-        }));
-        staffRows.push({ row, home: u.id, dept: d.dept, k });
-      }
-
-  const coverageCache = new Map<string, string[]>();
-  const groupCols: number[][] = [];
-  groups.forEach((g, gi) => {
-    const t = g.trainees[0];
-    const n = g.trainees.length;
-    const prog = g.prog;
-    const teams = ctx.teamsOf.get(t.id) ?? [];
-    const once = b.row(K("once", gi), () => ({ lb: -Infinity, ub: n, meta: meta("once", "R-ONCE", g.trainees.map((x) => x.id), `each trainee placed at most once`) }));
-    // Where-filters on the trainee side are the same for all of a group's candidates; on the
-    // receiving side they depend on unit and department only.
-    const whereCache = new Map<string, boolean>();
-    const matchesCached = (where: Where | undefined, i: number, c: Candidate): boolean => {
-      const key = where && TARGET_KEYS.some((k) => where[k] !== undefined) ? `${i}|${c.unit}|${c.dept}` : `${i}`;
-      let hit = whereCache.get(key);
-      if (hit === undefined) whereCache.set(key, (hit = ctx.matches(where, t, c)));
-      return hit;
-    };
-    const cols: number[] = [];
-    // Entries that depend on the unit and department only (quotas, coverage, budget), once per pair.
-    const pairEntries = new Map<string, [number, number][]>();
-    const entriesOfPair = (c: Candidate): [number, number][] => {
-      const key = `${c.unit}|${c.dept}`;
-      let out = pairEntries.get(key);
-      if (out) return out;
-      out = [];
-      (prog.quotas ?? []).forEach((q, i) => {
-        const hit = matchesCached(q.where, i, c);
-        if (q.max !== undefined && hit) out!.push([quotaRow(prog, i, "max"), 1]);
-        if (q.min !== undefined && hit && b.hasRow(K("qmin", prog.id, i))) out!.push([quotaRow(prog, i, "min"), 1]);
-        if (q.maxShare !== undefined) out!.push([quotaRow(prog, i, "share"), hit ? 1 - q.maxShare : -q.maxShare]);
-      });
-      (prog.coverage ?? []).forEach((_row, i) => {
-        if (coverageUnits(prog, i).includes(t.unit) && b.hasRow(K("cov", prog.id, i, t.unit))) out!.push([b.row(K("cov", prog.id, i, t.unit), unreachable), 1]);
-      });
-      if (prog.budget) {
-        const cost = costOf(ctx, prog, t, c);
-        if (cost !== 0) out.push([budgetRow(prog), cost / budgetScale(prog)]);
-      }
-      pairEntries.set(key, out);
-      return out;
-    };
-    const theta = prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1;
-    const staffKey = `staff|${t.unit}|${t.dept}`;
-    const staffArr = familyRows(staffKey);
-    g.candidates.forEach((c, ci) => {
-      cols.push(b.openCol(0, n, c.value, true, gi));
-      columns.push({ kind: "x", group: gi, cand: ci });
-      b.entry(once, 1);
-      // Staffing and teams count the trainee away for the whole placement …
-      for (let k = c.k0; k < c.k1; k++) {
-        const staff = staffArr[k] !== -2 ? staffArr[k] : fillRow(staffArr, staffKey, k, () => (b.hasRow(`${staffKey}|${k}`) ? EXISTING : undefined));
-        if (staff >= 0) b.entry(staff, 1);
-        for (const team of teams)
-          b.entry(slotRow(`team|${team.id}`, k, () => ({
+    // Staffing (上修下沉): rows only where absence can break the minimum.
+    const potentialAway = new Map<string, number>();
+    for (const g of groups) {
+      const t = g.trainees[0];
+      const slots = slotsTouched(g.family, ctx.slots.count);
+      for (let k = 0; k < slots.length; k++)
+        if (slots[k]) potentialAway.set(K(t.unit, t.dept, k), (potentialAway.get(K(t.unit, t.dept, k)) ?? 0) + g.trainees.length);
+    }
+    const label = (k: number) => ctx.slots.label(k);
+    const staffRows: { row: number; home: string; dept: string; k: number }[] = [];
+    for (const u of ctx.instance.units)
+      for (const d of u.departments ?? []) {
+        const arr = this.family(`staff|${u.id}|${d.dept}`);
+        for (let k = 0; k < ctx.slots.count; k++) {
+          const slack = d.staff - d.minOnDuty - pinned.get(pinned.away, u.id, d.dept, k);
+          arr[k] = -1;
+          if ((potentialAway.get(K(u.id, d.dept, k)) ?? 0) <= slack) continue;
+          const row = b.row(`staff|${u.id}|${d.dept}|${k}`, () => ({
             lb: -Infinity,
-            ub: team.size - team.minOnDuty - pinned.get(pinned.teamAway, team.id, k),
-            meta: meta("team", "R-TEAM", [team.id], `family-doctor team "${team.id}" in ${label(k)} (size ${team.size}, minimum ${team.minOnDuty})`),
-          })), 1);
-      }
-      // … capacity and mentors count each rotation in its own department (SPEC §9).
-      (c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }]).forEach((seg, si) => {
-        const chosen = c.mentors?.[si];
-        const d = seg.dept;
-        const capKey = `cap|${c.unit}|${d}`;
-        const capArr = familyRows(capKey);
-        const menArrs = chosen === undefined ? thresholds.map((tau) => (tau > theta ? undefined : familyRows(`men|${c.unit}|${d}|${tau}`))) : [];
-        for (let k = seg.k0; k < seg.k1; k++) {
-          const cap = capArr[k] !== -2 ? capArr[k] : fillRow(capArr, capKey, k, () => ({
-            lb: -Infinity,
-            ub: ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k),
-            meta: meta("capacity", "R-CAPACITY", [c.unit, d], `capacity of "${c.unit}" ${d} in ${label(k)} (${ctx.capacity(c.unit, d, k)})`),
+            ub: slack,
+            meta: meta("staffing", "R-STAFFING", [u.id, d.dept], `staffing of "${u.id}" ${d.dept} in ${label(k)} (staff ${d.staff}, minimum ${d.minOnDuty})`),
           }));
-          b.entry(cap, 1);
-          if (chosen !== undefined) {
-            // A mentor chosen in the model: that mentor's own capacity in this slot.
-            const mentor = ctx.mentors.get(chosen)!;
-            b.entry(slotRow(`mentor|${chosen}`, k, () => ({
-              lb: -Infinity,
-              ub: (mentor.capacity ?? 1) - pinned.mentorUse(chosen, k),
-              meta: meta("mentor", "R-MENTOR", [chosen], `mentor "${chosen}" in ${label(k)} (capacity ${mentor.capacity ?? 1})`),
-            })), 1);
-            continue;
-          }
-          for (let ti = 0; ti < thresholds.length; ti++) {
-            const tau = thresholds[ti];
-            const arr = menArrs[ti];
-            if (!arr) continue;
-            // Where qualified seats are at least the free capacity, the capacity row already implies this one.
-            const row = arr[k] !== -2 ? arr[k] : fillRow(arr, `men|${c.unit}|${d}|${tau}`, k, () => {
-              const seats = pinned.mentorSeats(c.unit, d, tau, k);
-              if (seats >= ctx.capacity(c.unit, d, k) - pinned.capacity(c.unit, d, k)) return undefined;
-              return { lb: -Infinity, ub: seats, meta: meta("mentor", "R-MENTOR", [c.unit, d], `mentors of "${c.unit}" ${d} in ${label(k)}`) };
-            });
-            if (row >= 0) b.entry(row, 1);
-          }
+          arr[k] = row;
+          staffRows.push({ row, home: u.id, dept: d.dept, k });
         }
-      });
-      for (const [r, v] of entriesOfPair(c)) b.entry(r, v);
-    });
-    groupCols.push(cols);
-  });
+      }
 
-  // Support columns (下沉) along alliance/pairing relations, within each supporter's per-slot pool.
-  const supporters = (home: string, dept: string) =>
-    ctx.instance.units.filter((f) => f.id !== home && (f.support ?? []).some((s) => s.dept === dept) && ctx.related(f.id, home));
-  for (const s of staffRows)
-    for (const f of supporters(s.home, s.dept)) {
-      const pool = f.support!.find((x) => x.dept === s.dept)!;
-      const poolRow = b.row(K("pool", f.id, s.dept, s.k), () => ({
-        lb: -Infinity,
-        ub: pool.perSlot,
-        meta: meta("pool", "R-SUPPORT", [f.id, s.dept], `support pool of "${f.id}" ${s.dept} in ${label(s.k)} (${pool.perSlot})`),
-      }));
-      b.col(0, pool.perSlot, -w.supportCost, true, [[s.row, -1], [poolRow, 1]]);
-      columns.push({ kind: "y", from: f.id, to: s.home, dept: s.dept, k: s.k });
+    // Support columns (下沉) along alliance/pairing relations, within each supporter's per-slot pool.
+    const supporters = (home: string, dept: string) =>
+      ctx.instance.units.filter((f) => f.id !== home && (f.support ?? []).some((s) => s.dept === dept) && ctx.related(f.id, home));
+    for (const s of staffRows)
+      for (const f of supporters(s.home, s.dept)) {
+        const pool = f.support!.find((x) => x.dept === s.dept)!;
+        const poolRow = b.row(K("pool", f.id, s.dept, s.k), () => ({
+          lb: -Infinity,
+          ub: pool.perSlot,
+          meta: meta("pool", "R-SUPPORT", [f.id, s.dept], `support pool of "${f.id}" ${s.dept} in ${label(s.k)} (${pool.perSlot})`),
+        }));
+        const j = b.col(0, pool.perSlot, -w.supportCost, true, [[s.row, -1], [poolRow, 1]]);
+        this.columns.push({ kind: "y", from: f.id, to: s.home, dept: s.dept, k: s.k });
+        this.support.set(j, { staff: s.row, pool: poolRow, upper: pool.perSlot });
+        let list = this.relievers.get(s.row);
+        if (!list) this.relievers.set(s.row, (list = []));
+        list.push(j);
+      }
+
+    // Soft rows' slack columns (every soft row exists by now: ensureFixedRows).
+    for (let r = 0; r < b.rowMeta.length; r++) {
+      if (!b.rowMeta[r].soft) continue;
+      b.col(0, Math.max(0, b.rowLower[r]), -w.shortfall, false, [[r, 1]]);
+      this.columns.push({ kind: "slack", row: r });
     }
 
-  // Soft rows' slack columns.
-  for (let r = 0; r < b.rowMeta.length; r++) {
-    if (!b.rowMeta[r].soft) continue;
-    b.col(0, Math.max(0, b.rowLower[r]), -w.shortfall, false, [[r, 1]]);
-    columns.push({ kind: "slack", row: r });
+    b.offset = pinned.value;
+    this.integralObjective = [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall].every(Number.isInteger) &&
+      groups.every((g) => (g.family.explicit ? g.family.explicit.every((c) => Number.isInteger(c.value)) : g.family.pairs.every((p) => Number.isInteger(p.value))));
   }
 
-  b.offset = pinned.value;
-  const integralObjective = [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall].every(Number.isInteger) &&
-    groups.every((g) => g.candidates.every((c) => Number.isInteger(c.value)));
-  return { builder: b, columns, groupCols, integralObjective };
-
-  function unreachable(): never {
-    throw new Error("formulate: row requested before it was made");
+  /** The candidate behind placement column `(gi, ci)`. */
+  candidate(gi: number, ci: number): Candidate {
+    return candidateAt(this.groups[gi].family, ci)!;
   }
-  function coverageUnits(prog: Programme, i: number): string[] {
+
+  /** The model column of candidate `ci` of group `gi`, if added. */
+  column(gi: number, ci: number): number | undefined {
+    return this.colIndex.get(gi * this.stride + ci);
+  }
+
+  /** Adds candidate `ci` of group `gi` as a column (once); returns its index. */
+  add(gi: number, ci: number, buf: Entries = { rows: [], vals: [] }): number {
+    const key = gi * this.stride + ci;
+    const have = this.colIndex.get(key);
+    if (have !== undefined) return have;
+    this.entries(gi, ci, buf);
+    const g = this.groups[gi];
+    const j = this.builder.openCol(0, g.trainees.length, this.candidate(gi, ci).value, true, gi);
+    for (let i = 0; i < buf.rows.length; i++) this.builder.entry(buf.rows[i], buf.vals[i]);
+    this.columns.push({ kind: "x", group: gi, cand: ci });
+    this.colIndex.set(key, j);
+    return j;
+  }
+
+  /** Adds every candidate of every group (the whole model). */
+  addAll(): void {
+    const buf: Entries = { rows: [], vals: [] };
+    this.groups.forEach((g, gi) => {
+      for (const [ci] of candidatesIn(g.family)) this.add(gi, ci, buf);
+    });
+  }
+
+  /** The coefficients of candidate `(gi, ci)`, into `out` (rows are made as needed). */
+  entries(gi: number, ci: number, out: Entries): void {
+    const ctx = this.ctx;
+    const g = this.groups[gi];
+    const c = this.candidate(gi, ci);
+    const t = g.trainees[0];
+    out.rows.length = 0;
+    out.vals.length = 0;
+    const push = (r: number, v: number) => {
+      if (r < 0) return;
+      out.rows.push(r);
+      out.vals.push(v);
+    };
+    push(this.once[gi], 1);
+    // Staffing and teams count the trainee away for the whole placement …
+    const staff = this.slotRows.get(`staff|${t.unit}|${t.dept}`);
+    const teams = ctx.teamsOf.get(t.id) ?? [];
+    for (let k = c.k0; k < c.k1; k++) {
+      if (staff) push(staff[k], 1);
+      for (const team of teams) push(this.teamRow(team.id, k), 1);
+    }
+    // … capacity and mentors count each rotation in its own department (SPEC §9).
+    const theta = g.prog.mentor ? ctx.titleRank(g.prog.mentor.minTitle) : -1;
+    (c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }]).forEach((seg, si) => {
+      const chosen = c.mentors?.[si];
+      for (let k = seg.k0; k < seg.k1; k++) {
+        push(this.capRow(c.unit, seg.dept, k), 1);
+        if (chosen !== undefined) push(this.mentorRow(chosen, k), 1);
+        else for (const tau of this.thresholds) if (tau <= theta) push(this.seatRow(c.unit, seg.dept, tau, k), 1);
+      }
+    });
+    for (const pe of [this.pairEntriesOf(gi, -1, undefined), this.pairEntriesOf(gi, ci, c)])
+      for (let i = 0; i < pe.rows.length; i++) push(pe.rows[i], pe.vals[i]);
+  }
+
+  /**
+   * Column generation's oracle: calls `visit(gi, ci, rc)` for every candidate
+   * whose reduced cost `c − Aᵀ·dual` exceeds `above` (rows with no dual: 0).
+   * Implicit families are priced in O(1) per candidate from prefix sums of
+   * the slot rows' duals, without making a column or a row.
+   */
+  price(dual: Float64Array, above: number, visit: (gi: number, ci: number, rc: number) => void): void {
+    const d = (r: number) => (r >= 0 && r < dual.length ? dual[r] : 0);
+    const n = this.ctx.slots.count;
+    const prefixes = new Map<string, Float64Array>();
+    const slotPrefix = (unit: string, dept: string, theta: number): Float64Array => {
+      const key = `${unit}|${dept}|${theta}`;
+      let pre = prefixes.get(key);
+      if (pre) return pre;
+      pre = new Float64Array(n + 1);
+      const cap = this.slotRows.get(`cap|${unit}|${dept}`);
+      const seats = this.thresholds.filter((tau) => tau <= theta).map((tau) => this.slotRows.get(`men|${unit}|${dept}|${tau}`));
+      for (let k = 0; k < n; k++) {
+        let v = cap ? d(cap[k]) : 0;
+        for (const arr of seats) if (arr) v += d(arr[k]);
+        pre[k + 1] = pre[k] + v;
+      }
+      prefixes.set(key, pre);
+      return pre;
+    };
+    const buf: Entries = { rows: [], vals: [] };
+    const home = new Float64Array(n + 1);
+    this.groups.forEach((g, gi) => {
+      const f = g.family;
+      let base = d(this.once[gi]);
+      const ge = this.pairEntriesOf(gi, -1, undefined);
+      for (let i = 0; i < ge.rows.length; i++) base += ge.vals[i] * d(ge.rows[i]);
+      if (f.explicit) {
+        for (let ci = 0; ci < f.explicit.length; ci++) {
+          this.entries(gi, ci, buf);
+          let rc = f.explicit[ci].value;
+          for (let i = 0; i < buf.rows.length; i++) rc -= buf.vals[i] * d(buf.rows[i]);
+          if (rc > above) visit(gi, ci, rc);
+        }
+        return;
+      }
+      const t = g.trainees[0];
+      const staff = this.slotRows.get(`staff|${t.unit}|${t.dept}`);
+      const teams = (this.ctx.teamsOf.get(t.id) ?? []).map((team) => this.slotRows.get(`team|${team.id}`));
+      for (let k = 0; k < n; k++) {
+        let v = staff ? d(staff[k]) : 0;
+        for (const arr of teams) if (arr) v += d(arr[k]);
+        home[k + 1] = home[k] + v;
+      }
+      const theta = g.prog.mentor ? this.ctx.titleRank(g.prog.mentor.minTitle) : -1;
+      const spans = f.spans, ns = spans.length / 2;
+      for (let p = 0; p < f.pairs.length; p++) {
+        const pair = f.pairs[p];
+        const run = pair.run;
+        let first = -1;
+        for (let s = 0; s < ns && first < 0; s++) if (spans[2 * s + 1] <= run[spans[2 * s]]) first = s;
+        if (first < 0) continue;
+        const pe = this.pairEntriesOf(gi, p * ns + first, this.candidate(gi, p * ns + first));
+        let fixed = pair.value - base;
+        for (let i = 0; i < pe.rows.length; i++) fixed -= pe.vals[i] * d(pe.rows[i]);
+        if (fixed <= above) continue; // slot duals are ≥ 0: no span of this pair can do better
+        const pre = slotPrefix(pair.unit, pair.dept, theta);
+        for (let s = first; s < ns; s++) {
+          const k0 = spans[2 * s], k1 = spans[2 * s + 1];
+          if (k1 > run[k0]) continue;
+          const rc = fixed - (pre[k1] - pre[k0]) - (home[k1] - home[k0]);
+          if (rc > above) visit(gi, p * ns + s, rc);
+        }
+      }
+    });
+  }
+
+  private family(key: string): Int32Array {
+    let arr = this.slotRows.get(key);
+    if (!arr) this.slotRows.set(key, (arr = new Int32Array(this.ctx.slots.count).fill(-2)));
+    return arr;
+  }
+
+  /** Row of a per-slot family in slot k, made on first use (-1: none needed). */
+  private slotRow(family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number {
+    const arr = this.family(family);
+    if (arr[k] !== -2) return arr[k];
+    const spec = make();
+    return (arr[k] = spec ? this.builder.row(`${family}|${k}`, () => spec) : -1);
+  }
+
+  private capRow(unit: string, dept: string, k: number): number {
+    return this.slotRow(`cap|${unit}|${dept}`, k, () => ({
+      lb: -Infinity,
+      ub: this.ctx.capacity(unit, dept, k) - this.pinned.capacity(unit, dept, k),
+      meta: meta("capacity", "R-CAPACITY", [unit, dept], `capacity of "${unit}" ${dept} in ${this.ctx.slots.label(k)} (${this.ctx.capacity(unit, dept, k)})`),
+    }));
+  }
+
+  /** Qualified mentor seats (title rank ≥ tau) of a department; none where seats cover the free capacity (implied). */
+  private seatRow(unit: string, dept: string, tau: number, k: number): number {
+    return this.slotRow(`men|${unit}|${dept}|${tau}`, k, () => {
+      const seats = this.pinned.mentorSeats(unit, dept, tau, k);
+      if (seats >= this.ctx.capacity(unit, dept, k) - this.pinned.capacity(unit, dept, k)) return undefined;
+      return { lb: -Infinity, ub: seats, meta: meta("mentor", "R-MENTOR", [unit, dept], `mentors of "${unit}" ${dept} in ${this.ctx.slots.label(k)}`) };
+    });
+  }
+
+  /** A mentor chosen in the model: that mentor's own capacity in slot k. */
+  private mentorRow(id: string, k: number): number {
+    const mentor = this.ctx.mentors.get(id)!;
+    return this.slotRow(`mentor|${id}`, k, () => ({
+      lb: -Infinity,
+      ub: (mentor.capacity ?? 1) - this.pinned.mentorUse(id, k),
+      meta: meta("mentor", "R-MENTOR", [id], `mentor "${id}" in ${this.ctx.slots.label(k)} (capacity ${mentor.capacity ?? 1})`),
+    }));
+  }
+
+  private teamRow(id: string, k: number): number {
+    const team = this.ctx.instance.teams!.find((x) => x.id === id)!;
+    return this.slotRow(`team|${id}`, k, () => ({
+      lb: -Infinity,
+      ub: team.size - team.minOnDuty - this.pinned.get(this.pinned.teamAway, id, k),
+      meta: meta("team", "R-TEAM", [id], `family-doctor team "${id}" in ${this.ctx.slots.label(k)} (size ${team.size}, minimum ${team.minOnDuty})`),
+    }));
+  }
+
+  /**
+   * Entries that depend on the unit and department only (quotas, coverage,
+   * budget): once per group and pair. Rows whose filter reads only the trainee
+   * side (and coverage) are the same for every pair of a group: those are kept
+   * once per group (`pair` undefined).
+   */
+  private pairEntriesOf(gi: number, ci: number, c: Candidate | undefined): Entries {
+    const g = this.groups[gi];
+    const f = g.family;
+    const groupSide = c === undefined;
+    let out: Entries | undefined;
+    if (groupSide) out = this.groupEntries[gi];
+    else if (f.explicit) out = this.explicitPairEntries[gi].get(`${c.unit}|${c.dept}`);
+    else out = this.pairEntries[gi][Math.floor(ci / (f.spans.length / 2))];
+    if (out) return out;
+    out = { rows: [], vals: [] };
+    const e = out;
+    const ctx = this.ctx, b = this.builder, prog = g.prog, t = g.trainees[0];
+    const add = (r: number, v: number) => {
+      e.rows.push(r);
+      e.vals.push(v);
+    };
+    let sides = this.quotaSides.get(prog.id);
+    if (!sides) {
+      const quotas = prog.quotas ?? [];
+      const idx = quotas.map((_, i) => i);
+      this.quotaSides.set(prog.id, (sides = { group: idx.filter((i) => !onReceivingSide(quotas[i].where)), pair: idx.filter((i) => onReceivingSide(quotas[i].where)) }));
+    }
+    for (const i of groupSide ? sides.group : sides.pair) {
+      const q = prog.quotas![i];
+      const hit = ctx.matches(q.where, t, c);
+      if (q.max !== undefined && hit) add(this.quotaRow(prog, i, "max"), 1);
+      if (q.min !== undefined && hit && b.hasRow(K("qmin", prog.id, i))) add(this.quotaRow(prog, i, "min"), 1);
+      if (q.maxShare !== undefined) add(this.quotaRow(prog, i, "share"), hit ? 1 - q.maxShare : -q.maxShare);
+    }
+    if (groupSide) {
+      (prog.coverage ?? []).forEach((_row, i) => {
+        const key = K("cov", prog.id, i, t.unit);
+        if (this.coverageUnits(prog, i).includes(t.unit) && b.hasRow(key)) add(b.row(key, unreachable), 1);
+      });
+      this.groupEntries[gi] = out;
+      return out;
+    }
+    if (prog.budget) {
+      const cost = costOf(ctx, prog, t, c!);
+      if (cost !== 0) add(this.budgetRow(prog), cost / budgetScale(prog));
+    }
+    if (f.explicit) this.explicitPairEntries[gi].set(`${c!.unit}|${c!.dept}`, out);
+    else this.pairEntries[gi][Math.floor(ci / (f.spans.length / 2))] = out;
+    return out;
+  }
+
+  private coverageUnits(prog: Programme, i: number): string[] {
     const key = K(prog.id, i);
-    let units = coverageCache.get(key);
-    if (!units) coverageCache.set(key, (units = coveredUnits(ctx, prog, prog.coverage![i])));
+    let units = this.coverageCache.get(key);
+    if (!units) this.coverageCache.set(key, (units = coveredUnits(this.ctx, prog, prog.coverage![i])));
     return units;
   }
-  function quotaRow(prog: Programme, i: number, which: "max" | "min" | "share"): number {
-    return b.row(K("q" + which, prog.id, i), () => quotaRowSpec(prog, i, which, pinned));
+
+  private quotaRow(prog: Programme, i: number, which: "max" | "min" | "share"): number {
+    return this.builder.row(K("q" + which, prog.id, i), () => quotaRowSpec(prog, i, which, this.pinned));
   }
-  /**
-   * Budget rows are scaled by the largest cost (e.g. ¥10,000 → 1), which keeps
-   * the matrix well conditioned; when every cost and the cap are whole multiples
-   * of it the scaled row is exact.
-   */
-  function budgetScale(prog: Programme): number {
-    const amounts = (prog.budget!.costs ?? []).map((c) => c.amount).filter((a) => a > 0);
-    return amounts.length ? Math.max(...amounts) : 1;
-  }
-  function budgetRow(prog: Programme): number {
-    return b.row(K("bud", prog.id), () => ({
+
+  private budgetRow(prog: Programme): number {
+    return this.builder.row(K("bud", prog.id), () => ({
       lb: -Infinity,
-      ub: (prog.budget!.cap - (pinned.cost.get(prog.id) ?? 0)) / budgetScale(prog),
+      ub: (prog.budget!.cap - (this.pinned.cost.get(prog.id) ?? 0)) / budgetScale(prog),
       meta: meta("budget", "R-BUDGET", [prog.id], `budget of "${prog.id}" (cap ${prog.budget!.cap})`),
     }));
   }
+}
+
+const meta = (kind: string, code: string, ids: string[], text: string, soft = false): RowMeta => ({ kind, code, ids, text, soft });
+
+/** Whether a filter reads the receiving side of a placement (else it is a property of the trainee). */
+export function onReceivingSide(w: Where | undefined): boolean {
+  return !!w && TARGET_KEYS.some((k) => w[k] !== undefined);
+}
+
+function unreachable(): never {
+  throw new Error("formulate: row requested before it was made");
+}
+
+/**
+ * Budget rows are scaled by the largest cost (e.g. ¥10,000 → 1), which keeps
+ * the matrix well conditioned; when every cost and the cap are whole multiples
+ * of it the scaled row is exact.
+ */
+function budgetScale(prog: Programme): number {
+  const amounts = (prog.budget!.costs ?? []).map((c) => c.amount).filter((a) => a > 0);
+  return amounts.length ? Math.max(...amounts) : 1;
+}
+
+/** Slots some candidate of the family occupies. */
+function slotsTouched(f: Family, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  const mark = (k0: number, k1: number) => out.fill(1, k0, k1);
+  if (f.explicit) for (const c of f.explicit) mark(c.k0, c.k1);
+  else
+    for (let s = 0; s < f.spans.length; s += 2) {
+      const k0 = f.spans[s], k1 = f.spans[s + 1];
+      if (f.pairs.some((p) => k1 <= p.run[k0])) mark(k0, k1);
+    }
+  return out;
 }
 
 /** A quota row: `max` (≤), `min` (≥, soft where the row is), or `share` (count − share × all ≤ pinned terms). */

@@ -1,78 +1,94 @@
 /**
- * A fast greedy construction on the formulated model: placement columns in
- * order of value, each taken when every row stays within its limits, a
- * staffing row that would break repaired by support columns (上修下沉) with
- * room in their pools; soft slacks then cover what is short. It gives a valid
- * plan in milliseconds on any size, used when the engine finds none in time.
+ * A fast greedy construction over the candidates (implicit or not): receiving
+ * pairs in order of value, each trainee group placed at the earliest span that
+ * keeps every row within its limits, a staffing row that would break repaired
+ * by support columns (上修下沉) with room in their pools; soft slacks then
+ * cover what is short. It gives a valid plan in seconds on any size: the
+ * engine's first incumbent, and the plan returned when time runs out.
  */
-import type { Formulation } from "./formulate.js";
-import type { LinearModel } from "./model.js";
+import type { Entries, Formulation } from "./formulate.js";
 
-/** A solution of the model, or undefined when greedy cannot satisfy a hard `≥` row. */
-export function greedySolution(m: LinearModel, f: Formulation): Float64Array | undefined {
-  const x = new Float64Array(m.numCols);
-  const act = new Float64Array(m.numRows);
-  // Rows → columns with a negative entry (support columns that relieve a staffing row).
-  const relievers = new Map<number, number[]>();
-  f.columns.forEach((c, j) => {
-    if (c.kind !== "y") return;
-    for (let p = m.starts[j]; p < m.starts[j + 1]; p++) {
-      if (m.values[p] >= 0) continue;
-      const r = m.indices[p];
-      if (!relievers.has(r)) relievers.set(r, []);
-      relievers.get(r)!.push(j);
-    }
-  });
-  const fits = (j: number) => {
-    if (x[j] + 1 > m.colUpper[j] + 1e-9) return false;
-    for (let p = m.starts[j]; p < m.starts[j + 1]; p++) {
-      const r = m.indices[p];
-      const v = m.values[p];
-      if (v > 0 && act[r] + v > m.rowUpper[r] + 1e-9) return false;
-    }
-    return true;
+export interface GreedyPlan {
+  /** Placement candidates taken: group, candidate, count. */
+  readonly takes: readonly (readonly [number, number, number])[];
+  /** Values of the columns that exist from the start (support, slacks), by column index. */
+  readonly base: ReadonlyMap<number, number>;
+}
+
+/** A greedy plan, or undefined when it cannot satisfy a hard `≥` row. */
+export function greedyPlan(f: Formulation): GreedyPlan | undefined {
+  const b = f.builder;
+  const act: number[] = [];
+  const at = (r: number) => act[r] ?? 0;
+  const base = new Map<number, number>();
+  const support = (y: number, d: number) => {
+    const s = f.support.get(y)!;
+    base.set(y, (base.get(y) ?? 0) + d);
+    act[s.staff] = at(s.staff) - d;
+    act[s.pool] = at(s.pool) + d;
   };
-  const apply = (j: number, d: number) => {
-    x[j] += d;
-    for (let p = m.starts[j]; p < m.starts[j + 1]; p++) act[m.indices[p]] += d * m.values[p];
-  };
-  /** Takes column j, repairing rows it would push over their limit with support; false if impossible. */
-  const take = (j: number): boolean => {
-    if (x[j] + 1 > m.colUpper[j] + 1e-9) return false;
+  const buf: Entries = { rows: [], vals: [] };
+  /** Takes one of the candidate in `buf`, repairing staffing with support; false (and undone) if a row would break. */
+  const take = (): boolean => {
     const added: number[] = [];
-    apply(j, 1);
-    for (let p = m.starts[j]; p < m.starts[j + 1]; p++) {
-      const r = m.indices[p];
-      while (act[r] > m.rowUpper[r] + 1e-9) {
-        const y = (relievers.get(r) ?? []).find((k) => fits(k));
+    for (let i = 0; i < buf.rows.length; i++) act[buf.rows[i]] = at(buf.rows[i]) + buf.vals[i];
+    for (let i = 0; i < buf.rows.length; i++) {
+      const r = buf.rows[i];
+      while (at(r) > b.rowUpper[r] + 1e-9) {
+        const y = (f.relievers.get(r) ?? []).find((c) => {
+          const s = f.support.get(c)!;
+          return (base.get(c) ?? 0) + 1 <= s.upper && at(s.pool) + 1 <= b.rowUpper[s.pool] + 1e-9;
+        });
         if (y === undefined) {
-          for (const k of added) apply(k, -1);
-          apply(j, -1);
+          for (let i = 0; i < buf.rows.length; i++) act[buf.rows[i]] -= buf.vals[i];
+          for (const c of added) support(c, -1);
           return false;
         }
-        apply(y, 1);
+        support(y, 1);
         added.push(y);
       }
     }
     return true;
   };
-  const order: number[] = [];
-  f.columns.forEach((c, j) => {
-    if (c.kind === "x") order.push(j);
+
+  // Receiving pairs (or explicit candidates) by value, best first; ties by group, then pair.
+  const order: { gi: number; p: number; value: number }[] = [];
+  f.groups.forEach((g, gi) => {
+    const fam = g.family;
+    if (fam.explicit) fam.explicit.forEach((c, ci) => order.push({ gi, p: ci, value: c.value }));
+    else fam.pairs.forEach((pair, p) => order.push({ gi, p, value: pair.value }));
   });
-  // Value first; among equals, the column that touches fewer rows (shorter, fewer conflicts).
-  order.sort((a, b) => m.colCost[b] - m.colCost[a] || m.starts[a + 1] - m.starts[a] - (m.starts[b + 1] - m.starts[b]) || a - b);
-  for (const j of order) {
-    if (m.colCost[j] <= 0) continue;
-    while (take(j));
+  order.sort((x, y) => y.value - x.value || x.gi - y.gi || x.p - y.p);
+  const left = f.groups.map((g) => g.trainees.length);
+  const takes: [number, number, number][] = [];
+  const tryTake = (gi: number, ci: number) => {
+    let n = 0;
+    f.entries(gi, ci, buf);
+    while (left[gi] > 0 && take()) {
+      left[gi]--;
+      n++;
+    }
+    if (n) takes.push([gi, ci, n]);
+  };
+  for (const { gi, p, value } of order) {
+    if (value <= 0 || left[gi] === 0) continue;
+    const fam = f.groups[gi].family;
+    if (fam.explicit) {
+      tryTake(gi, p);
+      continue;
+    }
+    const pair = fam.pairs[p], ns = fam.spans.length / 2;
+    for (let s = 0; s < ns && left[gi] > 0; s++) if (fam.spans[2 * s + 1] <= pair.run[fam.spans[2 * s]]) tryTake(gi, p * ns + s);
   }
   // Soft rows: slacks cover shortfalls.
   f.columns.forEach((c, j) => {
     if (c.kind !== "slack") return;
-    const r = m.indices[m.starts[j]];
-    const need = Math.min(m.colUpper[j], Math.max(0, m.rowLower[r] - act[r]));
-    if (need > 0) apply(j, need);
+    const need = Math.max(0, b.rowLower[c.row] - at(c.row));
+    if (need > 0) {
+      base.set(j, need);
+      act[c.row] = at(c.row) + need;
+    }
   });
-  for (let r = 0; r < m.numRows; r++) if (act[r] < m.rowLower[r] - 1e-9 || act[r] > m.rowUpper[r] + 1e-9) return undefined;
-  return x;
+  for (let r = 0; r < b.rowLower.length; r++) if (at(r) < b.rowLower[r] - 1e-9 || at(r) > b.rowUpper[r] + 1e-9) return undefined;
+  return { takes, base };
 }

@@ -8,13 +8,13 @@ import { type Context, contextOf } from "../rules/context.js";
 import { ensureValid } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
 import type { Backend, BackendResult } from "./backend.js";
-import { type Candidate, candidatesOf } from "./candidates.js";
-import { type Formulation, type Group, PinnedUsage, formulate } from "./formulate.js";
+import { type Candidate, type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
+import { Formulation, type Group, PinnedUsage, onReceivingSide } from "./formulate.js";
 import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
 import { assignMentors } from "./mentors.js";
-import { type LinearModel, type RowMeta, objectiveAt, rowActivities } from "./model.js";
-import { greedySolution } from "./greedy.js";
+import { type LinearModel, type RowMeta, objectiveAt, rowActivities, withSingletons } from "./model.js";
+import { greedyPlan } from "./greedy.js";
 import { solveByPricing } from "./pricing.js";
 
 const PRICING_THRESHOLD = 20_000;
@@ -99,57 +99,100 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     return { plan, stats: { ...statsBase, variables: 0, constraints: 0, engineStatus: "not run", elapsedMs: elapsed() } };
   }
 
-  // Candidates, then groups of interchangeable trainees.
+  // Candidate families (implicit: pairs × spans), then groups of interchangeable trainees.
   const excluded = new Map<string, Reason[]>();
-  const byKey = new Map<string, { trainees: Trainee[]; cands: Candidate[] }>();
+  const byKey = new Map<string, { trainees: Trainee[]; family: Family }>();
   const explicitDepts = modelMentorDepts(ctx, usage);
   let nCands = 0;
+  let nnz = 0;
   /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
   let restricted = false;
   const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
   for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
-    const found = candidatesOf(ctx, t, usage);
-    const { reasons, restricted: partial } = found;
-    const candidates = withModelMentors(ctx, t, found.candidates, explicitDepts, usage);
-    if (candidates.length === 0 && found.candidates.length > 0)
-      reasons.push({ code: "R-MENTOR", message: "no single qualified mentor is free for a whole placement in an allowed department" });
-    if (partial) restricted = true;
-    if (candidates.length === 0) {
+    const found = familyOf(ctx, t, usage);
+    const { reasons } = found;
+    let family = found.family;
+    if (family && needsModelMentors(ctx, t, family, explicitDepts)) {
+      const cands = withModelMentors(ctx, t, [...candidatesIn(family)].map(([, c]) => c), explicitDepts, usage);
+      if (cands.length === 0) reasons.push({ code: "R-MENTOR", message: "no single qualified mentor is free for a whole placement in an allowed department" });
+      family = cands.length ? explicitFamily(cands) : undefined;
+    }
+    if (found.restricted) restricted = true;
+    if (!family) {
       excluded.set(t.id, reasons);
       continue;
     }
-    nCands += candidates.length;
-    if (nCands > maxCandidates)
-      throw new UsageError(
-        `solve: more than ${maxCandidates} candidate placements (a monolithic model this size does not fit in memory); ` +
-          "split the instance by region or raise maxCandidates",
-      );
-    const key = groupKey(ctx, t, candidates);
+    nCands += family.size;
+    nnz += family.size * (3 + 3 * meanSpan(family));
+    const key = groupKey(ctx, t, family);
     const g = byKey.get(key);
     if (g) g.trainees.push(t);
-    else byKey.set(key, { trainees: [t], cands: candidates });
+    else byKey.set(key, { trainees: [t], family });
   }
-  const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), candidates: g.cands }));
+  const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), family: g.family }));
 
   progress("formulate");
-  const f = formulate(ctx, groups, usage);
-  const { model, keptRows } = f.builder.build();
-  const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
+  const f = new Formulation(ctx, groups, usage);
+  const pricingAt = options.pricingThreshold ?? PRICING_THRESHOLD;
+  // Large models are solved by column generation over the implicit candidates (exact, see pricing.ts).
+  let byPricing = !restricted && (nCands > pricingAt || nnz > 12 * pricingAt);
+  const whole = () => {
+    if (nCands > maxCandidates)
+      throw new UsageError(
+        `solve: ${nCands} candidate placements, more than maxCandidates (${maxCandidates}) for a model built whole; ` +
+          "use column generation (the default above pricingThreshold) or raise maxCandidates",
+      );
+    f.addAll();
+  };
+  if (!byPricing) whole();
   // A greedy plan gives the engine an incumbent from the start (and is the fallback at a deadline).
   progress("greedy");
-  const start = greedySolution(model, f);
+  const greedy = greedyPlan(f);
+  const greedyStart = () => {
+    if (!greedy) return undefined;
+    const x = new Float64Array(f.builder.numCols);
+    for (const [j, v] of greedy.base) x[j] = v;
+    for (const [gi, ci, n] of greedy.takes) x[f.add(gi, ci)] += n;
+    return x;
+  };
+  let start = greedyStart();
   progress("solve");
   const engineOptions = {
-    start,
-    timeLimitMs: options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - elapsed()) : undefined,
+    /** What is left of the time limit when the engine starts. */
+    get timeLimitMs() {
+      return options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - elapsed()) : undefined;
+    },
     relGap: options.relGap,
     absGap: f.integralObjective && !options.relGap ? 0.999 : undefined,
     onProgress: (p: { incumbent?: number; bound?: number }) => progress("solve", p),
     engineOptions: options.engineOptions,
   };
   let res: BackendResult | undefined;
-  if (model.numCols === 0) {
+  if (byPricing) {
+    seedColumns(f, 3);
+    start = greedyStart();
+    res = await solveByPricing(backend, f, {
+      ...engineOptions,
+      start,
+      deadline: options.timeLimitMs !== undefined ? t0 + options.timeLimitMs : undefined,
+      onPhase: (phase) => progress(phase),
+    });
+    if (!res) {
+      // The restricted model found no plan: the whole model decides (and explains an infeasible instance).
+      byPricing = false;
+      whole();
+      start = greedyStart();
+    }
+  }
+  const { model, keptRows } = f.builder.build();
+  const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
+  if (start && start.length < model.numCols) {
+    const padded = new Float64Array(model.numCols);
+    padded.set(start);
+    start = padded;
+  }
+  if (!res && model.numCols === 0) {
     // Nothing to decide (nobody has a candidate): the plan is the pinned placements; engines do not take empty models.
     let ok = true;
     for (let r = 0; r < model.numRows; r++) if (model.rowLower[r] > 1e-9 || model.rowUpper[r] < -1e-9) ok = false;
@@ -159,26 +202,20 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   // relaxation that drops per-rotation capacity and mentor rows (its LP), and the
   // engine may stop as soon as a plan reaches that bound.
   let relaxedBound: number | undefined;
-  if (restricted) {
+  if (!res && restricted) {
     progress("relaxation bound");
-    const relaxedGroups = groups.map((g) => ({ ...g, candidates: uniqueSpans(g.candidates) }));
-    const relaxed = formulate(ctx, relaxedGroups, usage).builder.build().model;
+    const relaxedGroups = groups.map((g) => ({ ...g, family: explicitFamily(uniqueSpans([...candidatesIn(g.family)].map(([, c]) => c))) }));
+    const rf = new Formulation(ctx, relaxedGroups, usage);
+    rf.addAll();
+    const relaxed = rf.builder.build().model;
     const lp = await backend.solve({ ...relaxed, integer: new Uint8Array(relaxed.numCols) }, { timeLimitMs: engineOptions.timeLimitMs });
     if (lp.status === "optimal" && lp.objective !== undefined) relaxedBound = f.integralObjective ? Math.floor(lp.objective + 1e-6) : lp.objective;
     if (relaxedBound !== undefined && start) {
-      const greedy = objectiveAt(model, start);
-      if (greedy >= relaxedBound - (f.integralObjective ? 0.999 : 1e-6)) res = { status: "optimal", x: start, objective: greedy, bound: relaxedBound };
+      const value = objectiveAt(model, start);
+      if (value >= relaxedBound - (f.integralObjective ? 0.999 : 1e-6)) res = { status: "optimal", x: start, objective: value, bound: relaxedBound };
     }
   }
-  const pricingAt = options.pricingThreshold ?? PRICING_THRESHOLD;
-  if (!res && (model.numCols > pricingAt || model.values.length > 12 * pricingAt)) {
-    res = await solveByPricing(backend, { model, groupOf: groupOfColumns(f), initial: initialColumns(f, groups), integral: f.integralObjective }, {
-      ...engineOptions,
-      deadline: options.timeLimitMs !== undefined ? t0 + options.timeLimitMs : undefined,
-      onPhase: (phase) => progress(phase),
-    });
-  }
-  res ??= await backend.solve(model, { ...engineOptions, target: relaxedBound });
+  res ??= await backend.solve(model, { ...engineOptions, start, target: relaxedBound });
 
   if (res.status === "infeasible") {
     progress("conflicts");
@@ -283,18 +320,43 @@ function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
   return out;
 }
 
-function groupOfColumns(f: Formulation): Int32Array {
-  return Int32Array.from(f.columns, (c) => (c.kind === "x" ? c.group : -1));
+/** Whether some of a trainee's candidates lie in departments whose mentors the model chooses one by one. */
+function needsModelMentors(ctx: Context, t: Trainee, family: Family, depts: ReadonlySet<string>): boolean {
+  if (!ctx.programmeOf(t).mentor || depts.size === 0) return false;
+  if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(`${c.unit}|${g.dept}`)));
+  return family.pairs.some((p) => depts.has(`${p.unit}|${p.dept}`));
 }
 
-/** Starting columns for pricing: each group's best-valued candidates, earliest first. */
-function initialColumns(f: Formulation, groups: readonly Group[]): Uint8Array {
-  const mask = new Uint8Array(f.columns.length);
-  groups.forEach((g, gi) => {
-    const order = g.candidates.map((_, ci) => ci).sort((a, b) => g.candidates[b].value - g.candidates[a].value || a - b);
-    for (const ci of order.slice(0, 3)) mask[f.groupCols[gi][ci]] = 1;
+/** Mean span length of a family's candidates (for the model-size estimate). */
+function meanSpan(f: Family): number {
+  if (f.explicit) return f.explicit.reduce((s, c) => s + c.k1 - c.k0, 0) / Math.max(1, f.explicit.length);
+  let sum = 0;
+  for (let s = 0; s < f.spans.length; s += 2) sum += f.spans[s + 1] - f.spans[s];
+  return sum / Math.max(1, f.spans.length / 2);
+}
+
+/** Starting columns for pricing: each group's `n` best-valued candidates, earliest first. */
+function seedColumns(f: Formulation, n: number): void {
+  f.groups.forEach((g, gi) => {
+    const fam = g.family;
+    if (fam.explicit) {
+      const order = fam.explicit.map((_, ci) => ci).sort((a, b) => fam.explicit![b].value - fam.explicit![a].value || a - b);
+      for (const ci of order.slice(0, n)) f.add(gi, ci);
+      return;
+    }
+    const order = fam.pairs.map((_, p) => p).sort((a, b) => fam.pairs[b].value - fam.pairs[a].value || a - b);
+    const ns = fam.spans.length / 2;
+    let taken = 0;
+    for (const p of order) {
+      const run = fam.pairs[p].run;
+      for (let s = 0; s < ns && taken < n; s++)
+        if (fam.spans[2 * s + 1] <= run[fam.spans[2 * s]]) {
+          f.add(gi, p * ns + s);
+          taken++;
+        }
+      if (taken >= n) break;
+    }
   });
-  return mask;
 }
 
 /** The plan's keys in SPEC §6 order, so plan files read the same everywhere. */
@@ -309,19 +371,29 @@ function inSpecOrder(p: Plan): Plan {
  * Trainees with equal keys have identical columns: same programme, home
  * department (staffing), teams, candidates with their values, and the same
  * quota, coverage and budget matches (computed once per unit and department).
+ * An implicit family is keyed by its pairs and spans (its room runs depend on
+ * the unit, department and programme only).
  */
-function groupKey(ctx: Context, t: Trainee, cands: readonly Candidate[]): string {
+function groupKey(ctx: Context, t: Trainee, family: Family): string {
   const prog = ctx.programmeOf(t);
   const teams = (ctx.teamsOf.get(t.id) ?? []).map((x) => x.id);
   const filters = [...(prog.quotas ?? []).map((q) => q.where), ...(prog.budget?.costs ?? []).map((r) => r.where)];
+  // Filters on the trainee side only are matched once; those on the receiving side per pair.
+  const own = filters.filter((w) => !onReceivingSide(w)).map((w) => (ctx.matches(w, t) ? "1" : "0")).join("");
+  const receiving = filters.filter(onReceivingSide);
+  const bits = (c: Candidate) => receiving.map((w) => (ctx.matches(w, t, c) ? "1" : "0")).join("");
+  if (!family.explicit) {
+    const pairs = family.pairs.map((p) => `${p.unit}\u0000${p.dept}\u0000${p.value}\u0000${bits({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })}`);
+    return JSON.stringify([prog.id, t.unit, t.dept, teams, own, family.spans.join(","), pairs]);
+  }
   const pairs = new Map<string, string>();
   const parts: string[] = [];
-  for (const c of cands) {
+  for (const c of family.explicit) {
     const pair = `${c.unit}\u0000${c.dept}`;
-    if (!pairs.has(pair)) pairs.set(pair, filters.map((w) => (ctx.matches(w, t, c) ? "1" : "0")).join(""));
+    if (!pairs.has(pair)) pairs.set(pair, bits(c));
     parts.push(`${pair}\u0000${c.k0}\u0000${c.k1}\u0000${c.value}\u0000${c.rotations ? JSON.stringify(c.rotations) : ""}\u0000${c.mentors ? c.mentors.join(",") : ""}`);
   }
-  return JSON.stringify([prog.id, t.unit, t.dept, teams, [...pairs], parts]);
+  return JSON.stringify([prog.id, t.unit, t.dept, teams, own, [...pairs], parts]);
 }
 
 /** A plan of the given placements only, every other trainee unplaced with `reason` (status infeasible). */
@@ -351,27 +423,7 @@ function infeasiblePlan(instance: Instance, pinned: readonly Placement[], confli
 async function findConflicts(backend: Backend, m: LinearModel, meta: readonly RowMeta[], timeLimitMs?: number): Promise<Violation[]> {
   const hard: number[] = [];
   for (let r = 0; r < m.numRows; r++) if (!meta[r].soft && meta[r].kind !== "once") hard.push(r);
-  const n = m.numCols + hard.length;
-  const starts = new Int32Array(n + 1);
-  starts.set(m.starts);
-  const indices = new Int32Array(m.indices.length + hard.length);
-  indices.set(m.indices);
-  const values = new Float64Array(m.values.length + hard.length);
-  values.set(m.values);
-  hard.forEach((r, i) => {
-    const k = m.indices.length + i;
-    indices[k] = r;
-    values[k] = Number.isFinite(m.rowUpper[r]) ? -1 : 1;
-    starts[m.numCols + i + 1] = k + 1;
-  });
-  const colCost = new Float64Array(n);
-  for (let i = 0; i < hard.length; i++) colCost[m.numCols + i] = -1;
-  const elastic: LinearModel = {
-    ...m, numCols: n, offset: 0, colCost, starts, indices, values,
-    colLower: Float64Array.from({ length: n }, (_, j) => (j < m.numCols ? m.colLower[j] : 0)),
-    colUpper: Float64Array.from({ length: n }, (_, j) => (j < m.numCols ? m.colUpper[j] : Infinity)),
-    integer: Uint8Array.from({ length: n }, (_, j) => (j < m.numCols ? m.integer[j] : 0)),
-  };
+  const elastic = withSingletons({ ...m, offset: 0, colCost: new Float64Array(m.numCols) }, hard.map((r) => ({ row: r, value: Number.isFinite(m.rowUpper[r]) ? -1 : 1, cost: -1 })));
   const res = await backend.solve(elastic, { timeLimitMs: timeLimitMs ?? 60_000 });
   if (!res.x) return [];
   const out: Violation[] = [];
@@ -390,12 +442,12 @@ function extractPlan(
   const placements: Placement[] = [...(instance.pinned ?? [])];
   const chosen = new Map<string, { cand: Candidate }>();
   const b = ctx.slots.boundaries;
-  groups.forEach((g, gi) => {
-    let next = 0;
-    f.groupCols[gi].forEach((col, ci) => {
-      const n = Math.round(x[col]);
-      for (let i = 0; i < n && next < g.trainees.length; i++) chosen.set(g.trainees[next++].id, { cand: g.candidates[ci] });
-    });
+  const next = new Int32Array(groups.length);
+  f.columns.forEach((c, j) => {
+    if (c.kind !== "x") return;
+    const g = groups[c.group];
+    const n = Math.round(x[j]);
+    for (let i = 0; i < n && next[c.group] < g.trainees.length; i++) chosen.set(g.trainees[next[c.group]++].id, { cand: f.candidate(c.group, c.cand) });
   });
   const fresh: Placement[] = [];
   for (const [id, { cand }] of chosen) {
@@ -438,12 +490,19 @@ function extractPlan(
   const binding = bindingRows(model, x, keptRows, f);
   const unplaced: Unplaced[] = [];
   const placedIds = new Set(placements.map((p) => p.trainee));
+  const colsOf = new Map<number, number[]>();
+  f.columns.forEach((c, j) => {
+    if (c.kind !== "x") return;
+    const list = colsOf.get(c.group);
+    if (list) list.push(j);
+    else colsOf.set(c.group, [j]);
+  });
   groups.forEach((g, gi) => {
     const left = g.trainees.filter((t) => !placedIds.has(t.id));
     if (left.length === 0) return;
     // Interchangeable trainees lost to the same rows.
     const lostTo = new Set<string>();
-    for (const col of f.groupCols[gi]) for (const r of binding(col)) lostTo.add(r);
+    for (const col of colsOf.get(gi) ?? []) for (const r of binding(col)) lostTo.add(r);
     const what = [...lostTo].slice(0, 4);
     const message = what.length
       ? `eligible, but ${status === "optimal" ? "the optimum" : "the plan"} used the room elsewhere; binding: ${what.join("; ")}${lostTo.size > what.length ? ` (+${lostTo.size - what.length} more)` : ""}`

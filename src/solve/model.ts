@@ -37,6 +37,38 @@ export function rowActivities(m: LinearModel, x: Float64Array): Float64Array {
   return act;
 }
 
+/**
+ * The model with extra continuous columns in [0, ∞), each with one coefficient
+ * (`value` in `row`) and objective `cost`: elastic columns that let rows give.
+ */
+export function withSingletons(m: LinearModel, singles: readonly { row: number; value: number; cost: number }[]): LinearModel {
+  const n = m.numCols + singles.length;
+  const starts = new Int32Array(n + 1);
+  starts.set(m.starts);
+  const indices = new Int32Array(m.indices.length + singles.length);
+  indices.set(m.indices);
+  const values = new Float64Array(m.values.length + singles.length);
+  values.set(m.values);
+  const extend = (a: Float64Array, v: (i: number) => number) => {
+    const out = new Float64Array(n);
+    out.set(a);
+    for (let i = 0; i < singles.length; i++) out[m.numCols + i] = v(i);
+    return out;
+  };
+  singles.forEach((e, i) => {
+    const k = m.indices.length + i;
+    indices[k] = e.row;
+    values[k] = e.value;
+    starts[m.numCols + i + 1] = k + 1;
+  });
+  const integer = new Uint8Array(n);
+  integer.set(m.integer);
+  return {
+    ...m, numCols: n, starts, indices, values, integer,
+    colCost: extend(m.colCost, (i) => singles[i].cost), colLower: extend(m.colLower, () => 0), colUpper: extend(m.colUpper, () => Infinity),
+  };
+}
+
 /** What a row means, in planner words, for conflicts and explanations. */
 export interface RowMeta {
   /** The rule family: capacity, mentor, staffing, pool, team, quota, share, coverage, budget, once. */
@@ -150,7 +182,12 @@ export class ModelBuilder {
     const ownerMax = new Float64Array(nRows);
     const hasNegative = new Uint8Array(nRows);
     const touched = new Uint8Array(nRows);
-    for (let j = 0; j < numCols; j++)
+    // Columns in owner order (they are already, unless columns were added over several rounds).
+    let sorted = true;
+    for (let j = 1; j < numCols && sorted; j++) if (owner[j] < owner[j - 1] && owner[j] >= 0) sorted = false;
+    const order = sorted ? undefined : Int32Array.from({ length: numCols }, (_, j) => j).sort((a, c) => owner[a] - owner[c] || a - c);
+    for (let i = 0; i < numCols; i++) {
+      const j = order ? order[i] : i;
       for (let p = colStart[j]; p < colStart[j + 1]; p++) {
         const r = entryRow[p], v = entryVal[p];
         touched[r] = 1;
@@ -165,6 +202,7 @@ export class ModelBuilder {
         }
         ownerMax[r] = Math.max(ownerMax[r], v * ub[j]);
       }
+    }
     for (let r = 0; r < nRows; r++) potential[r] += ownerMax[r];
     const keep: number[] = [];
     const newIndex = new Int32Array(nRows).fill(-1);

@@ -1,157 +1,180 @@
 /**
- * Column generation with reduced-cost closure, for models too large to hand
- * to the engine whole.
+ * Column generation with reduced-cost closure: how jinxiu carries a province.
  *
- * 1. Solve the LP relaxation over a restricted set of placement columns; price
- *    every other column with the LP's row duals (reduced cost c − Aᵀπ) and add
- *    the best-priced ones, until none prices out. The LP value U is then the
- *    LP optimum over *all* columns: a valid upper bound on the MILP.
- * 2. Solve the MILP over the restricted columns (incumbent z).
+ * This is a price-coordinated decomposition. The coupling between trainees is
+ * thin — receiving capacity and mentors per slot, staffing of home units,
+ * quotas, coverage and budgets — and all of it lives in one small master LP.
+ * Each trainee group's subproblem (its best unit × department × span at the
+ * current prices) is solved by walking its implicit candidates with prefix
+ * sums of the slot rows' duals (`Formulation.price`): tens of millions of
+ * candidates are priced per round without making one column.
+ *
+ * 1. Master LP over a restricted set of placement columns (a greedy plan's
+ *    and each group's best-valued few); price every other candidate with the
+ *    LP's row duals (reduced cost c − Aᵀπ), add the best few per group, until
+ *    none prices out. The LP value U is then the LP optimum over *all*
+ *    columns: a global upper bound on the MILP. Hard `≥` rows get elastic
+ *    columns at a high price so the master is feasible from the first round
+ *    (more columns: still a relaxation, U stays a bound).
+ * 2. The MILP over the restricted columns, started from the greedy plan
+ *    (incumbent z).
  * 3. A column with reduced cost r can only appear in an integer solution of
- *    value ≤ U + r. So every column with U + r above z (plus the objective's
+ *    value ≤ U + r. Every column with U + r above z (plus the objective's
  *    granularity) is added and step 2 repeated; once none is missing, the
- *    restricted optimum is a global optimum, and the reported bound stays a
- *    proven bound for the whole model.
+ *    restricted optimum is a global optimum. With a gap target, the loop stops
+ *    as soon as z is within it of U. Either way the bound reported is proven
+ *    for the whole model.
  */
 import type { Backend, BackendOptions, BackendResult } from "./backend.js";
-import type { LinearModel } from "./model.js";
+import type { Formulation } from "./formulate.js";
+import { type LinearModel, withSingletons } from "./model.js";
 
-export interface PricingInput {
-  readonly model: LinearModel;
-  /** Group of each placement column (-1: other columns, always kept). */
-  readonly groupOf: Int32Array;
-  /** Columns to start with. */
-  readonly initial: Uint8Array;
-  /** Whether every objective coefficient is whole (then integer solutions differ by ≥ 1). */
-  readonly integral: boolean;
+export interface PricingOptions extends BackendOptions {
+  /** Wall-clock deadline (ms since the epoch). */
+  readonly deadline?: number;
+  /** Columns added per group and round (default 4). */
+  readonly perGroup?: number;
+  /** Largest number of columns the closure may add in one round (default 2,000,000). */
+  readonly maxClosure?: number;
+  readonly onPhase?: (phase: string) => void;
 }
 
-/** The columns `keep` of a model, as a model of their own. */
-export function subModel(m: LinearModel, cols: readonly number[], relax = false): LinearModel {
-  let nnz = 0;
-  for (const j of cols) nnz += m.starts[j + 1] - m.starts[j];
-  const starts = new Int32Array(cols.length + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let k = 0;
-  cols.forEach((j, c) => {
-    starts[c] = k;
-    for (let p = m.starts[j]; p < m.starts[j + 1]; p++) {
-      indices[k] = m.indices[p];
-      values[k++] = m.values[p];
-    }
-  });
-  starts[cols.length] = k;
-  return {
-    numCols: cols.length,
-    numRows: m.numRows,
-    offset: m.offset,
-    colCost: Float64Array.from(cols, (j) => m.colCost[j]),
-    colLower: Float64Array.from(cols, (j) => m.colLower[j]),
-    colUpper: Float64Array.from(cols, (j) => m.colUpper[j]),
-    integer: relax ? new Uint8Array(cols.length) : Uint8Array.from(cols, (j) => m.integer[j]),
-    rowLower: m.rowLower,
-    rowUpper: m.rowUpper,
-    starts,
-    indices,
-    values,
-  };
-}
-
-function reducedCosts(m: LinearModel, dual: Float64Array): Float64Array {
-  const rc = new Float64Array(m.numCols);
-  for (let j = 0; j < m.numCols; j++) {
-    let v = m.colCost[j];
-    for (let p = m.starts[j]; p < m.starts[j + 1]; p++) v -= m.values[p] * dual[m.indices[p]];
-    rc[j] = v;
-  }
-  return rc;
+export interface PricingResult extends BackendResult {
+  /** Placement columns in the final restricted model. */
+  readonly columnsUsed: number;
 }
 
 /**
- * Solves the model by pricing. Returns undefined when the restricted LP has no
- * duals or is infeasible (the caller then solves the whole model).
+ * Solves the formulation by pricing. `start` gives the values of columns
+ * already in `f` (a greedy plan). Returns undefined when the master cannot be
+ * made feasible or the restricted MILP has no solution (the caller then
+ * builds the whole model).
  */
-export async function solveByPricing(
-  backend: Backend,
-  input: PricingInput,
-  options: BackendOptions & { readonly deadline?: number; readonly perGroup?: number; readonly onPhase?: (phase: string) => void },
-): Promise<(BackendResult & { readonly columnsUsed: number }) | undefined> {
-  const { model: m, groupOf, integral } = input;
-  const inSet = Uint8Array.from(input.initial);
-  for (let j = 0; j < m.numCols; j++) if (groupOf[j] < 0 || (options.start && options.start[j] > 0)) inSet[j] = 1;
+export async function solveByPricing(backend: Backend, f: Formulation, options: PricingOptions): Promise<PricingResult | undefined> {
   const remaining = () => (options.deadline !== undefined ? Math.max(1, options.deadline - Date.now()) : undefined);
-  const members = () => {
-    const out: number[] = [];
-    for (let j = 0; j < m.numCols; j++) if (inSet[j]) out.push(j);
-    return out;
-  };
+  const expired = () => options.deadline !== undefined && Date.now() >= options.deadline;
   const perGroup = options.perGroup ?? 4;
+  const integral = f.integralObjective;
   const eps = 1e-7;
+  const groups = f.groups.length;
 
-  // 1. LP with pricing.
+  // 1. Master LP with pricing.
   let upper = Infinity;
-  let rc: Float64Array | undefined;
-  for (let round = 0; round < 200; round++) {
+  let dual: Float64Array | undefined;
+  const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
+  for (let round = 0; round < 500 && !expired(); round++) {
     options.onPhase?.(`pricing ${round + 1}`);
-    const cols = members();
-    const lp = await backend.solve(subModel(m, cols, true), { timeLimitMs: remaining(), engineOptions: options.engineOptions });
-    if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) return undefined;
-    rc = reducedCosts(m, lp.rowDual);
-    // Best-priced missing columns, a few per group.
-    const best = new Map<number, number[]>();
-    for (let j = 0; j < m.numCols; j++) {
-      if (inSet[j] || rc[j] <= eps) continue;
-      const g = groupOf[j];
-      const list = best.get(g) ?? [];
-      list.push(j);
-      best.set(g, list);
-    }
-    if (best.size === 0) {
+    const { model, keptRows } = f.builder.build();
+    const lp = await backend.solve(elastic(relaxed(model), keptRows, f), { timeLimitMs: remaining(), engineOptions: options.engineOptions });
+    if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) break;
+    dual = builderDuals(lp.rowDual, keptRows, f.builder.rowLower.length);
+    for (const list of best) list.length = 0;
+    let found = 0;
+    f.price(dual, eps, (gi, ci, rc) => {
+      if (f.column(gi, ci) !== undefined) return;
+      const list = best[gi];
+      if (list.length < perGroup) list.push({ ci, rc });
+      else {
+        let worst = 0;
+        for (let i = 1; i < list.length; i++) if (list[i].rc < list[worst].rc) worst = i;
+        if (rc <= list[worst].rc) return;
+        list[worst] = { ci, rc };
+      }
+      found++;
+    });
+    if (found === 0) {
       upper = lp.objective;
       break;
     }
-    for (const list of best.values()) {
-      list.sort((a, b) => rc![b] - rc![a] || a - b);
-      for (const j of list.slice(0, perGroup)) inSet[j] = 1;
-    }
+    best.forEach((list, gi) => {
+      list.sort((a, b) => b.rc - a.rc || a.ci - b.ci);
+      for (const { ci } of list) f.add(gi, ci);
+    });
   }
-  if (!rc || upper === Infinity) return undefined;
+  const bounded = upper !== Infinity && dual !== undefined;
 
   // 2–3. MILP on the restricted set, closed under reduced costs.
   let last: BackendResult | undefined;
-  let cols: number[] = [];
-  for (let round = 0; round < 6; round++) {
+  /** Largest U + rc over candidates outside the model `last` was solved on. */
+  let outside = Infinity;
+  for (let round = 0; round < 8; round++) {
     options.onPhase?.(`restricted MILP ${round + 1}`);
-    cols = members();
-    const start = options.start ? Float64Array.from(cols, (j) => options.start![j]) : undefined;
-    const res = await backend.solve(subModel(m, cols), { ...options, start, timeLimitMs: remaining() });
-    if (!res.x || res.objective === undefined) return res.status === "infeasible" ? undefined : { ...res, columnsUsed: cols.length };
+    const { model } = f.builder.build();
+    const from = last?.x ?? options.start;
+    const res = await backend.solve(model, { ...options, start: from ? padded(from, model.numCols) : undefined, timeLimitMs: remaining() });
+    if (!res.x || res.objective === undefined) {
+      if (!last?.x) return res.status === "infeasible" ? undefined : { ...res, columnsUsed: model.numCols };
+      break;
+    }
     last = res;
+    if (!bounded) break;
+    // Candidates that could still beat z: reduced cost above z − U (+ the objective's granularity).
     const threshold = res.objective - upper + (integral ? 1 : 0) - 1e-6;
-    let added = 0;
-    for (let j = 0; j < m.numCols; j++)
-      if (!inSet[j] && rc[j] > threshold) {
-        inSet[j] = 1;
-        added++;
-      }
-    if (added === 0 || res.status === "timeout") break;
+    const adds: [number, number][] = [];
+    const cap = options.maxClosure ?? 2_000_000;
+    let best = threshold;
+    f.price(dual!, threshold, (gi, ci, rc) => {
+      if (f.column(gi, ci) !== undefined) return;
+      best = Math.max(best, rc);
+      if (adds.length < cap) adds.push([gi, ci]);
+    });
+    // None above the threshold: no plan using an outside column beats z (by the granularity), so
+    // the restricted MILP's own bound is global.
+    outside = adds.length === 0 ? -Infinity : upper + best;
+    if (adds.length === 0 || withinGap(res.objective, Math.min(upper, Math.max(res.bound ?? upper, outside)), options, integral)) break;
+    if (res.status === "timeout" || expired()) break;
+    for (const [gi, ci] of adds) f.add(gi, ci);
   }
-  if (!last?.x) return undefined;
-  // The solution in full-model columns.
-  const x = new Float64Array(m.numCols);
-  cols.forEach((j, c) => (x[j] = last!.x![c]));
-  // Bound: the restricted bound covers columns inside; columns left out can reach at most U + rc.
-  let outside = -Infinity;
-  for (let j = 0; j < m.numCols; j++) if (!inSet[j]) outside = Math.max(outside, upper + rc[j]);
-  const restrictedBound = last.bound ?? upper;
-  const bound = Math.min(upper, Math.max(restrictedBound, outside));
-  const closed = last.status === "optimal" && outside <= last.objective! + (integral ? 1 : 0) - 1e-6 + 1e-9;
+  if (!last?.x || last.objective === undefined) return undefined;
+  // Bound: the restricted MILP's bound covers columns inside; a column left out can reach at most U + rc.
+  const bound = bounded ? Math.max(last.objective, Math.min(upper, Math.max(last.bound ?? upper, outside))) : undefined;
+  const proven = bound !== undefined && withinGap(last.objective, bound, options, integral);
   return {
-    status: closed ? "optimal" : last.status === "timeout" ? "timeout" : "feasible",
-    x,
+    status: proven ? "optimal" : last.status === "timeout" || expired() ? "timeout" : "feasible",
+    x: padded(last.x, f.builder.numCols),
     objective: last.objective,
-    bound: closed ? last.objective : bound,
-    columnsUsed: cols.length,
+    bound,
+    columnsUsed: last.x.length,
   };
+}
+
+function withinGap(z: number, bound: number, o: BackendOptions, integral: boolean): boolean {
+  const gap = bound - z;
+  if (gap <= (integral ? 1 - 1e-6 : 1e-6 * Math.max(1, Math.abs(bound)))) return true;
+  return o.relGap !== undefined && o.relGap > 0 && gap <= o.relGap * Math.max(1, Math.abs(bound));
+}
+
+function padded(x: Float64Array, n: number): Float64Array {
+  if (x.length === n) return x;
+  const out = new Float64Array(n);
+  out.set(x.subarray(0, Math.min(n, x.length)));
+  return out;
+}
+
+function relaxed(m: LinearModel): LinearModel {
+  return { ...m, integer: new Uint8Array(m.numCols) };
+}
+
+/** Duals by builder row (rows the model dropped: 0). */
+function builderDuals(rowDual: Float64Array, keptRows: readonly number[], nRows: number): Float64Array {
+  const out = new Float64Array(nRows);
+  keptRows.forEach((r, i) => (out[r] = rowDual[i]));
+  return out;
+}
+
+/**
+ * The model with an elastic column on each hard `≥` row (quota minimums,
+ * coverage), priced far below any placement, so the master LP is feasible
+ * before the columns that meet those rows have been generated.
+ */
+function elastic(m: LinearModel, keptRows: readonly number[], f: Formulation): LinearModel {
+  const hard = new Set(f.hardMinRows);
+  const rows: number[] = [];
+  keptRows.forEach((r, i) => {
+    if (hard.has(r)) rows.push(i);
+  });
+  if (rows.length === 0) return m;
+  let big = 1;
+  for (let j = 0; j < m.numCols; j++) big = Math.max(big, Math.abs(m.colCost[j]));
+  return withSingletons(m, rows.map((row) => ({ row, value: 1, cost: -1000 * big })));
 }
