@@ -34,7 +34,7 @@ export const cbcBackend: Backend = {
       writeFileSync(join(dir, "m.mps"), model.exportModel("mps"));
       model.dispose();
       const sec = options.timeLimitMs !== undefined ? Math.max(1, Math.round(options.timeLimitMs / 1000)) : 3600;
-      const run = spawnSync("cbc", [join(dir, "m.mps"), "-sec", String(sec), "-threads", "1", "-solve", "-solu", join(dir, "sol.txt"), "-quit"], { encoding: "utf8", maxBuffer: 1 << 26 });
+      const run = spawnSync("cbc", [join(dir, "m.mps"), "-sec", String(sec), "-threads", "1", ...(options.relGap ? ["-ratioGap", String(options.relGap)] : []), "-solve", "-solu", join(dir, "sol.txt"), "-quit"], { encoding: "utf8", maxBuffer: 1 << 26 });
       const out = run.stdout ?? "";
       if (/infeasible/i.test(out.match(/Result - (.*)/)?.[1] ?? "")) return { status: "infeasible" };
       const text = readFileSync(join(dir, "sol.txt"), "utf8");

@@ -1,5 +1,10 @@
 import type { LinearModel } from "./model.js";
 
+export interface Basis {
+  readonly colStatus: Int32Array;
+  readonly rowStatus: Int32Array;
+}
+
 export interface BackendOptions {
   /** Wall-clock limit for the engine; it returns its best solution then. */
   readonly timeLimitMs?: number;
@@ -13,6 +18,8 @@ export interface BackendOptions {
   readonly start?: Float64Array;
   /** Engine-specific options passed through as they are (e.g. HiGHS option names). */
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
+  /** An LP's starting simplex basis (HiGHS codes: 0 lower, 1 basic, 2 upper), e.g. the last round's in column generation. */
+  readonly basis?: Basis;
   /** Incumbent and bound as the search goes. */
   readonly onProgress?: (p: { incumbent?: number; bound?: number }) => void;
 }
@@ -28,6 +35,8 @@ export interface BackendResult {
   readonly bound?: number;
   /** Row duals of an LP (no integer column), where the engine gives them: `c − Aᵀ·rowDual` are the reduced costs. */
   readonly rowDual?: Float64Array;
+  /** The optimal simplex basis of an LP, where the engine gives it. */
+  readonly basis?: Basis;
   readonly message?: string;
 }
 

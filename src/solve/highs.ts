@@ -50,13 +50,29 @@ function run(highs, job) {
         if (e.data.mip_primal_bound >= job.target - 1e-6 * Math.max(1, Math.abs(job.target))) e.interrupt();
       };
     const isMip = m.integer.some((v) => v === 1);
+    if (job.basis && !isMip) {
+      try {
+        model.setBasis(job.basis);
+      } catch {
+        // A basis the engine refuses only costs the warm start.
+      }
+    }
     model.run(isMip ? callbacks : undefined);
     const status = model.getModelStatus();
     const sol = model.getSolution();
     const hasPrimal = Number(model.info.get("primal_solution_status")) === C.solutionStatus.feasible;
     const bound = isMip ? Number(model.info.get("mip_dual_bound")) : undefined;
     const hasDual = !isMip && Number(model.info.get("dual_solution_status")) === C.solutionStatus.feasible;
-    post({ type: "done", status, x: hasPrimal ? Float64Array.from(sol.colValue) : undefined, rowDual: hasDual ? Float64Array.from(sol.rowDual) : undefined,
+    let basis;
+    if (hasDual) {
+      try {
+        const b = model.getBasis();
+        basis = { colStatus: Int32Array.from(b.colStatus), rowStatus: Int32Array.from(b.rowStatus) };
+      } catch {
+        basis = undefined;
+      }
+    }
+    post({ type: "done", status, basis, x: hasPrimal ? Float64Array.from(sol.colValue) : undefined, rowDual: hasDual ? Float64Array.from(sol.rowDual) : undefined,
       objective: hasPrimal ? model.getObjectiveValue() : undefined, bound, runTime: model.getRunTime(),
       statusNames: { optimal: C.modelStatus.optimal, infeasible: C.modelStatus.infeasible, timeLimit: C.modelStatus.timeLimit, unboundedOrInfeasible: C.modelStatus.unboundedOrInfeasible, interrupted: C.modelStatus.interrupted } });
   } catch (err) {
@@ -158,7 +174,7 @@ export const highsBackend: Backend = {
           if (msg.status === s.optimal) {
             // HiGHS calls a solution optimal once within the gap options; only a closed gap is "optimal" here.
             const proven = bound === undefined || bound - msg.objective <= (options.absGap ?? 1e-6) + 1e-9 * Math.abs(msg.objective);
-            finish({ status: proven ? "optimal" : "feasible", x: msg.x, objective: msg.objective, bound: proven ? msg.objective : bound, rowDual: msg.rowDual });
+            finish({ status: proven ? "optimal" : "feasible", x: msg.x, objective: msg.objective, bound: proven ? msg.objective : bound, rowDual: msg.rowDual, basis: msg.basis });
           } else if (msg.status === s.interrupted && options.target !== undefined && msg.x && msg.objective >= options.target - 1e-6 * Math.max(1, Math.abs(options.target))) {
             finish({ status: "optimal", x: msg.x, objective: msg.objective, bound: options.target });
           } else if (msg.status === s.infeasible || msg.status === s.unboundedOrInfeasible) finish({ status: "infeasible" });
@@ -171,7 +187,7 @@ export const highsBackend: Backend = {
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
-      worker.postMessage({ id, model, options: hOptions, start: options.start, target: options.target });
+      worker.postMessage({ id, model, options: hOptions, start: options.start, target: options.target, basis: options.basis });
     });
   },
 };

@@ -25,7 +25,7 @@
  *    as soon as z is within it of U. Either way the bound reported is proven
  *    for the whole model.
  */
-import type { Backend, BackendOptions, BackendResult } from "./backend.js";
+import type { Backend, BackendOptions, BackendResult, Basis } from "./backend.js";
 import type { Formulation } from "./formulate.js";
 import { type LinearModel, withSingletons } from "./model.js";
 
@@ -59,18 +59,36 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   const groups = f.groups.length;
 
   // 1. Master LP with pricing.
+  /** The best proven bound on the LP over all columns so far. */
   let upper = Infinity;
+  /** The last duals, and the bound U(π) they prove (for the closure: a plan using column j is worth ≤ U(π) + rc_j). */
   let dual: Float64Array | undefined;
+  let dualBound = Infinity;
   const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
+  const delta = new Float64Array(groups);
+  const sizes = Float64Array.from(f.groups, (g) => g.trainees.length);
+  // The last round's basis by builder column and row, so each master LP starts where the last one ended.
+  let colStat: Int32Array | undefined, rowStat: Int32Array | undefined, elasticStat: Int32Array | undefined;
+  const started = Date.now();
   for (let round = 0; round < 500 && !expired(); round++) {
     options.onPhase?.(`pricing ${round + 1}`);
     const { model, keptRows } = f.builder.build();
-    const lp = await backend.solve(elastic(relaxed(model), keptRows, f), { timeLimitMs: remaining(), engineOptions: options.engineOptions });
+    const master = elastic(relaxed(model), keptRows, f);
+    const basis = colStat && rowStat && elasticStat ? warmBasis(master, model.numCols, keptRows, colStat, rowStat, elasticStat) : undefined;
+    const lp = await backend.solve(master, { timeLimitMs: remaining(), engineOptions: options.engineOptions, basis });
     if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) break;
+    if (lp.basis) {
+      colStat = lp.basis.colStatus.slice(0, model.numCols);
+      elasticStat = lp.basis.colStatus.slice(model.numCols);
+      rowStat = new Int32Array(f.builder.rowLower.length).fill(-1);
+      keptRows.forEach((r, i) => (rowStat![r] = lp.basis!.rowStatus[i]));
+    }
     dual = builderDuals(lp.rowDual, keptRows, f.builder.rowLower.length);
     for (const list of best) list.length = 0;
+    delta.fill(0);
     let found = 0;
     f.price(dual, eps, (gi, ci, rc) => {
+      if (rc > delta[gi]) delta[gi] = rc;
       if (f.column(gi, ci) !== undefined) return;
       const list = best[gi];
       if (list.length < perGroup) list.push({ ci, rc });
@@ -83,9 +101,19 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
       found++;
     });
     if (found === 0) {
-      upper = lp.objective;
+      upper = dualBound = lp.objective;
       break;
     }
+    // Lagrangian bound: each group gains at most its size × its best reduced cost over the master's value.
+    dualBound = lp.objective;
+    for (let gi = 0; gi < groups; gi++) dualBound += sizes[gi] * delta[gi];
+    upper = Math.min(upper, dualBound);
+    options.onProgress?.({ bound: upper });
+    // With a gap target, the master need not converge: stop once its value is well within the target of
+    // the bound, or once it has used half the time left.
+    const relGap = options.relGap ?? 0;
+    if (relGap > 0 && dualBound - lp.objective <= (relGap / 4) * Math.max(1, Math.abs(dualBound))) break;
+    if (options.deadline !== undefined && Date.now() - started > (options.deadline - started) / 2) break;
     best.forEach((list, gi) => {
       list.sort((a, b) => b.rc - a.rc || a.ci - b.ci);
       for (const { ci } of list) f.add(gi, ci);
@@ -101,7 +129,13 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     options.onPhase?.(`restricted MILP ${round + 1}`);
     const { model } = f.builder.build();
     const from = last?.x ?? options.start;
-    const res = await backend.solve(model, { ...options, start: from ? padded(from, model.numCols) : undefined, timeLimitMs: remaining() });
+    const res = await backend.solve(model, {
+      ...options,
+      start: from ? padded(from, model.numCols) : undefined,
+      timeLimitMs: remaining(),
+      // The restricted model's own bound is not global: progress reports the master's.
+      onProgress: (p) => options.onProgress?.({ incumbent: p.incumbent, bound: bounded ? upper : undefined }),
+    });
     if (!res.x || res.objective === undefined) {
       if (!last?.x) return res.status === "infeasible" ? undefined : { ...res, columnsUsed: model.numCols };
       break;
@@ -109,7 +143,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     last = res;
     if (!bounded) break;
     // Candidates that could still beat z: reduced cost above z − U (+ the objective's granularity).
-    const threshold = res.objective - upper + (integral ? 1 : 0) - 1e-6;
+    const threshold = res.objective - dualBound + (integral ? 1 : 0) - 1e-6;
     const adds: [number, number][] = [];
     const cap = options.maxClosure ?? 2_000_000;
     let best = threshold;
@@ -120,7 +154,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     });
     // None above the threshold: no plan using an outside column beats z (by the granularity), so
     // the restricted MILP's own bound is global.
-    outside = adds.length === 0 ? -Infinity : upper + best;
+    outside = adds.length === 0 ? -Infinity : dualBound + best;
     if (adds.length === 0 || withinGap(res.objective, Math.min(upper, Math.max(res.bound ?? upper, outside)), options, integral)) break;
     if (res.status === "timeout" || expired()) break;
     for (const [gi, ci] of adds) f.add(gi, ci);
@@ -128,7 +162,8 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   if (!last?.x || last.objective === undefined) return undefined;
   // Bound: the restricted MILP's bound covers columns inside; a column left out can reach at most U + rc.
   const bound = bounded ? Math.max(last.objective, Math.min(upper, Math.max(last.bound ?? upper, outside))) : undefined;
-  const proven = bound !== undefined && withinGap(last.objective, bound, options, integral);
+  // Within a requested gap the search stops, but only a closed gap is called optimal.
+  const proven = bound !== undefined && withinGap(last.objective, bound, {}, integral);
   return {
     status: proven ? "optimal" : last.status === "timeout" || expired() ? "timeout" : "feasible",
     x: padded(last.x, f.builder.numCols),
@@ -142,6 +177,16 @@ function withinGap(z: number, bound: number, o: BackendOptions, integral: boolea
   const gap = bound - z;
   if (gap <= (integral ? 1 - 1e-6 : 1e-6 * Math.max(1, Math.abs(bound)))) return true;
   return o.relGap !== undefined && o.relGap > 0 && gap <= o.relGap * Math.max(1, Math.abs(bound));
+}
+
+/** A starting basis for this round's master from the last round's: new columns at their lower bound, new rows basic. */
+function warmBasis(master: LinearModel, numCols: number, keptRows: readonly number[], colStat: Int32Array, rowStat: Int32Array, elasticStat: Int32Array): Basis | undefined {
+  if (master.numCols - numCols !== elasticStat.length) return undefined;
+  const cols = new Int32Array(master.numCols);
+  cols.set(colStat.subarray(0, Math.min(colStat.length, numCols)));
+  cols.set(elasticStat, numCols);
+  const rows = Int32Array.from(keptRows, (r) => (r < rowStat.length && rowStat[r] >= 0 ? rowStat[r] : 1));
+  return { colStatus: cols, rowStatus: rows };
 }
 
 function padded(x: Float64Array, n: number): Float64Array {
