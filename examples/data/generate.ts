@@ -9,6 +9,8 @@
  *   examples/zhejiang-township-track.json   浙江 万医进修 乡镇(社区) track
  *   examples/zhejiang-village-track.json    浙江 万医进修 村级 track
  *   examples/shanghai-community.json        上海 社区医生进修 (seeds/001), weekly, with rotations
+ *   examples/zhejiang-three-year.json       浙江 万医进修 2024—2026: the three tracks over 36 months, a
+ *                                           small synthetic province (the bench's zhejiang(), scaled)
  *
  * Every random choice comes from a seeded mulberry32 PRNG (one stream per
  * instance), so running the script twice gives byte-identical files. The
@@ -22,6 +24,7 @@ import type {
   Category, Education, Instance, License, Mentor, Practice, Programme, ReceiveRow, Region,
   Relation, Sex, StaffedDepartment, SupportPool, Team, Tier, Kind, Title, Trainee, Unit,
 } from "../../src/model/types";
+import { zhejiang as zhejiangProvince } from "../../bench/generate";
 
 // ---------------------------------------------------------------------------
 // PRNG and small helpers
@@ -1221,3 +1224,4 @@ write("zhejiang-county-track.json", zj.county);
 write("zhejiang-township-track.json", zj.township);
 write("zhejiang-village-track.json", zj.village);
 write("shanghai-community.json", shanghai());
+write("zhejiang-three-year.json", zhejiangProvince({ seed: 2024, years: 3, scale: 0.05 }));

@@ -34,7 +34,7 @@ export interface PricingOptions extends BackendOptions {
   readonly deadline?: number;
   /** Columns added per group and round (default 4). */
   readonly perGroup?: number;
-  /** Largest number of columns the closure may add in one round (default 2,000,000). */
+  /** Largest number of columns the closure may add in one round, best reduced cost first (default 300,000). */
   readonly maxClosure?: number;
   readonly onPhase?: (phase: string) => void;
 }
@@ -137,27 +137,35 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
       onProgress: (p) => options.onProgress?.({ incumbent: p.incumbent, bound: bounded ? upper : undefined }),
     });
     if (!res.x || res.objective === undefined) {
-      if (!last?.x) return res.status === "infeasible" ? undefined : { ...res, columnsUsed: model.numCols };
+      // No plan from the engine (e.g. out of time): the caller falls back on the greedy plan. The
+      // restricted model's own bound is not global; the master's is.
+      if (!last?.x) return res.status === "infeasible" ? undefined : { status: res.status, bound: bounded ? upper : undefined, message: res.message, columnsUsed: model.numCols };
       break;
     }
     last = res;
     if (!bounded) break;
+    // Within the gap target of the master's bound already: done (the bound is the master's).
+    if (withinGap(res.objective, upper, options, integral) && (options.relGap ?? 0) > 0) {
+      outside = Infinity;
+      break;
+    }
     // Candidates that could still beat z: reduced cost above z − U (+ the objective's granularity).
     const threshold = res.objective - dualBound + (integral ? 1 : 0) - 1e-6;
-    const adds: [number, number][] = [];
-    const cap = options.maxClosure ?? 2_000_000;
-    let best = threshold;
+    const found: { gi: number; ci: number; rc: number }[] = [];
     f.price(dual!, threshold, (gi, ci, rc) => {
-      if (f.column(gi, ci) !== undefined) return;
-      best = Math.max(best, rc);
-      if (adds.length < cap) adds.push([gi, ci]);
+      if (f.column(gi, ci) === undefined) found.push({ gi, ci, rc });
     });
+    // The most promising first when there are more than one round may add; the rest stay outside.
+    const cap = options.maxClosure ?? 300_000;
+    if (found.length > cap) found.sort((a, b) => b.rc - a.rc || a.gi - b.gi || a.ci - b.ci);
+    const adds = found.slice(0, cap);
+    const best = found.reduce((m, c) => Math.max(m, c.rc), threshold);
     // None above the threshold: no plan using an outside column beats z (by the granularity), so
     // the restricted MILP's own bound is global.
-    outside = adds.length === 0 ? -Infinity : dualBound + best;
-    if (adds.length === 0 || withinGap(res.objective, Math.min(upper, Math.max(res.bound ?? upper, outside)), options, integral)) break;
+    outside = found.length === 0 ? -Infinity : dualBound + best;
+    if (found.length === 0 || withinGap(res.objective, Math.min(upper, Math.max(res.bound ?? upper, outside)), options, integral)) break;
     if (res.status === "timeout" || expired()) break;
-    for (const [gi, ci] of adds) f.add(gi, ci);
+    for (const { gi, ci } of adds) f.add(gi, ci);
   }
   if (!last?.x || last.objective === undefined) return undefined;
   // Bound: the restricted MILP's bound covers columns inside; a column left out can reach at most U + rc.

@@ -135,4 +135,28 @@ describe("solver regressions", () => {
     expect(limited.objective).toBeLessThanOrEqual(full.objective);
     if (limited.bound !== undefined) expect(limited.bound).toBeGreaterThanOrEqual(full.objective);
   });
+
+  // Column generation has several places a deadline can land (master rounds, restricted MILP,
+  // closure); whichever it is, the plan is valid and any bound is a global one, never the
+  // restricted model's own.
+  it.each([1, 50, 200, 800])("column generation under a %i ms limit keeps a valid plan and a global bound (浙江 township track)", async (ms) => {
+    const inst = parseInstance(readFileSync(join(EXAMPLES, "zhejiang-township-track.json"), "utf8"));
+    const full = await solve(inst);
+    expect(full.status).toBe("optimal");
+    const limited = await solve(inst, { timeLimitMs: ms, pricingThreshold: 0 });
+    expect(verifyPlan(inst, limited).valid).toBe(true);
+    expect(limited.objective).toBeLessThanOrEqual(full.objective);
+    if (limited.bound !== undefined) expect(limited.bound).toBeGreaterThanOrEqual(full.objective);
+  });
+
+  it("column generation with a gap target stops within it, with a proven bound (浙江 township track)", async () => {
+    const inst = parseInstance(readFileSync(join(EXAMPLES, "zhejiang-township-track.json"), "utf8"));
+    const full = await solve(inst);
+    const gapped = await solve(inst, { relGap: 0.05, pricingThreshold: 0 });
+    expect(verifyPlan(inst, gapped).valid).toBe(true);
+    expect(gapped.bound).toBeDefined();
+    expect(gapped.bound!).toBeGreaterThanOrEqual(full.objective);
+    expect(gapped.bound! - gapped.objective).toBeLessThanOrEqual(0.05 * gapped.bound! + 1);
+    if (gapped.status === "optimal") expect(gapped.objective).toBe(full.objective);
+  });
 });
