@@ -32,7 +32,7 @@ interface Size {
 const generated = (trainees: number, months: number, duration: readonly [number, number]) => () =>
   parseInstance(JSON.stringify(generate({ seed: 42, trainees, months, duration })));
 const sizes: Size[] = [
-  { name: "city (~75)", make: generated(75, 4, [3, 3]), limitS: 30, runs: 2 },
+  { name: "city (~75)", make: generated(75, 4, [3, 3]), limitS: 30, runs: 5 },
   { name: "large city (~500)", make: generated(500, 12, [3, 6]), limitS: 60, runs: 2 },
   ...(quick
     ? []
@@ -85,7 +85,7 @@ console.log(header.join(" | "));
 if (!withCbc) console.log("(native CBC not installed: apt-get install coinor-cbc adds its columns)");
 for (const s of sizes) {
   const inst = s.make();
-  // Short sizes run twice per solver, alternating, and the faster run counts: the first run of an
+  // Short sizes run several times per solver, alternating, and the faster run counts: the first run of an
   // instance also pays for warming caches and JIT, which would favour whoever runs second.
   const fastest = (x: Awaited<ReturnType<typeof measure>>, y: Awaited<ReturnType<typeof measure>>) => (y.ms < x.ms ? y : x);
   // jinxiu runs first: the engine worker is shared and its WebAssembly heap never shrinks, so a
