@@ -181,7 +181,15 @@ export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { ca
 function rotatingCandidates(
   ctx: Context, t: Trainee, prog: Programme, pairs: { u: Unit; d: string }[], spans: [number, number][], reserved: Reserved, minRank: number,
 ): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
-  const usableFor = (u: Unit) => (dept: string, a: number, b: number) => b <= roomRun(ctx, reserved, u.id, dept, prog.mentor ? minRank : -1)[a];
+  const usableFor = (u: Unit) => {
+    // Asked for every rotation of every split: each department's run looked up once.
+    const byDept = new Map<string, Int32Array>();
+    return (dept: string, a: number, b: number) => {
+      let run = byDept.get(dept);
+      if (!run) byDept.set(dept, (run = roomRun(ctx, reserved, u.id, dept, prog.mentor ? minRank : -1)));
+      return b <= run[a];
+    };
+  };
   const build = (exact: boolean): Candidate[] | undefined => {
     const out: Candidate[] = [];
     const useSpans = exact ? spans : shortestPerStart(spans);

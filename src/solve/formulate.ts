@@ -267,19 +267,20 @@ export class Formulation {
     push(this.once[gi], 1);
     // Staffing and teams count the trainee away for the whole placement …
     const staff = this.slotRows.get(`staff|${t.unit}|${t.dept}`);
-    const teams = ctx.teamsOf.get(t.id) ?? [];
+    const teams = (ctx.teamsOf.get(t.id) ?? []).map((team) => this.teamRows(team.id));
     for (let k = c.k0; k < c.k1; k++) {
       if (staff) push(staff[k], 1);
-      for (const team of teams) push(this.teamRow(team.id, k), 1);
+      for (const team of teams) push(team(k), 1);
     }
     // … capacity and mentors count each rotation in its own department (SPEC §9).
     const theta = g.prog.mentor ? ctx.titleRank(g.prog.mentor.minTitle) : -1;
     (c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }]).forEach((seg, si) => {
       const chosen = c.mentors?.[si];
+      const cap = this.capRows(c.unit, seg.dept);
+      const mentors = chosen !== undefined ? [this.mentorRows(chosen)] : this.thresholds.filter((tau) => tau <= theta).map((tau) => this.seatRows(c.unit, seg.dept, tau));
       for (let k = seg.k0; k < seg.k1; k++) {
-        push(this.capRow(c.unit, seg.dept, k), 1);
-        if (chosen !== undefined) push(this.mentorRow(chosen, k), 1);
-        else for (const tau of this.thresholds) if (tau <= theta) push(this.seatRow(c.unit, seg.dept, tau, k), 1);
+        push(cap(k), 1);
+        for (const m of mentors) push(m(k), 1);
       }
     });
     for (const pe of [this.pairEntriesOf(gi, -1, undefined), this.pairEntriesOf(gi, ci, c)])
@@ -364,16 +365,18 @@ export class Formulation {
     return arr;
   }
 
-  /** Row of a per-slot family in slot k, made on first use (-1: none needed). */
-  private slotRow(family: string, k: number, make: () => { lb: number; ub: number; meta: RowMeta } | undefined): number {
+  /** The rows of a per-slot family: `rows(k)` is slot k's, made on first use (-1: none needed). */
+  private slotFamily(family: string, make: (k: number) => { lb: number; ub: number; meta: RowMeta } | undefined): (k: number) => number {
     const arr = this.family(family);
-    if (arr[k] !== -2) return arr[k];
-    const spec = make();
-    return (arr[k] = spec ? this.builder.row(`${family}|${k}`, () => spec) : -1);
+    return (k) => {
+      if (arr[k] !== -2) return arr[k];
+      const spec = make(k);
+      return (arr[k] = spec ? this.builder.row(`${family}|${k}`, () => spec) : -1);
+    };
   }
 
-  private capRow(unit: string, dept: string, k: number): number {
-    return this.slotRow(`cap|${unit}|${dept}`, k, () => ({
+  private capRows(unit: string, dept: string): (k: number) => number {
+    return this.slotFamily(`cap|${unit}|${dept}`, (k) => ({
       lb: -Infinity,
       ub: this.ctx.capacity(unit, dept, k) - this.pinned.capacity(unit, dept, k),
       meta: meta("capacity", "R-CAPACITY", [unit, dept], `capacity of "${unit}" ${dept} in ${this.ctx.slots.label(k)} (${this.ctx.capacity(unit, dept, k)})`),
@@ -381,27 +384,27 @@ export class Formulation {
   }
 
   /** Qualified mentor seats (title rank ≥ tau) of a department; none where seats cover the free capacity (implied). */
-  private seatRow(unit: string, dept: string, tau: number, k: number): number {
-    return this.slotRow(`men|${unit}|${dept}|${tau}`, k, () => {
+  private seatRows(unit: string, dept: string, tau: number): (k: number) => number {
+    return this.slotFamily(`men|${unit}|${dept}|${tau}`, (k) => {
       const seats = this.pinned.mentorSeats(unit, dept, tau, k);
       if (seats >= this.ctx.capacity(unit, dept, k) - this.pinned.capacity(unit, dept, k)) return undefined;
       return { lb: -Infinity, ub: seats, meta: meta("mentor", "R-MENTOR", [unit, dept], `mentors of "${unit}" ${dept} in ${this.ctx.slots.label(k)}`) };
     });
   }
 
-  /** A mentor chosen in the model: that mentor's own capacity in slot k. */
-  private mentorRow(id: string, k: number): number {
+  /** A mentor chosen in the model: that mentor's own capacity per slot. */
+  private mentorRows(id: string): (k: number) => number {
     const mentor = this.ctx.mentors.get(id)!;
-    return this.slotRow(`mentor|${id}`, k, () => ({
+    return this.slotFamily(`mentor|${id}`, (k) => ({
       lb: -Infinity,
       ub: (mentor.capacity ?? 1) - this.pinned.mentorUse(id, k),
       meta: meta("mentor", "R-MENTOR", [id], `mentor "${id}" in ${this.ctx.slots.label(k)} (capacity ${mentor.capacity ?? 1})`),
     }));
   }
 
-  private teamRow(id: string, k: number): number {
+  private teamRows(id: string): (k: number) => number {
     const team = this.ctx.instance.teams!.find((x) => x.id === id)!;
-    return this.slotRow(`team|${id}`, k, () => ({
+    return this.slotFamily(`team|${id}`, (k) => ({
       lb: -Infinity,
       ub: team.size - team.minOnDuty - this.pinned.get(this.pinned.teamAway, id, k),
       meta: meta("team", "R-TEAM", [id], `family-doctor team "${id}" in ${this.ctx.slots.label(k)} (size ${team.size}, minimum ${team.minOnDuty})`),
