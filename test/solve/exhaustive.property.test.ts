@@ -99,6 +99,24 @@ describe("solve agrees with exhaustive search", () => {
     await fc.assert(fc.asyncProperty(arbTiny(), agreesWithExhaustive({ pricingThreshold: 0 })), { numRuns: runs(30) });
   });
 
+  // With a gap target the master may stop early (its Lagrangian bound) and the plan need not be
+  // optimal, but the bound must still hold against the true optimum and the gap must be met.
+  it("column generation with a 20 % gap target: a valid plan within the gap of a bound ≥ the exhaustive optimum", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbTiny(), async (inst) => {
+        const ex = exhaustive(inst, { maxMs: ORACLE_MS });
+        fc.pre(!ex.aborted && ex.objective !== undefined);
+        const plan = await solve(inst, { pricingThreshold: 0, relGap: 0.2 });
+        expect(verifyPlan(inst, plan).valid).toBe(true);
+        expect(plan.objective).toBeLessThanOrEqual(ex.objective! + 1e-6 * Math.max(1, Math.abs(ex.objective!)));
+        expect(plan.bound, "a gap-limited solve still proves a bound").toBeDefined();
+        expect(plan.bound!).toBeGreaterThanOrEqual(ex.objective! - 1e-6 * Math.max(1, Math.abs(ex.objective!)));
+        expect(plan.bound! - plan.objective).toBeLessThanOrEqual(0.2 * Math.max(1, Math.abs(plan.bound!)) + 1);
+      }),
+      { numRuns: runs(30) },
+    );
+  });
+
   it("the jslp backend finds the same optimal objective as exhaustive search", async () => {
     await fc.assert(fc.asyncProperty(arbTiny(), agreesWithExhaustive({ backend: "jslp" })), { numRuns: runs(30) });
   });

@@ -149,14 +149,14 @@ describe("solver regressions", () => {
     if (limited.bound !== undefined) expect(limited.bound).toBeGreaterThanOrEqual(full.objective);
   });
 
-  it("column generation with a gap target stops within it, with a proven bound (浙江 township track)", async () => {
-    const inst = parseInstance(readFileSync(join(EXAMPLES, "zhejiang-township-track.json"), "utf8"));
+  it.each(["zhejiang-township-track.json", "lianyungang-2024.json", "zhejiang-three-year.json"])("column generation with a gap target stops within it, with a proven bound (%s)", async (file) => {
+    const inst = parseInstance(readFileSync(join(EXAMPLES, file), "utf8"));
     const full = await solve(inst);
-    const gapped = await solve(inst, { relGap: 0.05, pricingThreshold: 0 });
+    const gapped = await solve(inst, { relGap: 0.2, pricingThreshold: 0 });
     expect(verifyPlan(inst, gapped).valid).toBe(true);
     expect(gapped.bound).toBeDefined();
     expect(gapped.bound!).toBeGreaterThanOrEqual(full.objective);
-    expect(gapped.bound! - gapped.objective).toBeLessThanOrEqual(0.05 * gapped.bound! + 1);
+    expect(gapped.bound! - gapped.objective).toBeLessThanOrEqual(0.2 * gapped.bound! + 1);
     if (gapped.status === "optimal") expect(gapped.objective).toBe(full.objective);
   });
 });
