@@ -70,6 +70,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   // The last round's basis by builder column and row, so each master LP starts where the last one ended.
   let colStat: Int32Array | undefined, rowStat: Int32Array | undefined, elasticStat: Int32Array | undefined;
   const started = Date.now();
+  let elasticUsed = false;
   for (let round = 0; round < 500 && !expired(); round++) {
     options.onPhase?.(`pricing ${round + 1}`);
     const { model, keptRows } = f.builder.build();
@@ -77,6 +78,8 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     const basis = colStat && rowStat && elasticStat ? warmBasis(master, model.numCols, keptRows, colStat, rowStat, elasticStat) : undefined;
     const lp = await backend.solve(master, { timeLimitMs: remaining(), engineOptions: options.engineOptions, basis });
     if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) break;
+    // Elastic columns in the master's optimum: no plan meets the hard minimums (the caller explains).
+    elasticUsed = !!lp.x && lp.x.subarray(model.numCols).some((v) => v > 1e-7);
     if (lp.basis) {
       colStat = lp.basis.colStatus.slice(0, model.numCols);
       elasticStat = lp.basis.colStatus.slice(model.numCols);
@@ -125,6 +128,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   let last: BackendResult | undefined;
   /** Largest U + rc over candidates outside the model `last` was solved on. */
   let outside = Infinity;
+  let widen = 0;
   for (let round = 0; round < 8; round++) {
     options.onPhase?.(`restricted MILP ${round + 1}`);
     const { model } = f.builder.build();
@@ -139,8 +143,22 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     if (!res.x || res.objective === undefined) {
       // No plan from the engine (e.g. out of time): the caller falls back on the greedy plan. The
       // restricted model's own bound is not global; the master's is.
-      if (!last?.x) return res.status === "infeasible" ? undefined : { status: res.status, bound: bounded ? upper : undefined, message: res.message, columnsUsed: model.numCols };
-      break;
+      if (last?.x) break;
+      // The master meets every hard row but the generated columns hold no integer plan: give each
+      // group its next best candidates by reduced cost (8, then 32, 128) and try again.
+      if (res.status === "infeasible" && bounded && !elasticUsed && widen < 3 && !expired()) {
+        const n = 8 * 4 ** widen++;
+        const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
+        f.price(dual!, -Infinity, (gi, ci, rc) => {
+          if (f.column(gi, ci) === undefined) best[gi].push({ ci, rc });
+        });
+        best.forEach((list, gi) => {
+          list.sort((a, b) => b.rc - a.rc || a.ci - b.ci);
+          for (const { ci } of list.slice(0, n)) f.add(gi, ci);
+        });
+        continue;
+      }
+      return res.status === "infeasible" ? undefined : { status: res.status, bound: bounded ? upper : undefined, message: res.message, columnsUsed: model.numCols };
     }
     last = res;
     if (!bounded) break;
