@@ -3,19 +3,20 @@
  * `verifyPlan` before it is returned.
  */
 import { InternalError, UsageError } from "../model/errors.js";
-import type { Instance, Placement, Plan, PlanStatus, Reason, SupportRow, Trainee, Unplaced, Violation } from "../model/types.js";
-import { type Context, contextOf } from "../rules/context.js";
+import type { Instance, Plan, Reason, Trainee } from "../model/types.js";
+import { contextOf } from "../rules/context.js";
 import { ensureValid } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
 import type { Backend, BackendResult } from "./backend.js";
-import { type Candidate, type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
-import { Formulation, type Group, PinnedUsage, onReceivingSide } from "./formulate.js";
+import { type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
+import { Formulation, type Group, PinnedUsage } from "./formulate.js";
 import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
-import { assignMentors } from "./mentors.js";
-import { type LinearModel, type RowMeta, objectiveAt, rowActivities, withSingletons } from "./model.js";
+import { objectiveAt } from "./model.js";
 import { greedyPlan } from "./greedy.js";
-import { solveByPricing } from "./pricing.js";
+import { groupKey, meanSpan, modelMentorDepts, needsModelMentors, uniqueSpans, withModelMentors } from "./groups.js";
+import { basePlan, extractPlan, findConflicts, infeasiblePlan, inSpecOrder } from "./plan.js";
+import { seedColumns, solveByPricing } from "./pricing.js";
 
 const PRICING_THRESHOLD = 20_000;
 /** About 3 GB at this size (measured: 4.0 M candidates, 3.0 GB peak); larger instances need decomposition. */
@@ -253,286 +254,16 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   return { plan: inSpecOrder({ ...plan, objective: v.objective, shortfalls: v.shortfalls }), stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
 }
 
-/**
- * Unit departments whose mentors the model must choose one by one: per-slot seat
- * counts are exact for interval assignment only when every seat is the same in
- * every slot. They are not where a pinned placement holds a named mentor, nor
- * where mentors qualify for some programmes' title thresholds but not others'.
- */
-function modelMentorDepts(ctx: Context, usage: PinnedUsage): Set<string> {
-  const out = usage.pinnedMentorDepts();
-  const thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))];
-  if (thresholds.length > 1) {
-    const top = Math.max(...thresholds), low = Math.min(...thresholds);
-    for (const m of ctx.mentors.values()) {
-      const r = ctx.titleRank(m.title);
-      if (r >= low && r < top) out.add(`${m.unit}|${m.dept}`);
-    }
-  }
-  return out;
-}
 
-/** Candidates in such departments, one per choice of qualified mentor free over each segment. */
-function withModelMentors(ctx: Context, t: Trainee, cands: Candidate[], depts: ReadonlySet<string>, usage: PinnedUsage): Candidate[] {
-  const prog = ctx.programmeOf(t);
-  if (!prog.mentor || depts.size === 0) return cands;
-  const rank = ctx.titleRank(prog.mentor.minTitle);
-  const out: Candidate[] = [];
-  for (const c of cands) {
-    const segs = c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }];
-    if (!segs.some((g) => depts.has(`${c.unit}|${g.dept}`))) {
-      out.push(c);
-      continue;
-    }
-    let combos: (string | undefined)[][] = [[]];
-    for (const g of segs) {
-      let options: (string | undefined)[] = [undefined];
-      if (depts.has(`${c.unit}|${g.dept}`)) {
-        options = (ctx.units.get(c.unit)?.mentors ?? [])
-          .filter((m) => m.dept === g.dept && ctx.titleRank(m.title) >= rank)
-          .filter((m) => {
-            for (let k = g.k0; k < g.k1; k++) if ((m.capacity ?? 1) - usage.mentorUse(m.id, k) <= 0) return false;
-            return true;
-          })
-          .map((m) => m.id);
-      }
-      combos = combos.flatMap((cm) => options.map((o) => [...cm, o]));
-    }
-    for (const mentors of combos) out.push({ ...c, mentors });
-  }
-  return out;
-}
 
-/** Placement-level candidates without rotations: a relaxation of every rotation split of the same span. */
-function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  const out: Candidate[] = [];
-  for (const c of cands) {
-    if (!c.rotations) {
-      out.push(c);
-      continue;
-    }
-    const key = `${c.unit}|${c.dept}|${c.k0}|${c.k1}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ unit: c.unit, dept: c.dept, k0: c.k0, k1: c.k1, value: c.value, rotations: [] });
-  }
-  return out;
-}
 
-/** Whether some of a trainee's candidates lie in departments whose mentors the model chooses one by one. */
-function needsModelMentors(ctx: Context, t: Trainee, family: Family, depts: ReadonlySet<string>): boolean {
-  if (!ctx.programmeOf(t).mentor || depts.size === 0) return false;
-  if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(`${c.unit}|${g.dept}`)));
-  return family.pairs.some((p) => depts.has(`${p.unit}|${p.dept}`));
-}
 
-/** Mean span length of a family's candidates (for the model-size estimate). */
-function meanSpan(f: Family): number {
-  if (f.explicit) return f.explicit.reduce((s, c) => s + c.k1 - c.k0, 0) / Math.max(1, f.explicit.length);
-  let sum = 0;
-  for (let s = 0; s < f.spans.length; s += 2) sum += f.spans[s + 1] - f.spans[s];
-  return sum / Math.max(1, f.spans.length / 2);
-}
 
-/** Starting columns for pricing: each group's `n` best-valued candidates, earliest first. */
-function seedColumns(f: Formulation, n: number): void {
-  f.groups.forEach((g, gi) => {
-    const fam = g.family;
-    if (fam.explicit) {
-      const order = fam.explicit.map((_, ci) => ci).sort((a, b) => fam.explicit![b].value - fam.explicit![a].value || a - b);
-      for (const ci of order.slice(0, n)) f.add(gi, ci);
-      return;
-    }
-    const order = fam.pairs.map((_, p) => p).sort((a, b) => fam.pairs[b].value - fam.pairs[a].value || a - b);
-    const ns = fam.spans.length / 2;
-    let taken = 0;
-    for (const p of order) {
-      const run = fam.pairs[p].run;
-      for (let s = 0; s < ns && taken < n; s++)
-        if (fam.spans[2 * s + 1] <= run[fam.spans[2 * s]]) {
-          f.add(gi, p * ns + s);
-          taken++;
-        }
-      if (taken >= n) break;
-    }
-  });
-}
 
-/** The plan's keys in SPEC §6 order, so plan files read the same everywhere. */
-function inSpecOrder(p: Plan): Plan {
-  const { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts } = p;
-  return bound === undefined
-    ? { version, status, objective, placements, support, unplaced, shortfalls, conflicts }
-    : { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts };
-}
 
-/**
- * Trainees with equal keys have identical columns: same programme, home
- * department (staffing), teams, candidates with their values, and the same
- * quota, coverage and budget matches (computed once per unit and department).
- * An implicit family is keyed by its pairs and spans (its room runs depend on
- * the unit, department and programme only).
- */
-function groupKey(ctx: Context, t: Trainee, family: Family): string {
-  const prog = ctx.programmeOf(t);
-  const teams = (ctx.teamsOf.get(t.id) ?? []).map((x) => x.id);
-  const filters = [...(prog.quotas ?? []).map((q) => q.where), ...(prog.budget?.costs ?? []).map((r) => r.where)];
-  // Filters on the trainee side only are matched once; those on the receiving side per pair.
-  const own = filters.filter((w) => !onReceivingSide(w)).map((w) => (ctx.matches(w, t) ? "1" : "0")).join("");
-  const receiving = filters.filter(onReceivingSide);
-  const bits = (c: Candidate) => receiving.map((w) => (ctx.matches(w, t, c) ? "1" : "0")).join("");
-  if (!family.explicit) {
-    const pairs = family.pairs.map((p) => `${p.unit}\u0000${p.dept}\u0000${p.value}\u0000${bits({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })}`);
-    return JSON.stringify([prog.id, t.unit, t.dept, teams, own, family.spans.join(","), pairs]);
-  }
-  const pairs = new Map<string, string>();
-  const parts: string[] = [];
-  for (const c of family.explicit) {
-    const pair = `${c.unit}\u0000${c.dept}`;
-    if (!pairs.has(pair)) pairs.set(pair, bits(c));
-    parts.push(`${pair}\u0000${c.k0}\u0000${c.k1}\u0000${c.value}\u0000${c.rotations ? JSON.stringify(c.rotations) : ""}\u0000${c.mentors ? c.mentors.join(",") : ""}`);
-  }
-  return JSON.stringify([prog.id, t.unit, t.dept, teams, own, [...pairs], parts]);
-}
 
-/** A plan of the given placements only, every other trainee unplaced with `reason` (status infeasible). */
-function basePlan(instance: Instance, placements: readonly Placement[], reason = ""): Plan {
-  const placed = new Set(placements.map((p) => p.trainee));
-  return {
-    version: 1, status: "infeasible", objective: 0, placements, support: [],
-    unplaced: instance.trainees.filter((t) => !placed.has(t.id)).map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: reason }] })),
-    shortfalls: [], conflicts: [],
-  };
-}
 
-function infeasiblePlan(instance: Instance, pinned: readonly Placement[], conflicts: Violation[]): Plan {
-  const draft: Plan = {
-    ...basePlan(instance, pinned, "the instance has no valid plan; see conflicts"),
-    conflicts: conflicts.length ? conflicts : [{ code: "INFEASIBLE", ids: [], message: "the hard rules cannot all hold" }],
-  };
-  const v = verifyPlan(instance, draft);
-  return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
-}
 
-/**
- * The hard rows that cannot all hold: the model made elastic (every hard row
- * may be broken at a price), solved for the least total breach; the rows it
- * breaks are a small set of conflicting rules, in planner words.
- */
-async function findConflicts(backend: Backend, m: LinearModel, meta: readonly RowMeta[], timeLimitMs?: number): Promise<Violation[]> {
-  const hard: number[] = [];
-  for (let r = 0; r < m.numRows; r++) if (!meta[r].soft && meta[r].kind !== "once") hard.push(r);
-  const elastic = withSingletons({ ...m, offset: 0, colCost: new Float64Array(m.numCols) }, hard.map((r) => ({ row: r, value: Number.isFinite(m.rowUpper[r]) ? -1 : 1, cost: -1 })));
-  const res = await backend.solve(elastic, { timeLimitMs: timeLimitMs ?? 60_000 });
-  if (!res.x) return [];
-  const out: Violation[] = [];
-  hard.forEach((r, i) => {
-    const breach = res.x![m.numCols + i];
-    if (breach > 1e-6) out.push({ code: meta[r].code, ids: [...meta[r].ids], message: `${meta[r].text} cannot hold (short by ${+breach.toFixed(6)})` });
-  });
-  return out;
-}
 
-function extractPlan(
-  ctx: Context, instance: Instance, f: Formulation, res: BackendResult, groups: readonly Group[],
-  excluded: ReadonlyMap<string, Reason[]>, model: LinearModel, keptRows: readonly number[],
-): Plan {
-  const x = res.x!;
-  const placements: Placement[] = [...(instance.pinned ?? [])];
-  const chosen = new Map<string, { cand: Candidate }>();
-  const b = ctx.slots.boundaries;
-  const next = new Int32Array(groups.length);
-  f.columns.forEach((c, j) => {
-    if (c.kind !== "x") return;
-    const g = groups[c.group];
-    const n = Math.round(x[j]);
-    for (let i = 0; i < n && next[c.group] < g.trainees.length; i++) chosen.set(g.trainees[next[c.group]++].id, { cand: f.candidate(c.group, c.cand) });
-  });
-  const fresh: Placement[] = [];
-  for (const [id, { cand }] of chosen) {
-    const p: Placement = { trainee: id, unit: cand.unit, dept: cand.dept, start: b[cand.k0], end: b[cand.k1] };
-    const m = cand.mentors;
-    if (cand.rotations)
-      fresh.push({ ...p, rotations: cand.rotations.map((r, i) => ({ dept: r.dept, start: b[r.k0], end: b[r.k1], ...(m?.[i] ? { mentor: m[i] } : {}) })) });
-    else fresh.push(m?.[0] ? { ...p, mentor: m[0] } : p);
-  }
-  placements.push(...assignMentors(ctx, fresh, instance.pinned ?? []));
 
-  // Support rows: per-slot counts merged over consecutive slots.
-  const perSlot = new Map<string, number[]>();
-  f.columns.forEach((c, j) => {
-    if (c.kind !== "y") return;
-    const n = Math.round(x[j]);
-    if (n <= 0) return;
-    const key = JSON.stringify([c.from, c.to, c.dept]);
-    let row = perSlot.get(key);
-    if (!row) perSlot.set(key, (row = new Array(ctx.slots.count).fill(0)));
-    row[c.k] += n;
-  });
-  const support: SupportRow[] = [];
-  for (const [key, row] of [...perSlot].sort(([a], [c]) => (a < c ? -1 : 1))) {
-    const [from, to, dept] = JSON.parse(key) as string[];
-    for (let k = 0; k < row.length; ) {
-      if (row[k] === 0) {
-        k++;
-        continue;
-      }
-      let e = k;
-      while (e < row.length && row[e] === row[k]) e++;
-      support.push({ from, to, dept, start: b[k], end: b[e], count: row[k] });
-      k = e;
-    }
-  }
 
-  const status: PlanStatus = res.status === "optimal" ? "optimal" : res.status === "timeout" ? "timeout-feasible" : "feasible";
-  // Unplaced with reasons: excluded outright, or lost the competition to binding rows.
-  const binding = bindingRows(model, x, keptRows, f);
-  const unplaced: Unplaced[] = [];
-  const placedIds = new Set(placements.map((p) => p.trainee));
-  const colsOf = new Map<number, number[]>();
-  f.columns.forEach((c, j) => {
-    if (c.kind !== "x") return;
-    const list = colsOf.get(c.group);
-    if (list) list.push(j);
-    else colsOf.set(c.group, [j]);
-  });
-  groups.forEach((g, gi) => {
-    const left = g.trainees.filter((t) => !placedIds.has(t.id));
-    if (left.length === 0) return;
-    // Interchangeable trainees lost to the same rows.
-    const lostTo = new Set<string>();
-    for (const col of colsOf.get(gi) ?? []) for (const r of binding(col)) lostTo.add(r);
-    const what = [...lostTo].slice(0, 4);
-    const message = what.length
-      ? `eligible, but ${status === "optimal" ? "the optimum" : "the plan"} used the room elsewhere; binding: ${what.join("; ")}${lostTo.size > what.length ? ` (+${lostTo.size - what.length} more)` : ""}`
-      : "eligible, but placing this trainee would lower the objective (e.g. support cost)";
-    for (const t of left) unplaced.push({ trainee: t.id, reasons: [{ code: "CAPACITY-COMPETITION", message }] });
-  });
-  for (const [id, reasons] of excluded) unplaced.push({ trainee: id, reasons });
-  unplaced.sort((a, c) => (a.trainee < c.trainee ? -1 : a.trainee > c.trainee ? 1 : 0));
-  placements.sort((a, c) => (a.trainee < c.trainee ? -1 : a.trainee > c.trainee ? 1 : 0));
-
-  const plan: Plan = { version: 1, status, objective: 0, placements, support, unplaced, shortfalls: [], conflicts: [] };
-  return res.bound !== undefined && Number.isFinite(res.bound) ? { ...plan, bound: roundBound(res.bound, f.integralObjective) } : plan;
-}
-
-/** A proven bound, rounded down to a whole number when every objective coefficient is whole. */
-function roundBound(bound: number, integral: boolean): number {
-  return integral ? Math.floor(bound + 1e-6) : bound;
-}
-
-/** Rows at their limit in the solution, for a column: what a left-out trainee lost to (computed only for those asked). */
-function bindingRows(m: LinearModel, x: Float64Array, keptRows: readonly number[], f: Formulation): (col: number) => string[] {
-  const act = rowActivities(m, x);
-  return (j) => {
-    const out: string[] = [];
-    for (let k = m.starts[j]; k < m.starts[j + 1]; k++) {
-      const r = m.indices[k];
-      const meta = f.builder.rowMeta[keptRows[r]];
-      if (meta.kind === "once" || meta.soft) continue;
-      if (m.values[k] > 0 && act[r] >= m.rowUpper[r] - 1e-6) out.push(meta.text);
-    }
-    return out;
-  };
-}

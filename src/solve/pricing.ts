@@ -249,3 +249,27 @@ function elastic(m: LinearModel, keptRows: readonly number[], f: Formulation): L
   for (let j = 0; j < m.numCols; j++) big = Math.max(big, Math.abs(m.colCost[j]));
   return withSingletons(m, rows.map((row) => ({ row, value: 1, cost: -1000 * big })));
 }
+
+/** Starting columns for pricing: each group's `n` best-valued candidates, earliest first. */
+export function seedColumns(f: Formulation, n: number): void {
+  f.groups.forEach((g, gi) => {
+    const fam = g.family;
+    if (fam.explicit) {
+      const order = fam.explicit.map((_, ci) => ci).sort((a, b) => fam.explicit![b].value - fam.explicit![a].value || a - b);
+      for (const ci of order.slice(0, n)) f.add(gi, ci);
+      return;
+    }
+    const order = fam.pairs.map((_, p) => p).sort((a, b) => fam.pairs[b].value - fam.pairs[a].value || a - b);
+    const ns = fam.spans.length / 2;
+    let taken = 0;
+    for (const p of order) {
+      const run = fam.pairs[p].run;
+      for (let s = 0; s < ns && taken < n; s++)
+        if (fam.spans[2 * s + 1] <= run[fam.spans[2 * s]]) {
+          f.add(gi, p * ns + s);
+          taken++;
+        }
+      if (taken >= n) break;
+    }
+  });
+}

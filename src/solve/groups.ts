@@ -1,0 +1,120 @@
+/**
+ * Trainees into groups of interchangeable ones (one integer count per
+ * candidate, exact), and the candidate families that need explicit lists:
+ * departments whose mentors the model chooses, relaxed rotation families.
+ */
+import type { Trainee } from "../model/types.js";
+import type { Context } from "../rules/context.js";
+import type { Candidate, Family } from "./candidates.js";
+import { type PinnedUsage, onReceivingSide } from "./formulate.js";
+
+/**
+ * Unit departments whose mentors the model must choose one by one: per-slot seat
+ * counts are exact for interval assignment only when every seat is the same in
+ * every slot. They are not where a pinned placement holds a named mentor, nor
+ * where mentors qualify for some programmes' title thresholds but not others'.
+ */
+export function modelMentorDepts(ctx: Context, usage: PinnedUsage): Set<string> {
+  const out = usage.pinnedMentorDepts();
+  const thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))];
+  if (thresholds.length > 1) {
+    const top = Math.max(...thresholds), low = Math.min(...thresholds);
+    for (const m of ctx.mentors.values()) {
+      const r = ctx.titleRank(m.title);
+      if (r >= low && r < top) out.add(`${m.unit}|${m.dept}`);
+    }
+  }
+  return out;
+}
+
+/** Candidates in such departments, one per choice of qualified mentor free over each segment. */
+export function withModelMentors(ctx: Context, t: Trainee, cands: Candidate[], depts: ReadonlySet<string>, usage: PinnedUsage): Candidate[] {
+  const prog = ctx.programmeOf(t);
+  if (!prog.mentor || depts.size === 0) return cands;
+  const rank = ctx.titleRank(prog.mentor.minTitle);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const segs = c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }];
+    if (!segs.some((g) => depts.has(`${c.unit}|${g.dept}`))) {
+      out.push(c);
+      continue;
+    }
+    let combos: (string | undefined)[][] = [[]];
+    for (const g of segs) {
+      let options: (string | undefined)[] = [undefined];
+      if (depts.has(`${c.unit}|${g.dept}`)) {
+        options = (ctx.units.get(c.unit)?.mentors ?? [])
+          .filter((m) => m.dept === g.dept && ctx.titleRank(m.title) >= rank)
+          .filter((m) => {
+            for (let k = g.k0; k < g.k1; k++) if ((m.capacity ?? 1) - usage.mentorUse(m.id, k) <= 0) return false;
+            return true;
+          })
+          .map((m) => m.id);
+      }
+      combos = combos.flatMap((cm) => options.map((o) => [...cm, o]));
+    }
+    for (const mentors of combos) out.push({ ...c, mentors });
+  }
+  return out;
+}
+
+/** Placement-level candidates without rotations: a relaxation of every rotation split of the same span. */
+export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    if (!c.rotations) {
+      out.push(c);
+      continue;
+    }
+    const key = `${c.unit}|${c.dept}|${c.k0}|${c.k1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ unit: c.unit, dept: c.dept, k0: c.k0, k1: c.k1, value: c.value, rotations: [] });
+  }
+  return out;
+}
+
+/** Whether some of a trainee's candidates lie in departments whose mentors the model chooses one by one. */
+export function needsModelMentors(ctx: Context, t: Trainee, family: Family, depts: ReadonlySet<string>): boolean {
+  if (!ctx.programmeOf(t).mentor || depts.size === 0) return false;
+  if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(`${c.unit}|${g.dept}`)));
+  return family.pairs.some((p) => depts.has(`${p.unit}|${p.dept}`));
+}
+
+/** Mean span length of a family's candidates (for the model-size estimate). */
+export function meanSpan(f: Family): number {
+  if (f.explicit) return f.explicit.reduce((s, c) => s + c.k1 - c.k0, 0) / Math.max(1, f.explicit.length);
+  let sum = 0;
+  for (let s = 0; s < f.spans.length; s += 2) sum += f.spans[s + 1] - f.spans[s];
+  return sum / Math.max(1, f.spans.length / 2);
+}
+
+/**
+ * Trainees with equal keys have identical columns: same programme, home
+ * department (staffing), teams, candidates with their values, and the same
+ * quota, coverage and budget matches (computed once per unit and department).
+ * An implicit family is keyed by its pairs and spans (its room runs depend on
+ * the unit, department and programme only).
+ */
+export function groupKey(ctx: Context, t: Trainee, family: Family): string {
+  const prog = ctx.programmeOf(t);
+  const teams = (ctx.teamsOf.get(t.id) ?? []).map((x) => x.id);
+  const filters = [...(prog.quotas ?? []).map((q) => q.where), ...(prog.budget?.costs ?? []).map((r) => r.where)];
+  // Filters on the trainee side only are matched once; those on the receiving side per pair.
+  const own = filters.filter((w) => !onReceivingSide(w)).map((w) => (ctx.matches(w, t) ? "1" : "0")).join("");
+  const receiving = filters.filter(onReceivingSide);
+  const bits = (c: Candidate) => receiving.map((w) => (ctx.matches(w, t, c) ? "1" : "0")).join("");
+  if (!family.explicit) {
+    const pairs = family.pairs.map((p) => `${p.unit}\u0000${p.dept}\u0000${p.value}\u0000${bits({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })}`);
+    return JSON.stringify([prog.id, t.unit, t.dept, teams, own, family.spans.join(","), pairs]);
+  }
+  const pairs = new Map<string, string>();
+  const parts: string[] = [];
+  for (const c of family.explicit) {
+    const pair = `${c.unit}\u0000${c.dept}`;
+    if (!pairs.has(pair)) pairs.set(pair, bits(c));
+    parts.push(`${pair}\u0000${c.k0}\u0000${c.k1}\u0000${c.value}\u0000${c.rotations ? JSON.stringify(c.rotations) : ""}\u0000${c.mentors ? c.mentors.join(",") : ""}`);
+  }
+  return JSON.stringify([prog.id, t.unit, t.dept, teams, own, [...pairs], parts]);
+}
