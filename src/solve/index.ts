@@ -152,13 +152,15 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const greedy = greedyPlan(f);
   const greedyStart = () => {
     if (!greedy) return undefined;
+    const cols = greedy.takes.map(([gi, ci]) => f.add(gi, ci)); // columns first: x spans them
     const x = new Float64Array(f.builder.numCols);
     for (const [j, v] of greedy.base) x[j] = v;
-    for (const [gi, ci, n] of greedy.takes) x[f.add(gi, ci)] += n;
+    greedy.takes.forEach(([, , n], i) => (x[cols[i]] += n));
     return x;
   };
   let start = greedyStart();
-  progress("solve");
+  // The greedy plan is the first incumbent a caller sees.
+  progress("solve", start ? { incumbent: f.builder.objectiveAt(start) } : {});
   const engineOptions = {
     /** What is left of the time limit when the engine starts. */
     get timeLimitMs() {

@@ -165,6 +165,14 @@ export class ModelBuilder {
     return this.colLb.length;
   }
 
+  /** The objective `offset + c·x` at a point over the columns so far. */
+  objectiveAt(x: Float64Array): number {
+    let v = this.offset;
+    const c = this.colCost.data;
+    for (let j = 0; j < x.length; j++) if (x[j] !== 0) v += c[j] * x[j];
+    return v;
+  }
+
   /**
    * The finished model. Rows of the form `A·x ≤ ub` with non-negative
    * coefficients whose largest reachable activity is within `ub` are dropped

@@ -159,4 +159,19 @@ describe("solver regressions", () => {
     expect(gapped.bound! - gapped.objective).toBeLessThanOrEqual(0.2 * gapped.bound! + 1);
     if (gapped.status === "optimal") expect(gapped.objective).toBe(full.objective);
   });
+
+  // Progress is what a planner watches on a long solve: every bound it shows must be a bound on
+  // the optimum, and every incumbent a plan's value (never above the optimum).
+  it.each(["lianyungang-2024.json", "zhejiang-three-year.json"])("column generation reports only true bounds and reachable incumbents in onProgress (%s)", async (file) => {
+    const inst = parseInstance(readFileSync(join(EXAMPLES, file), "utf8"));
+    const seen: { incumbent?: number; bound?: number }[] = [];
+    const plan = await solve(inst, { pricingThreshold: 0, onProgress: (p) => seen.push({ incumbent: p.incumbent, bound: p.bound }) });
+    expect(plan.status).toBe("optimal");
+    const tol = 1e-6 * Math.max(1, Math.abs(plan.objective));
+    expect(seen.some((p) => p.incumbent !== undefined), "an incumbent (the greedy plan) is reported").toBe(true);
+    for (const p of seen) {
+      if (p.bound !== undefined) expect(p.bound).toBeGreaterThanOrEqual(plan.objective - tol);
+      if (p.incumbent !== undefined) expect(p.incumbent).toBeLessThanOrEqual(plan.objective + tol);
+    }
+  });
 });
