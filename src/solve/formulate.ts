@@ -37,7 +37,7 @@ export interface Entries {
 
 const K = (...p: (string | number)[]) => p.join("|");
 /** `where` keys on the receiving side of a placement (the rest describe the trainee). */
-export const TARGET_KEYS = ["studyDept", "receivingUnit", "receivingTier", "receivingKind"] as const;
+const TARGET_KEYS = ["studyDept", "receivingUnit", "receivingTier", "receivingKind"] as const;
 
 /** Per-slot usage of pinned placements. */
 export class PinnedUsage implements Reserved {
@@ -150,7 +150,8 @@ export class Formulation {
     const b = this.builder;
     const w = ctx.weights;
     this.thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))].sort();
-    this.stride = Math.max(1, ...groups.map((g) => g.family.size > 0 ? (g.family.explicit?.length ?? g.family.pairs.length * (g.family.spans.length / 2)) : 1)) + 1;
+    // Column keys are gi × stride + ci: stride above every family's largest candidate index.
+    this.stride = groups.reduce((m, g) => Math.max(m, g.family.explicit?.length ?? g.family.pairs.length * (g.family.spans.length / 2)), 1) + 1;
     this.pairEntries = groups.map((g) => new Array(g.family.pairs.length));
     this.explicitPairEntries = groups.map(() => new Map());
     this.groupEntries = new Array(groups.length);

@@ -13,14 +13,19 @@
  *    and each group's best-valued few); price every other candidate with the
  *    LP's row duals (reduced cost c − Aᵀπ), add the best few per group, until
  *    none prices out. The LP value U is then the LP optimum over *all*
- *    columns: a global upper bound on the MILP. Hard `≥` rows get elastic
- *    columns at a high price so the master is feasible from the first round
- *    (more columns: still a relaxation, U stays a bound).
+ *    columns: a global upper bound on the MILP. Before that, every round
+ *    proves the Lagrangian bound U(π) = master value + Σ group size × the
+ *    group's best reduced cost; with a gap target (or half the time gone) the
+ *    master stops once that bound is close. Each master LP starts from the
+ *    last round's basis. Hard `≥` rows get elastic columns at a high price so
+ *    the master is feasible from the first round (more columns: still a
+ *    relaxation, U stays a bound).
  * 2. The MILP over the restricted columns, started from the greedy plan
  *    (incumbent z).
  * 3. A column with reduced cost r can only appear in an integer solution of
- *    value ≤ U + r. Every column with U + r above z (plus the objective's
- *    granularity) is added and step 2 repeated; once none is missing, the
+ *    value ≤ U(π) + r. Every column with U(π) + r above z (plus the objective's
+ *    granularity; at most 300,000 a round, best first, the rest counted in the
+ *    bound) is added and step 2 repeated; once none is missing, the
  *    restricted optimum is a global optimum. With a gap target, the loop stops
  *    as soon as z is within it of U. Either way the bound reported is proven
  *    for the whole model.
