@@ -99,6 +99,41 @@ function buildContext(instance: Instance): Context {
 
   const programmeOf = (t: Trainee) => programmes.get(t.programme)!;
   const ageAt = (p: Programme) => p.ageAt ?? instance.calendar.start;
+  /**
+   * R-RECEIVER for one trainee and unit. Without `fail` it stops at the first
+   * failure (the solver asks for every trainee × unit); with it, every failure
+   * is reported, its message composed only then.
+   */
+  const receiverCheck = (t: Trainee, u: Unit, fail?: (message: string) => void): boolean => {
+    const rec = programmeOf(t).receiving ?? {};
+    let ok = true;
+    if (u.id === t.unit) {
+      if (!fail) return false;
+      ok = false;
+      fail(`"${u.id}" is the trainee's home unit`);
+    }
+    if (rec.tiers && !rec.tiers.includes(u.tier)) {
+      if (!fail) return false;
+      ok = false;
+      fail(`"${u.id}" is tier ${u.tier}, not one of ${rec.tiers.join(", ")}`);
+    }
+    if (rec.kinds && !rec.kinds.includes(u.kind)) {
+      if (!fail) return false;
+      ok = false;
+      fail(`"${u.id}" is kind ${u.kind}, not one of ${rec.kinds.join(", ")}`);
+    }
+    if (rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier) && !net.hasRelation(u.id, t.unit, rec.relations)) {
+      if (!fail) return false;
+      ok = false;
+      fail(`no ${rec.relations.join("/")} relation runs from "${u.id}" to "${units.get(t.unit)?.id ?? t.unit}"`);
+    }
+    if (rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm") {
+      if (!fail) return false;
+      ok = false;
+      fail(`a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
+    }
+    return ok;
+  };
   const related = (receiving: string, home: string) => net.hasRelation(receiving, home, ["alliance", "pairing"]);
 
   const studyDepts = (t: Trainee) => (t.wants?.depts && t.wants.depts.length > 0 ? t.wants.depts : [t.dept]);
@@ -182,28 +217,11 @@ function buildContext(instance: Instance): Context {
       return [...cached];
     },
     receiverReasons(t, u) {
-      const rec = programmeOf(t).receiving ?? {};
       const out: Reason[] = [];
-      const fail = (message: string) => out.push({ code: "R-RECEIVER", message });
-      const home = units.get(t.unit);
-      if (u.id === t.unit) fail(`"${u.id}" is the trainee's home unit`);
-      if (rec.tiers && !rec.tiers.includes(u.tier)) fail(`"${u.id}" is tier ${u.tier}, not one of ${rec.tiers.join(", ")}`);
-      if (rec.kinds && !rec.kinds.includes(u.kind)) fail(`"${u.id}" is kind ${u.kind}, not one of ${rec.kinds.join(", ")}`);
-      if (rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier)) {
-        if (!net.hasRelation(u.id, t.unit, rec.relations))
-          fail(`no ${rec.relations.join("/")} relation runs from "${u.id}" to "${home?.id ?? t.unit}"`);
-      }
-      if (rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm") fail(`a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
+      receiverCheck(t, u, (message) => out.push({ code: "R-RECEIVER", message }));
       return out;
     },
-    mayReceive(t, u) {
-      const rec = programmeOf(t).receiving ?? {};
-      if (u.id === t.unit) return false;
-      if (rec.tiers && !rec.tiers.includes(u.tier)) return false;
-      if (rec.kinds && !rec.kinds.includes(u.kind)) return false;
-      if (rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier) && !net.hasRelation(u.id, t.unit, rec.relations)) return false;
-      return !(rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm");
-    },
+    mayReceive: (t, u) => receiverCheck(t, u),
     value(t, target) {
       const w = weights;
       const depts = studyDepts(t);
