@@ -37,7 +37,8 @@ export interface GenerateOptions {
   readonly townshipsPerCounty?: number;
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a tiny, well-distributed 32-bit PRNG (also the examples generator's). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

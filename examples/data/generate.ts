@@ -24,23 +24,11 @@ import type {
   Category, Education, Instance, License, Mentor, Practice, Programme, ReceiveRow, Region,
   Relation, Sex, StaffedDepartment, SupportPool, Team, Tier, Kind, Title, Trainee, Unit,
 } from "../../src/model/types";
-import { zhejiang as zhejiangProvince } from "../../bench/generate";
+import { mulberry32, zhejiang as zhejiangProvince } from "../../bench/generate";
 
 // ---------------------------------------------------------------------------
 // PRNG and small helpers
 // ---------------------------------------------------------------------------
-
-/** mulberry32: a tiny, well-distributed 32-bit PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

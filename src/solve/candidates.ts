@@ -64,13 +64,13 @@ export interface Family {
 
 export function familyOf(ctx: Context, t: Trainee, reserved: Reserved): { family?: Family; reasons: Reason[]; restricted?: boolean } {
   const prog = ctx.programmeOf(t);
-  if (prog.rotations) {
-    const found = candidatesOf(ctx, t, reserved);
-    return { family: found.candidates.length ? explicitFamily(found.candidates) : undefined, reasons: found.reasons, restricted: found.restricted };
-  }
   const pre = prepare(ctx, t);
   if ("reasons" in pre) return { reasons: pre.reasons };
   const { pairs, spans, minRank } = pre;
+  if (prog.rotations) {
+    const found = rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank);
+    return { family: found.candidates.length ? explicitFamily(found.candidates) : undefined, reasons: found.reasons, restricted: found.restricted };
+  }
   const flat = Int32Array.from(spans.flat());
   const out: Pair[] = [];
   let size = 0;
@@ -96,14 +96,18 @@ export function explicitFamily(candidates: readonly Candidate[]): Family {
   return { pairs: [], spans: new Int32Array(0), explicit: candidates, size: candidates.length };
 }
 
+/** Whether span `s` of an implicit family has room throughout in `pair` (so candidate `pair × s` exists). */
+export function spanFits(f: Family, pair: Pair, s: number): boolean {
+  return f.spans[2 * s + 1] <= pair.run[f.spans[2 * s]];
+}
+
 /** Candidate `ci` of a family (undefined where its span has no room in its pair). */
 export function candidateAt(f: Family, ci: number): Candidate | undefined {
   if (f.explicit) return f.explicit[ci];
   const ns = f.spans.length / 2;
   const p = f.pairs[Math.floor(ci / ns)];
   const s = ci % ns;
-  const k0 = f.spans[2 * s], k1 = f.spans[2 * s + 1];
-  return p && k1 <= p.run[k0] ? { unit: p.unit, dept: p.dept, k0, k1, value: p.value } : undefined;
+  return p && spanFits(f, p, s) ? { unit: p.unit, dept: p.dept, k0: f.spans[2 * s], k1: f.spans[2 * s + 1], value: p.value } : undefined;
 }
 
 /** Every candidate of a family, in index order. */
@@ -113,13 +117,8 @@ export function* candidatesIn(f: Family): Generator<[number, Candidate]> {
     return;
   }
   const ns = f.spans.length / 2;
-  for (let p = 0; p < f.pairs.length; p++) {
-    const { unit, dept, value, run } = f.pairs[p];
-    for (let s = 0; s < ns; s++) {
-      const k0 = f.spans[2 * s], k1 = f.spans[2 * s + 1];
-      if (k1 <= run[k0]) yield [p * ns + s, { unit, dept, k0, k1, value }];
-    }
-  }
+  for (let p = 0; p < f.pairs.length; p++)
+    for (let s = 0; s < ns; s++) if (spanFits(f, f.pairs[p], s)) yield [p * ns + s, candidateAt(f, p * ns + s)!];
 }
 
 function noRoom(prog: Programme, capacityLeft: boolean): Reason {
@@ -154,28 +153,6 @@ function prepare(ctx: Context, t: Trainee): { reasons: Reason[] } | { pairs: { u
     return { reasons: [{ code: "R-WINDOW", message: `no placement of the programme's duration fits inside [${w.from}, ${w.to}) on slot boundaries` }] };
   }
   return { pairs, spans, minRank: prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1 };
-}
-
-export function candidatesOf(ctx: Context, t: Trainee, reserved: Reserved): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
-  const prog = ctx.programmeOf(t);
-  const pre = prepare(ctx, t);
-  if ("reasons" in pre) return { candidates: [], reasons: pre.reasons };
-  const { pairs, spans, minRank } = pre;
-  if (prog.rotations) return rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank);
-  const candidates: Candidate[] = [];
-  let capacityLeft = false;
-  for (const { u, d } of pairs) {
-    const value = ctx.value(t, { unit: u.id, dept: d });
-    const capRun = roomRun(ctx, reserved, u.id, d, -1);
-    const run = prog.mentor ? roomRun(ctx, reserved, u.id, d, minRank) : capRun;
-    for (const [k0, k1] of spans) {
-      if (k1 > capRun[k0]) continue;
-      capacityLeft = true;
-      if (k1 <= run[k0]) candidates.push({ unit: u.id, dept: d, k0, k1, value });
-    }
-  }
-  if (candidates.length === 0) return { candidates, reasons: [noRoom(prog, capacityLeft)] };
-  return { candidates, reasons: [] };
 }
 
 function rotatingCandidates(

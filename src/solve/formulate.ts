@@ -14,7 +14,7 @@ import { costOf } from "../rules/budget.js";
 import type { Context } from "../rules/context.js";
 import { coveredUnits } from "../rules/coverage.js";
 import { segments } from "../rules/types.js";
-import { type Candidate, type Family, type Reserved, candidateAt, candidatesIn } from "./candidates.js";
+import { type Candidate, type Family, type Reserved, candidateAt, candidatesIn, spanFits } from "./candidates.js";
 import { ModelBuilder, type RowMeta } from "./model.js";
 
 /** Trainees with identical columns: solved as one integer count per candidate (exact). */
@@ -235,9 +235,8 @@ export class Formulation {
     const key = gi * this.stride + ci;
     const have = this.colIndex.get(key);
     if (have !== undefined) return have;
-    this.entries(gi, ci, buf);
-    const g = this.groups[gi];
-    const j = this.builder.openCol(0, g.trainees.length, this.candidate(gi, ci).value, true, gi);
+    const c = this.entries(gi, ci, buf);
+    const j = this.builder.openCol(0, this.groups[gi].trainees.length, c.value, true, gi);
     for (let i = 0; i < buf.rows.length; i++) this.builder.entry(buf.rows[i], buf.vals[i]);
     this.columns.push({ kind: "x", group: gi, cand: ci });
     this.colIndex.set(key, j);
@@ -252,8 +251,8 @@ export class Formulation {
     });
   }
 
-  /** The coefficients of candidate `(gi, ci)`, into `out` (rows are made as needed). */
-  entries(gi: number, ci: number, out: Entries): void {
+  /** The coefficients of candidate `(gi, ci)`, into `out` (rows are made as needed); returns the candidate. */
+  entries(gi: number, ci: number, out: Entries): Candidate {
     const ctx = this.ctx;
     const g = this.groups[gi];
     const c = this.candidate(gi, ci);
@@ -286,6 +285,7 @@ export class Formulation {
     });
     for (const pe of [this.pairEntriesOf(gi, -1, undefined), this.pairEntriesOf(gi, ci, c)])
       for (let i = 0; i < pe.rows.length; i++) push(pe.rows[i], pe.vals[i]);
+    return c;
   }
 
   /**
@@ -343,7 +343,7 @@ export class Formulation {
         const pair = f.pairs[p];
         const run = pair.run;
         let first = -1;
-        for (let s = 0; s < ns && first < 0; s++) if (spans[2 * s + 1] <= run[spans[2 * s]]) first = s;
+        for (let s = 0; s < ns && first < 0; s++) if (spanFits(f, pair, s)) first = s;
         if (first < 0) continue;
         const pe = this.pairEntriesOf(gi, p * ns + first, this.candidate(gi, p * ns + first));
         let fixed = pair.value - base;
@@ -511,10 +511,7 @@ function slotsTouched(f: Family, n: number): Uint8Array {
   const mark = (k0: number, k1: number) => out.fill(1, k0, k1);
   if (f.explicit) for (const c of f.explicit) mark(c.k0, c.k1);
   else
-    for (let s = 0; s < f.spans.length; s += 2) {
-      const k0 = f.spans[s], k1 = f.spans[s + 1];
-      if (f.pairs.some((p) => k1 <= p.run[k0])) mark(k0, k1);
-    }
+    for (let s = 0; s < f.spans.length / 2; s++) if (f.pairs.some((p) => spanFits(f, p, s))) mark(f.spans[2 * s], f.spans[2 * s + 1]);
   return out;
 }
 

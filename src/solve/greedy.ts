@@ -6,6 +6,7 @@
  * cover what is short. It gives a valid plan in seconds on any size: the
  * engine's first incumbent, and the plan returned when time runs out.
  */
+import { spanFits } from "./candidates.js";
 import type { Entries, Formulation } from "./formulate.js";
 
 export interface GreedyPlan {
@@ -78,7 +79,7 @@ export function greedyPlan(f: Formulation): GreedyPlan | undefined {
       continue;
     }
     const pair = fam.pairs[p], ns = fam.spans.length / 2;
-    for (let s = 0; s < ns && left[gi] > 0; s++) if (fam.spans[2 * s + 1] <= pair.run[fam.spans[2 * s]]) tryTake(gi, p * ns + s);
+    for (let s = 0; s < ns && left[gi] > 0; s++) if (spanFits(fam, pair, s)) tryTake(gi, p * ns + s);
   }
   // Soft rows: slacks cover shortfalls.
   f.columns.forEach((c, j) => {

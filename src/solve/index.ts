@@ -12,7 +12,7 @@ import { type Family, candidatesIn, explicitFamily, familyOf } from "./candidate
 import { Formulation, type Group, PinnedUsage } from "./formulate.js";
 import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
-import { objectiveAt } from "./model.js";
+import { lpRelaxation, objectiveAt, padded } from "./model.js";
 import { greedyPlan } from "./greedy.js";
 import { groupKey, meanSpan, modelMentorDepts, needsModelMentors, uniqueSpans, withModelMentors } from "./groups.js";
 import { basePlan, extractPlan, findConflicts, infeasiblePlan, inSpecOrder } from "./plan.js";
@@ -150,12 +150,14 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   // A greedy plan gives the engine an incumbent from the start (and is the fallback at a deadline).
   progress("greedy");
   const greedy = greedyPlan(f);
-  const greedyStart = () => {
-    if (!greedy) return undefined;
-    const cols = greedy.takes.map(([gi, ci]) => f.add(gi, ci)); // columns first: x spans them
+  // The greedy plan's columns, then (column generation) each group's best few candidates.
+  const greedyCols = greedy?.takes.map(([gi, ci]) => f.add(gi, ci));
+  if (byPricing) seedColumns(f, 3);
+  const greedyStart = (): Float64Array | undefined => {
+    if (!greedy || !greedyCols) return undefined;
     const x = new Float64Array(f.builder.numCols);
     for (const [j, v] of greedy.base) x[j] = v;
-    greedy.takes.forEach(([, , n], i) => (x[cols[i]] += n));
+    greedy.takes.forEach(([, , n], i) => (x[greedyCols[i]] += n));
     return x;
   };
   let start = greedyStart();
@@ -173,8 +175,6 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   };
   let res: BackendResult | undefined;
   if (byPricing) {
-    seedColumns(f, 3);
-    start = greedyStart();
     res = await solveByPricing(backend, f, {
       ...engineOptions,
       start,
@@ -190,11 +190,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   }
   const { model, keptRows } = f.builder.build();
   const stats = { ...statsBase, groups: groups.length, candidates: nCands, variables: model.numCols, constraints: model.numRows };
-  if (start && start.length < model.numCols) {
-    const padded = new Float64Array(model.numCols);
-    padded.set(start);
-    start = padded;
-  }
+  if (start) start = padded(start, model.numCols);
   if (!res && model.numCols === 0) {
     // Nothing to decide (nobody has a candidate): the plan is the pinned placements; engines do not take empty models.
     let ok = true;
@@ -210,8 +206,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     const relaxedGroups = groups.map((g) => ({ ...g, family: explicitFamily(uniqueSpans([...candidatesIn(g.family)].map(([, c]) => c))) }));
     const rf = new Formulation(ctx, relaxedGroups, usage);
     rf.addAll();
-    const relaxed = rf.builder.build().model;
-    const lp = await backend.solve({ ...relaxed, integer: new Uint8Array(relaxed.numCols) }, { timeLimitMs: engineOptions.timeLimitMs });
+    const lp = await backend.solve(lpRelaxation(rf.builder.build().model), { timeLimitMs: engineOptions.timeLimitMs });
     if (lp.status === "optimal" && lp.objective !== undefined) relaxedBound = f.integralObjective ? Math.floor(lp.objective + 1e-6) : lp.objective;
     if (relaxedBound !== undefined && start) {
       const value = objectiveAt(model, start);

@@ -27,6 +27,19 @@ export function objectiveAt(m: LinearModel, x: Float64Array): number {
   return v;
 }
 
+/** The model with every column continuous: its LP relaxation. */
+export function lpRelaxation(m: LinearModel): LinearModel {
+  return { ...m, integer: new Uint8Array(m.numCols) };
+}
+
+/** A point over the first columns of a model, extended with zeros (or cut) to `n` columns. */
+export function padded(x: Float64Array, n: number): Float64Array {
+  if (x.length === n) return x;
+  const out = new Float64Array(n);
+  out.set(x.subarray(0, Math.min(n, x.length)));
+  return out;
+}
+
 /** Row activities `A·x` at a point. */
 export function rowActivities(m: LinearModel, x: Float64Array): Float64Array {
   const act = new Float64Array(m.numRows);

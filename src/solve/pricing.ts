@@ -31,8 +31,9 @@
  *    for the whole model.
  */
 import type { Backend, BackendOptions, BackendResult, Basis } from "./backend.js";
+import { spanFits } from "./candidates.js";
 import type { Formulation } from "./formulate.js";
-import { type LinearModel, withSingletons } from "./model.js";
+import { type LinearModel, lpRelaxation, padded, withSingletons } from "./model.js";
 
 export interface PricingOptions extends BackendOptions {
   /** Wall-clock deadline (ms since the epoch). */
@@ -79,7 +80,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   for (let round = 0; round < 500 && !expired(); round++) {
     options.onPhase?.(`pricing ${round + 1}`);
     const { model, keptRows } = f.builder.build();
-    const master = elastic(relaxed(model), keptRows, f);
+    const master = elastic(lpRelaxation(model), keptRows, f);
     const basis = colStat && rowStat && elasticStat ? warmBasis(master, model.numCols, keptRows, colStat, rowStat, elasticStat) : undefined;
     const lp = await backend.solve(master, { timeLimitMs: remaining(), engineOptions: options.engineOptions, basis });
     if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) break;
@@ -220,17 +221,6 @@ function warmBasis(master: LinearModel, numCols: number, keptRows: readonly numb
   return { colStatus: cols, rowStatus: rows };
 }
 
-function padded(x: Float64Array, n: number): Float64Array {
-  if (x.length === n) return x;
-  const out = new Float64Array(n);
-  out.set(x.subarray(0, Math.min(n, x.length)));
-  return out;
-}
-
-function relaxed(m: LinearModel): LinearModel {
-  return { ...m, integer: new Uint8Array(m.numCols) };
-}
-
 /** Duals by builder row (rows the model dropped: 0). */
 function builderDuals(rowDual: Float64Array, keptRows: readonly number[], nRows: number): Float64Array {
   const out = new Float64Array(nRows);
@@ -268,9 +258,8 @@ export function seedColumns(f: Formulation, n: number): void {
     const ns = fam.spans.length / 2;
     let taken = 0;
     for (const p of order) {
-      const run = fam.pairs[p].run;
       for (let s = 0; s < ns && taken < n; s++)
-        if (fam.spans[2 * s + 1] <= run[fam.spans[2 * s]]) {
+        if (spanFits(fam, fam.pairs[p], s)) {
           f.add(gi, p * ns + s);
           taken++;
         }
