@@ -8,8 +8,8 @@
  */
 import { z } from "zod";
 import {
-  CATEGORIES, EDUCATIONS, KINDS, LICENSES, PRACTICES, RELATION_TYPES, SEXES, TIERS, TITLES,
-  TRAINEE_WHERE_KEYS,
+  CATEGORIES, DEFAULT_WEIGHTS, EDUCATIONS, KINDS, LICENSES, PRACTICES, RELATION_TYPES, SEXES, TIERS, TITLES,
+  TRAINEE_WHERE_KEYS, type WeightName,
 } from "./types.js";
 
 /** Short rendering of a received value for messages. */
@@ -200,9 +200,7 @@ export const instanceSchema = obj({
   programmes: list(programmeSchema),
   trainees: list(traineeSchema),
   pinned: list(placementSchema).optional(),
-  objective: obj({
-    base: weight, preferredUnit: weight, relation: weight, studyRank: weight, supportCost: weight, shortfall: weight,
-  }).optional(),
+  objective: obj(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, weight])) as Record<WeightName, typeof weight>).optional(),
 });
 
 const violationSchema = obj({ code: z.string(), ids: list(z.string()), message: z.string() });

@@ -5,8 +5,10 @@
  */
 import type { Trainee } from "../model/types.js";
 import type { Context } from "../rules/context.js";
+import { RULES } from "../rules/index.js";
+import { key } from "../rules/keys.js";
 import type { Candidate, Family } from "./candidates.js";
-import { type PinnedUsage, onReceivingSide } from "./formulate.js";
+import type { PinnedUsage } from "./pinned.js";
 
 /**
  * Unit departments whose mentors the model must choose one by one: per-slot seat
@@ -21,7 +23,7 @@ export function modelMentorDepts(ctx: Context, usage: PinnedUsage): Set<string> 
     const top = Math.max(...thresholds), low = Math.min(...thresholds);
     for (const m of ctx.mentors.values()) {
       const r = ctx.titleRank(m.title);
-      if (r >= low && r < top) out.add(`${m.unit}|${m.dept}`);
+      if (r >= low && r < top) out.add(key(m.unit, m.dept));
     }
   }
   return out;
@@ -35,14 +37,14 @@ export function withModelMentors(ctx: Context, t: Trainee, cands: Candidate[], d
   const out: Candidate[] = [];
   for (const c of cands) {
     const segs = c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }];
-    if (!segs.some((g) => depts.has(`${c.unit}|${g.dept}`))) {
+    if (!segs.some((g) => depts.has(key(c.unit, g.dept)))) {
       out.push(c);
       continue;
     }
     let combos: (string | undefined)[][] = [[]];
     for (const g of segs) {
       let options: (string | undefined)[] = [undefined];
-      if (depts.has(`${c.unit}|${g.dept}`)) {
+      if (depts.has(key(c.unit, g.dept))) {
         options = (ctx.units.get(c.unit)?.mentors ?? [])
           .filter((m) => m.dept === g.dept && ctx.titleRank(m.title) >= rank)
           .filter((m) => {
@@ -67,9 +69,9 @@ export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
       out.push(c);
       continue;
     }
-    const key = `${c.unit}|${c.dept}|${c.k0}|${c.k1}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const id = key(c.unit, c.dept, c.k0, c.k1);
+    if (seen.has(id)) continue;
+    seen.add(id);
     out.push({ unit: c.unit, dept: c.dept, k0: c.k0, k1: c.k1, value: c.value, rotations: [] });
   }
   return out;
@@ -78,8 +80,8 @@ export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
 /** Whether some of a trainee's candidates lie in departments whose mentors the model chooses one by one. */
 export function needsModelMentors(ctx: Context, t: Trainee, family: Family, depts: ReadonlySet<string>): boolean {
   if (!ctx.programmeOf(t).mentor || depts.size === 0) return false;
-  if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(`${c.unit}|${g.dept}`)));
-  return family.pairs.some((p) => depts.has(`${p.unit}|${p.dept}`));
+  if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(key(c.unit, g.dept))));
+  return family.pairs.some((p) => depts.has(key(p.unit, p.dept)));
 }
 
 /** Mean span length of a family's candidates (for the model-size estimate). */
@@ -91,30 +93,27 @@ export function meanSpan(f: Family): number {
 }
 
 /**
- * Trainees with equal keys have identical columns: same programme, home
- * department (staffing), teams, candidates with their values, and the same
- * quota, coverage and budget matches (computed once per unit and department).
- * An implicit family is keyed by its pairs and spans (its room runs depend on
- * the unit, department and programme only).
+ * Trainees with equal keys have identical columns: same programme, what every
+ * rule's rows read about them (`reads`: home department, teams, trainee-side
+ * quota and cost filters, home unit …), and the same candidates with their
+ * values and what the rules read at each receiving pair (`readsAt`). An
+ * implicit family is keyed by its pairs and spans (its room runs depend on the
+ * unit, department and programme only).
  */
 export function groupKey(ctx: Context, t: Trainee, family: Family): string {
   const prog = ctx.programmeOf(t);
-  const teams = (ctx.teamsOf.get(t.id) ?? []).map((x) => x.id);
-  const filters = [...(prog.quotas ?? []).map((q) => q.where), ...(prog.budget?.costs ?? []).map((r) => r.where)];
-  // Filters on the trainee side only are matched once; those on the receiving side per pair.
-  const own = filters.filter((w) => !onReceivingSide(w)).map((w) => (ctx.matches(w, t) ? "1" : "0")).join("");
-  const receiving = filters.filter(onReceivingSide);
-  const bits = (c: Candidate) => receiving.map((w) => (ctx.matches(w, t, c) ? "1" : "0")).join("");
+  const own = RULES.map((r) => r.reads?.(ctx, t) ?? "");
+  const at = (c: Candidate) => key(...RULES.map((r) => r.readsAt?.(ctx, t, c) ?? ""));
   if (!family.explicit) {
-    const pairs = family.pairs.map((p) => `${p.unit}\u0000${p.dept}\u0000${p.value}\u0000${bits({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })}`);
-    return JSON.stringify([prog.id, t.unit, t.dept, teams, own, family.spans.join(","), pairs]);
+    const pairs = family.pairs.map((p) => key(p.unit, p.dept, p.value, at({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })));
+    return JSON.stringify([prog.id, own, family.spans.join(","), pairs]);
   }
   const pairs = new Map<string, string>();
   const parts: string[] = [];
   for (const c of family.explicit) {
-    const pair = `${c.unit}\u0000${c.dept}`;
-    if (!pairs.has(pair)) pairs.set(pair, bits(c));
-    parts.push(`${pair}\u0000${c.k0}\u0000${c.k1}\u0000${c.value}\u0000${c.rotations ? JSON.stringify(c.rotations) : ""}\u0000${c.mentors ? c.mentors.join(",") : ""}`);
+    const pair = key(c.unit, c.dept);
+    if (!pairs.has(pair)) pairs.set(pair, at(c));
+    parts.push(key(pair, c.k0, c.k1, c.value, c.rotations ? JSON.stringify(c.rotations) : "", c.mentors ? key(...c.mentors.map((m) => m ?? "")) : ""));
   }
-  return JSON.stringify([prog.id, t.unit, t.dept, teams, own, [...pairs], parts]);
+  return JSON.stringify([prog.id, own, [...pairs], parts]);
 }

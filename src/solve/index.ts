@@ -5,6 +5,8 @@
 import { InternalError, UsageError } from "../model/errors.js";
 import type { Instance, Plan, Reason, Trainee } from "../model/types.js";
 import { contextOf } from "../rules/context.js";
+import { RULES } from "../rules/index.js";
+import type { Lang } from "../rules/words.js";
 import { ensureValid } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
 import type { Backend, BackendResult } from "./backend.js";
@@ -49,6 +51,8 @@ export interface SolveOptions {
   readonly pricingThreshold?: number;
   /** Refuse (with a UsageError) instances with more candidate placements than this. Default 5,000,000. */
   readonly maxCandidates?: number;
+  /** The language of unplaced reasons and conflicts: `zh` (default; names and Chinese labels) or `en` (ids and codes). */
+  readonly lang?: Lang;
   /** Engine options passed through unchanged, e.g. HiGHS's `{ mip_lp_solver: "ipm" }`. */
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
 }
@@ -91,12 +95,11 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
 
   // Pinned placements that break a rule nothing can repair make the instance infeasible outright.
   const pinnedOnly = basePlan(instance, pinned);
-  const fixed = verifyPlan(instance, pinnedOnly, {
-    rules: ["R-ELIGIBLE", "R-RECEIVER", "R-DEPT", "R-DURATION", "R-WINDOW", "R-CAPACITY", "R-MENTOR", "R-TEAM", "R-BUDGET", "R-ROTATION"],
-  }).violations;
+  const lang = options.lang ?? "zh";
+  const fixed = verifyPlan(instance, pinnedOnly, { rules: RULES.filter((r) => !r.repairable).map((r) => r.code), lang }).violations;
   const statsBase = { backend: backend.name, groups: 0, candidates: 0 };
   if (fixed.length) {
-    const plan = infeasiblePlan(instance, pinned, fixed.map((v) => ({ ...v, message: `pinned placements: ${v.message}` })));
+    const plan = infeasiblePlan(instance, pinned, fixed.map((v) => ({ ...v, message: `${lang === "en" ? "pinned placements: " : "已定安排："}${v.message}` })), lang);
     return { plan, stats: { ...statsBase, variables: 0, constraints: 0, engineStatus: "not run", elapsedMs: elapsed() } };
   }
 
@@ -111,12 +114,13 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
   for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
-    const found = familyOf(ctx, t, usage);
+    const found = familyOf(ctx, t, usage, lang);
     const { reasons } = found;
     let family = found.family;
     if (family && needsModelMentors(ctx, t, family, explicitDepts)) {
       const cands = withModelMentors(ctx, t, [...candidatesIn(family)].map(([, c]) => c), explicitDepts, usage);
-      if (cands.length === 0) reasons.push({ code: "R-MENTOR", message: "no single qualified mentor is free for a whole placement in an allowed department" });
+      if (cands.length === 0)
+        reasons.push({ code: "R-MENTOR", message: lang === "en" ? "no single qualified mentor is free for a whole placement in an allowed department" : "意向科室中没有一位符合职称要求的带教老师能带教整个进修期" });
       family = cands.length ? explicitFamily(cands) : undefined;
     }
     if (found.restricted) restricted = true;
@@ -217,8 +221,8 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
 
   if (res.status === "infeasible") {
     progress("conflicts");
-    const conflicts = await findConflicts(backend, model, keptRows.map((r) => f.builder.rowMeta[r]), options.timeLimitMs);
-    const plan = infeasiblePlan(instance, pinned, conflicts);
+    const conflicts = await findConflicts(backend, model, keptRows.map((r) => f.builder.rowMeta[r]), options.timeLimitMs, lang);
+    const plan = infeasiblePlan(instance, pinned, conflicts, lang);
     return { plan, stats: { ...stats, engineStatus: "infeasible", elapsedMs: elapsed() } };
   }
   if (!res.x && res.status === "timeout") {
@@ -241,7 +245,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   }
 
   progress("extract");
-  const plan = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows);
+  const plan = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows, lang);
   const v = verifyPlan(instance, plan);
   if (!v.valid) {
     throw new InternalError(
