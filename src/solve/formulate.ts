@@ -230,11 +230,11 @@ export class Formulation implements RowHost {
     const n = this.ctx.slots.count;
     /** Per slot, Σ dual × coefficient over the existing rows of a block's uses (no row is made). */
     const prefixes = new Map<string, Float64Array>();
-    const prefix = (id: string, uses: readonly { resource: Resource; amount: number }[]): Float64Array => {
+    const prefix = (id: string, usesOf: () => readonly { resource: Resource; amount: number }[]): Float64Array => {
       let pre = prefixes.get(id);
       if (pre) return pre;
       pre = new Float64Array(n + 1);
-      const fams = uses.flatMap((u) => familiesOf(this, u.resource).map((f) => ({ arr: this.slotRows.get(f.key), coef: (f.coef ?? 1) * u.amount })));
+      const fams = usesOf().flatMap((u) => familiesOf(this, u.resource).map((f) => ({ arr: this.slotRows.get(f.key), coef: (f.coef ?? 1) * u.amount })));
       for (let k = 0; k < n; k++) {
         let v = 0;
         for (const f of fams) if (f.arr) v += f.coef * d(f.arr[k]);
@@ -274,9 +274,9 @@ export class Formulation implements RowHost {
         for (let i = 0; i < pe.rows.length; i++) fixed -= pe.vals[i] * d(pe.rows[i]);
         if (fixed <= above) continue; // slot duals are ≥ 0: no span of this pair can do better
         // The home side (absence, teams) and the receiving side (seats, mentors) of any span of this pair.
-        const [homeBlock, seg] = assignmentBlocks(this.ctx, t, candidateAssignment({ unit: pair.unit, dept: pair.dept, k0: 0, k1: 0, value: 0 }, rank));
-        home ??= prefix(key("home", gi), homeBlock.uses);
-        const pre = prefix(key("pair", pair.unit, pair.dept, rank ?? -1), seg.uses);
+        const blocks = () => assignmentBlocks(this.ctx, t, candidateAssignment({ unit: pair.unit, dept: pair.dept, k0: 0, k1: 0, value: 0 }, rank));
+        home ??= prefix(key("home", gi), () => blocks()[0].uses);
+        const pre = prefix(key("pair", pair.unit, pair.dept, rank ?? -1), () => blocks()[1].uses);
         for (let s = first; s < ns; s++) {
           const k0 = f.spans[2 * s], k1 = f.spans[2 * s + 1];
           if (k1 > run[k0]) continue;

@@ -3,12 +3,63 @@
  * candidate, exact), and the candidate families that need explicit lists:
  * departments whose mentors the model chooses, relaxed rotation families.
  */
-import type { Trainee } from "../model/types.js";
+import type { Reason, Trainee } from "../model/types.js";
 import type { Context } from "../rules/context.js";
 import { RULES } from "../rules/index.js";
 import { key } from "../rules/keys.js";
-import type { Candidate, Family } from "./candidates.js";
+import type { Lang } from "../rules/words.js";
+import { type Candidate, type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
+import type { Group } from "./formulate.js";
 import type { PinnedUsage } from "./pinned.js";
+
+/** The trainees to plan (all but the pinned), as groups of interchangeable ones with their candidate families. */
+export interface Grouping {
+  readonly groups: Group[];
+  /** Trainees with no candidate, and why. */
+  readonly excluded: Map<string, Reason[]>;
+  /** Candidate placements in all (the whole model's placement columns). */
+  readonly nCands: number;
+  /** An estimate of the whole model's matrix entries. */
+  readonly nnz: number;
+  /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
+  readonly restricted: boolean;
+}
+
+/** Candidate families for every unpinned trainee (in id order), grouped by `groupKey`. */
+export function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang): Grouping {
+  const pinnedIds = new Set((ctx.instance.pinned ?? []).map((p) => p.trainee));
+  const excluded = new Map<string, Reason[]>();
+  const byKey = new Map<string, { trainees: Trainee[]; family: Family }>();
+  const explicitDepts = modelMentorDepts(ctx, usage);
+  let nCands = 0;
+  let nnz = 0;
+  let restricted = false;
+  for (const t of [...ctx.instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (pinnedIds.has(t.id)) continue;
+    const found = familyOf(ctx, t, usage, lang);
+    const { reasons } = found;
+    let family = found.family;
+    if (family && needsModelMentors(ctx, t, family, explicitDepts)) {
+      const cands = withModelMentors(ctx, t, [...candidatesIn(family)].map(([, c]) => c), explicitDepts, usage);
+      if (cands.length === 0)
+        reasons.push({ code: "R-MENTOR", message: lang === "en" ? "no single qualified mentor is free for a whole placement in an allowed department" : "意向科室中没有一位符合职称要求的带教老师能带教整个进修期" });
+      family = cands.length ? explicitFamily(cands) : undefined;
+    }
+    if (found.restricted) restricted = true;
+    if (!family) {
+      excluded.set(t.id, reasons);
+      continue;
+    }
+    nCands += family.size;
+    nnz += family.size * (3 + 3 * meanSpan(family));
+    const k = groupKey(ctx, t, family);
+    const g = byKey.get(k);
+    if (g) g.trainees.push(t);
+    else byKey.set(k, { trainees: [t], family });
+  }
+  const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), family: g.family }));
+  return { groups, excluded, nCands, nnz, restricted };
+}
 
 /**
  * Unit departments whose mentors the model must choose one by one: per-slot seat

@@ -3,20 +3,20 @@
  * `verifyPlan` before it is returned.
  */
 import { InternalError, UsageError } from "../model/errors.js";
-import type { Instance, Plan, Reason, Trainee } from "../model/types.js";
+import type { Instance, Plan } from "../model/types.js";
 import { contextOf } from "../rules/context.js";
 import { RULES } from "../rules/index.js";
 import type { Lang } from "../rules/words.js";
 import { ensureValid } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
 import type { Backend, BackendResult } from "./backend.js";
-import { type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
+import { candidatesIn, explicitFamily } from "./candidates.js";
 import { Formulation, type Group, PinnedUsage } from "./formulate.js";
 import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
 import { lpRelaxation, objectiveAt, padded } from "./model.js";
 import { greedyPlan } from "./greedy.js";
-import { groupKey, meanSpan, modelMentorDepts, needsModelMentors, uniqueSpans, withModelMentors } from "./groups.js";
+import { groupTrainees, uniqueSpans } from "./groups.js";
 import { basePlan, extractPlan, findConflicts, infeasiblePlan, inSpecOrder } from "./plan.js";
 import { seedColumns, solveByPricing } from "./pricing.js";
 
@@ -90,7 +90,6 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   progress("candidates");
 
   const pinned = instance.pinned ?? [];
-  const pinnedIds = new Set(pinned.map((p) => p.trainee));
   const usage = new PinnedUsage(ctx, pinned);
 
   // Pinned placements that break a rule nothing can repair make the instance infeasible outright.
@@ -104,38 +103,8 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   }
 
   // Candidate families (implicit: pairs × spans), then groups of interchangeable trainees.
-  const excluded = new Map<string, Reason[]>();
-  const byKey = new Map<string, { trainees: Trainee[]; family: Family }>();
-  const explicitDepts = modelMentorDepts(ctx, usage);
-  let nCands = 0;
-  let nnz = 0;
-  /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
-  let restricted = false;
+  const { groups, excluded, nCands, nnz, restricted } = groupTrainees(ctx, usage, lang);
   const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
-  for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    if (pinnedIds.has(t.id)) continue;
-    const found = familyOf(ctx, t, usage, lang);
-    const { reasons } = found;
-    let family = found.family;
-    if (family && needsModelMentors(ctx, t, family, explicitDepts)) {
-      const cands = withModelMentors(ctx, t, [...candidatesIn(family)].map(([, c]) => c), explicitDepts, usage);
-      if (cands.length === 0)
-        reasons.push({ code: "R-MENTOR", message: lang === "en" ? "no single qualified mentor is free for a whole placement in an allowed department" : "意向科室中没有一位符合职称要求的带教老师能带教整个进修期" });
-      family = cands.length ? explicitFamily(cands) : undefined;
-    }
-    if (found.restricted) restricted = true;
-    if (!family) {
-      excluded.set(t.id, reasons);
-      continue;
-    }
-    nCands += family.size;
-    nnz += family.size * (3 + 3 * meanSpan(family));
-    const key = groupKey(ctx, t, family);
-    const g = byKey.get(key);
-    if (g) g.trainees.push(t);
-    else byKey.set(key, { trainees: [t], family });
-  }
-  const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), family: g.family }));
 
   progress("formulate");
   const f = new Formulation(ctx, groups, usage);
