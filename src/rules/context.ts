@@ -6,7 +6,7 @@
 import { addDuration, type Slots, slotsOf, yearsBetween } from "../calendar/index.js";
 import { titleRank } from "../model/validate.js";
 import {
-  DEFAULT_WEIGHTS, type Instance, type Mentor, type ObjectiveWeights, type Programme, type Reason,
+  DEFAULT_WEIGHTS, type Instance, type Mentor, type ObjectiveWeights, type Programme, type Reason, type Receiving,
   type Team, type Trainee, type Unit, type Where,
 } from "../model/types.js";
 import { buildNetwork, type Network } from "../network/index.js";
@@ -105,37 +105,28 @@ function buildContext(instance: Instance): Context {
    * failure (the solver asks for every trainee × unit); with it, every failure
    * is reported, its message composed only then.
    */
+  const relationFails = (rec: Receiving, t: Trainee, u: Unit) =>
+    !!rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier) && !net.hasRelation(u.id, t.unit, rec.relations);
+  const tcmFails = (rec: Receiving, t: Trainee, u: Unit) => !!rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm";
   const receiverCheck = (t: Trainee, u: Unit, fail?: (zh: string, en: string) => void, lang: Lang = "zh"): boolean => {
     const rec = programmeOf(t).receiving ?? {};
-    const w = fail ? wordsOf(self, lang) : undefined;
+    // Asked for every trainee × unit by the solver: no message is composed, the first failure decides.
+    if (!fail) return !(u.id === t.unit || (rec.tiers && !rec.tiers.includes(u.tier)) || (rec.kinds && !rec.kinds.includes(u.kind)) || relationFails(rec, t, u) || tcmFails(rec, t, u));
+    const w = wordsOf(self, lang);
     let ok = true;
-    const no = (zh: () => string, en: () => string) => {
+    const no = (zh: string, en: string) => {
       ok = false;
-      fail!(zh(), en());
+      fail(zh, en);
     };
-    if (u.id === t.unit) {
-      if (!fail) return false;
-      no(() => `${w!.unit(u.id)}是本人所在单位`, () => `"${u.id}" is the trainee's home unit`);
-    }
-    if (rec.tiers && !rec.tiers.includes(u.tier)) {
-      if (!fail) return false;
-      no(() => `${w!.unit(u.id)}为${w!.tier(u.tier)}，项目只接受${rec.tiers!.map(w!.tier).join("、")}`, () => `"${u.id}" is tier ${u.tier}, not one of ${rec.tiers!.join(", ")}`);
-    }
-    if (rec.kinds && !rec.kinds.includes(u.kind)) {
-      if (!fail) return false;
-      no(() => `${w!.unit(u.id)}为${w!.kind(u.kind)}，项目只接受${rec.kinds!.map(w!.kind).join("、")}`, () => `"${u.id}" is kind ${u.kind}, not one of ${rec.kinds!.join(", ")}`);
-    }
-    if (rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier) && !net.hasRelation(u.id, t.unit, rec.relations)) {
-      if (!fail) return false;
+    if (u.id === t.unit) no(`${w.unit(u.id)}是本人所在单位`, `"${u.id}" is the trainee's home unit`);
+    if (rec.tiers && !rec.tiers.includes(u.tier)) no(`${w.unit(u.id)}为${w.tier(u.tier)}，项目只接受${rec.tiers.map(w.tier).join("、")}`, `"${u.id}" is tier ${u.tier}, not one of ${rec.tiers.join(", ")}`);
+    if (rec.kinds && !rec.kinds.includes(u.kind)) no(`${w.unit(u.id)}为${w.kind(u.kind)}，项目只接受${rec.kinds.map(w.kind).join("、")}`, `"${u.id}" is kind ${u.kind}, not one of ${rec.kinds.join(", ")}`);
+    if (relationFails(rec, t, u))
       no(
-        () => `${w!.unit(u.id)}与${w!.unit(t.unit)}之间没有${rec.relations!.map(w!.relation).join("或")}关系`,
-        () => `no ${rec.relations!.join("/")} relation runs from "${u.id}" to "${units.get(t.unit)?.id ?? t.unit}"`,
+        `${w.unit(u.id)}与${w.unit(t.unit)}之间没有${rec.relations!.map(w.relation).join("或")}关系`,
+        `no ${rec.relations!.join("/")} relation runs from "${u.id}" to "${units.get(t.unit)?.id ?? t.unit}"`,
       );
-    }
-    if (rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm") {
-      if (!fail) return false;
-      no(() => `中医类人员须到中医类医院进修，${w!.unit(u.id)}为${w!.kind(u.kind)}`, () => `a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
-    }
+    if (tcmFails(rec, t, u)) no(`中医类人员须到中医类医院进修，${w.unit(u.id)}为${w.kind(u.kind)}`, `a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
     return ok;
   };
   const related = (receiving: string, home: string) => net.hasRelation(receiving, home, ["alliance", "pairing"]);

@@ -79,25 +79,24 @@ export const coverageRule: Rule = {
   },
   shortfalls: shortfallsOf,
   rows: {
-    bounds(h: RowHost) {
-      for (const prog of h.ctx.instance.programmes)
-        (prog.coverage ?? []).forEach((row, i) => {
-          for (const u of coveredUnits(h.ctx, prog, row)) {
-            const need = row.min - h.fixed.byHome(prog.id, u);
-            if (need > 0)
-              h.row(rowKey(prog, i, u), () => ({
-                lb: need,
-                ub: Infinity,
-                meta: {
-                  kind: "coverage", code: "R-COVERAGE", ids: [prog.id, `coverage[${i}]`, u], soft: row.hard === false,
-                  describe: (lang) => {
-                    const w = wordsOf(h.ctx, lang);
-                    return w.say(`${w.programme(prog.id)}覆盖要求：${w.unit(u)}至少 ${row.min} 人`, `coverage ${i} of "${prog.id}": "${u}" needs ${row.min} placement(s)`);
-                  },
+    bounds(h: RowHost, prog) {
+      (prog.coverage ?? []).forEach((row, i) => {
+        for (const u of coveredUnits(h.ctx, prog, row)) {
+          const need = row.min - h.fixed.byHome(prog.id, u);
+          if (need > 0)
+            h.row(rowKey(prog, i, u), () => ({
+              lb: need,
+              ub: Infinity,
+              meta: {
+                kind: "coverage", code: "R-COVERAGE", ids: [prog.id, `coverage[${i}]`, u], soft: row.hard === false,
+                describe: (lang) => {
+                  const w = wordsOf(h.ctx, lang);
+                  return w.say(`${w.programme(prog.id)}覆盖要求：${w.unit(u)}至少 ${row.min} 人`, `coverage ${i} of "${prog.id}": "${u}" needs ${row.min} placement(s)`);
                 },
-              }));
-          }
-        });
+              },
+            }));
+        }
+      });
     },
     groupEntries(h, gi, add) {
       const g = h.groups[gi];

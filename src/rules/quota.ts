@@ -124,14 +124,13 @@ export const quotaRule: Rule = {
   },
   shortfalls: shortfallsOf,
   rows: {
-    bounds(h) {
-      for (const prog of h.ctx.instance.programmes)
-        (prog.quotas ?? []).forEach((q, i) => {
-          const have = h.fixed.quota(prog.id, i);
-          if (q.min !== undefined && q.min - have > 0) h.row(key("qmin", prog.id, i), () => rowSpec(h.ctx, h.fixed, prog, i, "min"));
-          if (q.max !== undefined && q.max - have < 0) h.row(key("qmax", prog.id, i), () => rowSpec(h.ctx, h.fixed, prog, i, "max"));
-          if (q.maxShare !== undefined) h.row(key("qshare", prog.id, i), () => rowSpec(h.ctx, h.fixed, prog, i, "share"));
-        });
+    bounds(h, prog) {
+      (prog.quotas ?? []).forEach((q, i) => {
+        const have = h.fixed.quota(prog.id, i);
+        if (q.min !== undefined && q.min - have > 0) h.row(key("qmin", prog.id, i), () => rowSpec(h.ctx, h.fixed, prog, i, "min"));
+        if (q.max !== undefined && q.max - have < 0) h.row(key("qmax", prog.id, i), () => rowSpec(h.ctx, h.fixed, prog, i, "max"));
+        if (q.maxShare !== undefined) h.row(key("qshare", prog.id, i), () => rowSpec(h.ctx, h.fixed, prog, i, "share"));
+      });
     },
     groupEntries(h, gi, add) {
       const g = h.groups[gi];

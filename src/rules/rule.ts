@@ -90,8 +90,8 @@ export type AddEntry = (row: number, value: number) => void;
 
 /** A rule's rows in a formulation. Stages run in the order listed, each over every rule. */
 export interface Rows {
-  /** Rows that bind whatever the columns (minimums, maximums pinned placements already break). */
-  bounds?(h: RowHost): void;
+  /** A programme's rows that bind whatever the columns (minimums, maximums pinned placements already break); called per programme, rule after rule. */
+  bounds?(h: RowHost, prog: Programme): void;
   /** One row per trainee group, which every column of the group enters first (returns it). */
   head?(h: RowHost, gi: number): number;
   /** Rows support columns relieve (made before any column, with their support columns). */

@@ -94,6 +94,8 @@ export class Formulation implements RowHost {
   private readonly groupEntries: (Entries | undefined)[];
   private readonly touched: (Uint8Array | undefined)[];
   private readonly relievable_: { row: number; home: string; dept: string; k: number }[] = [];
+  /** Row families of a block's uses, by the block's shape (a group's home side; a segment's unit, department and mentor). */
+  private readonly shapes = new Map<string, { arr: Int32Array; fam: SlotFamily; coef: number }[]>();
   private readonly stride: number;
 
   constructor(
@@ -110,8 +112,8 @@ export class Formulation implements RowHost {
     this.groupEntries = new Array(groups.length);
     this.touched = new Array(groups.length);
 
-    // Stages, each over every rule: rows that bind whatever the columns, one head row per group, relievable rows.
-    for (const rule of RULES) rule.rows?.bounds?.(this);
+    // Stages, each over every rule: rows that bind whatever the columns (programme by programme), one head row per group, relievable rows.
+    for (const prog of ctx.instance.programmes) for (const rule of RULES) rule.rows?.bounds?.(this, prog);
     for (let r = 0; r < b.rowMeta.length; r++) if (!b.rowMeta[r].soft && b.rowLower[r] > 0) this.hardMinRows.push(r);
     this.heads = RULES.filter((rule) => rule.rows?.head).map((rule) => Int32Array.from(groups, (_g, gi) => rule.rows!.head!(this, gi)));
     for (const rule of RULES) rule.rows?.relieved?.(this);
@@ -213,7 +215,15 @@ export class Formulation implements RowHost {
       out.vals.push(v);
     };
     for (const head of this.heads) push(head[gi], 1);
-    for (const block of assignmentBlocks(this.ctx, g.trainees[0], candidateAssignment(c, this.mentorRank(g)))) this.blockEntries(block, push);
+    // The ledger's uses of the candidate, block by block; their row families are looked up once per home and segment shape.
+    const rank = this.mentorRank(g);
+    let blocks: Block[] | undefined;
+    const blockAt = (i: number) => (blocks ??= assignmentBlocks(this.ctx, g.trainees[0], candidateAssignment(c, rank)))[i];
+    this.slotEntries(key("home", gi), () => blockAt(0), c.k0, c.k1, push);
+    (c.rotations ?? [c]).forEach((seg, si) => {
+      const chosen = c.mentors?.[si];
+      this.slotEntries(key("seg", c.unit, seg.dept, chosen ?? "", chosen === undefined ? rank ?? -1 : -1), () => blockAt(si + 1), seg.k0, seg.k1, push);
+    });
     for (const pe of [this.pairEntriesOf(gi, -1, undefined), this.pairEntriesOf(gi, ci, c)])
       for (let i = 0; i < pe.rows.length; i++) push(pe.rows[i], pe.vals[i]);
     return c;
@@ -294,9 +304,18 @@ export class Formulation implements RowHost {
 
   /** A block's entries, slot by slot, in the order of its uses and their rule families (rows made on first use). */
   private blockEntries(block: Block, add: AddEntry): void {
-    const fams: { arr: Int32Array; fam: SlotFamily; coef: number }[] = [];
-    for (const u of block.uses) for (const fam of familiesOf(this, u.resource)) fams.push({ arr: this.familyArray(fam.key), fam, coef: (fam.coef ?? 1) * u.amount });
-    for (let k = block.k0; k < block.k1; k++)
+    this.slotEntries(undefined, () => block, block.k0, block.k1, add);
+  }
+
+  /** Entries of a block's uses over `[k0, k1)`; blocks of one shape (`shape`) share their row families. */
+  private slotEntries(shape: string | undefined, block: () => Block, k0: number, k1: number, add: AddEntry): void {
+    let fams = shape === undefined ? undefined : this.shapes.get(shape);
+    if (!fams) {
+      fams = [];
+      for (const u of block().uses) for (const fam of familiesOf(this, u.resource)) fams.push({ arr: this.familyArray(fam.key), fam, coef: (fam.coef ?? 1) * u.amount });
+      if (shape !== undefined) this.shapes.set(shape, fams);
+    }
+    for (let k = k0; k < k1; k++)
       for (const { arr, fam, coef } of fams) {
         if (arr[k] === -2) {
           const spec = fam.make(k);
