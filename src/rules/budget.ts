@@ -2,7 +2,7 @@
  * R-BUDGET: the total cost of a programme's placements stays within its cap.
  * In a model: one row per programme, scaled by its largest cost.
  */
-import type { Placement, Programme, Trainee, Violation } from "../model/types.js";
+import type { Placement, Plan, Programme, Trainee, Violation } from "../model/types.js";
 import type { Context } from "./context.js";
 import { key } from "./keys.js";
 import { onReceivingSide } from "./quota.js";
@@ -30,17 +30,26 @@ function budgetScale(prog: Programme): number {
 const costBits = (ctx: Context, t: Trainee, target: Pick<Placement, "unit" | "dept"> | undefined, receiving: boolean) =>
   (ctx.programmeOf(t).budget?.costs ?? []).filter((r) => onReceivingSide(r.where) === receiving).map((r) => (ctx.matches(r.where, t, target) ? "1" : "0")).join("");
 
+/** What each programme with a budget spends on a plan's placements. */
+export function spentOf(ctx: Context, plan: Pick<Plan, "placements">): Map<string, number> {
+  const spent = new Map<string, number>();
+  for (const { t, p, prog } of resolved(ctx, plan)) if (prog.budget) spent.set(prog.id, (spent.get(prog.id) ?? 0) + costOf(ctx, prog, t, p));
+  return spent;
+}
+
+/** The rule's verdict on a programme's spending. */
+export const withinBudget = (prog: Programme, spent: number): boolean => !prog.budget || spent <= prog.budget.cap + 1e-9;
+
 export const budgetRule: Rule = {
   code: "R-BUDGET",
   repairable: false,
   check({ ctx, plan, w }) {
-    const spent = new Map<string, number>();
-    for (const { t, p, prog } of resolved(ctx, plan)) if (prog.budget) spent.set(prog.id, (spent.get(prog.id) ?? 0) + costOf(ctx, prog, t, p));
+    const spent = spentOf(ctx, plan);
     const out: Violation[] = [];
     for (const prog of ctx.instance.programmes) {
       const s = spent.get(prog.id) ?? 0;
-      if (prog.budget && s > prog.budget.cap + 1e-9)
-        out.push({ code: "R-BUDGET", ids: [prog.id], message: w.say(`${w.programme(prog.id)}经费支出 ${s} 元，超过上限 ${prog.budget.cap} 元`, `programme "${prog.id}" spends ${s}, cap ${prog.budget.cap}`) });
+      if (!withinBudget(prog, s))
+        out.push({ code: "R-BUDGET", ids: [prog.id], message: w.say(`${w.programme(prog.id)}经费支出 ${s} 元，超过上限 ${prog.budget!.cap} 元`, `programme "${prog.id}" spends ${s}, cap ${prog.budget!.cap}`) });
     }
     return out;
   },

@@ -91,13 +91,44 @@ function sides(prog: Programme): { group: number[]; pair: number[] } {
   return s;
 }
 
-const shortfallsOf = ({ ctx, plan }: Judgement): Shortfall[] => {
+/** A quota row's count against its limits: the rule's verdicts (a soft `min` is a shortfall, never a violation). */
+export interface QuotaStatus {
+  readonly count: number;
+  /** Placements of the programme (the share's denominator). */
+  readonly total: number;
+  readonly minOk: boolean;
+  readonly maxOk: boolean;
+  readonly shareOk: boolean;
+  /** `min` is soft: short is a shortfall. */
+  readonly soft: boolean;
+}
+
+/** Every quota row's status, per programme id. */
+export function quotaStatus(ctx: Context, plan: Pick<Plan, "placements">): Map<string, QuotaStatus[]> {
   const counts = quotaCounts(ctx, plan);
+  const out = new Map<string, QuotaStatus[]>();
+  for (const prog of ctx.instance.programmes) {
+    const c = counts.get(prog.id)!;
+    out.set(prog.id, (prog.quotas ?? []).map((q, i) => {
+      const n = c.rows[i];
+      return {
+        count: n, total: c.total, soft: q.hard === false,
+        minOk: q.min === undefined || n >= q.min,
+        maxOk: q.max === undefined || n <= q.max,
+        shareOk: q.maxShare === undefined || n <= q.maxShare * c.total + 1e-9,
+      };
+    }));
+  }
+  return out;
+}
+
+const shortfallsOf = ({ ctx, plan }: Judgement): Shortfall[] => {
+  const status = quotaStatus(ctx, plan);
   const out: Shortfall[] = [];
   for (const prog of ctx.instance.programmes)
     (prog.quotas ?? []).forEach((q, i) => {
-      const got = counts.get(prog.id)!.rows[i];
-      if (q.hard === false && q.min !== undefined && got < q.min) out.push({ programme: prog.id, rule: "quota", index: i, needed: q.min, got });
+      const s = status.get(prog.id)![i];
+      if (s.soft && !s.minOk) out.push({ programme: prog.id, rule: "quota", index: i, needed: q.min!, got: s.count });
     });
   return out;
 };
@@ -107,19 +138,16 @@ export const quotaRule: Rule = {
   repairable: true,
   check({ ctx, plan, w }) {
     const out: Violation[] = [];
-    const counts = quotaCounts(ctx, plan);
-    for (const prog of ctx.instance.programmes) {
-      const c = counts.get(prog.id)!;
+    const status = quotaStatus(ctx, plan);
+    for (const prog of ctx.instance.programmes)
       (prog.quotas ?? []).forEach((q, i) => {
-        const n = c.rows[i];
+        const { count: n, total, minOk, maxOk, shareOk, soft } = status.get(prog.id)![i];
         const fail = (zh: string, en: string) =>
           out.push({ code: "R-QUOTA", ids: [prog.id, `quotas[${i}]`], message: w.say(`${quotaWords(ctx, w, prog, i)}：${zh}`, `programme "${prog.id}" quota ${i}: ${en}`) });
-        if (q.min !== undefined && q.hard !== false && n < q.min) fail(`安排 ${n} 人，少于至少 ${q.min} 人`, `${n} placements, minimum ${q.min}`);
-        if (q.max !== undefined && n > q.max) fail(`安排 ${n} 人，超过至多 ${q.max} 人`, `${n} placements, maximum ${q.max}`);
-        if (q.maxShare !== undefined && n > q.maxShare * c.total + 1e-9)
-          fail(`安排 ${n} 人（共 ${c.total} 人），超过占比上限 ${+(q.maxShare * 100).toFixed(6)}%`, `${n} of ${c.total} placements, more than share ${q.maxShare}`);
+        if (!minOk && !soft) fail(`安排 ${n} 人，少于至少 ${q.min} 人`, `${n} placements, minimum ${q.min}`);
+        if (!maxOk) fail(`安排 ${n} 人，超过至多 ${q.max} 人`, `${n} placements, maximum ${q.max}`);
+        if (!shareOk) fail(`安排 ${n} 人（共 ${total} 人），超过占比上限 ${+(q.maxShare! * 100).toFixed(6)}%`, `${n} of ${total} placements, more than share ${q.maxShare}`);
       });
-    }
     return out;
   },
   shortfalls: shortfallsOf,

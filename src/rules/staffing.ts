@@ -4,12 +4,31 @@
  * minOnDuty` per slot, made only where absence could break the minimum, and
  * relieved by support columns.
  */
-import type { Violation } from "../model/types.js";
+import type { StaffedDepartment, Violation } from "../model/types.js";
 import { key } from "./keys.js";
+import type { Ledger } from "./ledger.js";
 import type { Rule, SlotFamily } from "./rule.js";
 import { wordsOf } from "./words.js";
 
 const family = (unit: string, dept: string, coef = 1): SlotFamily => ({ key: key("staff", unit, dept), make: () => undefined, coef });
+
+/** One home department in one slot: who is on duty, and whether the minimum holds (the rule's verdict). */
+export interface OnDuty {
+  readonly staff: number;
+  readonly away: number;
+  readonly support: number;
+  readonly onDuty: number;
+  readonly minOnDuty: number;
+  readonly ok: boolean;
+}
+
+/** `staff − away + support ≥ minOnDuty` of a home department in slot k, from a plan's ledger. */
+export function onDutyAt(ledger: Ledger, unit: string, d: StaffedDepartment, k: number): OnDuty {
+  const away = ledger.at({ kind: "away", unit, dept: d.dept }, k);
+  const support = ledger.at({ kind: "cover", unit, dept: d.dept }, k);
+  const onDuty = d.staff - away + support;
+  return { staff: d.staff, away, support, onDuty, minOnDuty: d.minOnDuty, ok: onDuty >= d.minOnDuty };
+}
 
 export const staffingRule: Rule = {
   code: "R-STAFFING",
@@ -18,18 +37,15 @@ export const staffingRule: Rule = {
     const out: Violation[] = [];
     for (const u of ctx.instance.units)
       for (const d of u.departments ?? []) {
-        const away = { kind: "away", unit: u.id, dept: d.dept } as const;
-        const cover = { kind: "cover", unit: u.id, dept: d.dept } as const;
         for (let k = 0; k < ctx.slots.count; k++) {
-          const a = ledger.at(away, k), s = ledger.at(cover, k);
-          const onDuty = d.staff - a + s;
-          if (onDuty < d.minOnDuty)
+          const s = onDutyAt(ledger, u.id, d, k);
+          if (!s.ok)
             out.push({
               code: "R-STAFFING",
-              ids: [u.id, d.dept, ...ledger.who(away, k)],
+              ids: [u.id, d.dept, ...ledger.who({ kind: "away", unit: u.id, dept: d.dept }, k)],
               message: w.say(
-                `${w.unit(u.id)}${w.dept(d.dept)} ${w.slot(k)} 在岗 ${onDuty} 人（编制 ${d.staff} − 外出进修 ${a} + 下沉支援 ${s}），少于最低在岗 ${d.minOnDuty} 人`,
-                `"${u.id}" ${d.dept} has ${onDuty} on duty in ${w.slot(k)} (staff ${d.staff} − away ${a} + support ${s}), minimum ${d.minOnDuty}`,
+                `${w.unit(u.id)}${w.dept(d.dept)} ${w.slot(k)} 在岗 ${s.onDuty} 人（编制 ${d.staff} − 外出进修 ${s.away} + 下沉支援 ${s.support}），少于最低在岗 ${d.minOnDuty} 人`,
+                `"${u.id}" ${d.dept} has ${s.onDuty} on duty in ${w.slot(k)} (staff ${d.staff} − away ${s.away} + support ${s.support}), minimum ${d.minOnDuty}`,
               ),
             });
         }

@@ -1,8 +1,15 @@
 /** R-TEAM: every family-doctor team keeps `size − away ≥ minOnDuty`; support does not count (contracted residents keep their own doctors). */
-import type { Violation } from "../model/types.js";
+import type { Team, Violation } from "../model/types.js";
+import type { Ledger } from "./ledger.js";
 import { key } from "./keys.js";
 import type { Rule } from "./rule.js";
 import { wordsOf } from "./words.js";
+
+/** A family-doctor team in slot k: members on duty, and whether the minimum holds (the rule's verdict). */
+export function teamAt(ledger: Ledger, team: Team, k: number): { away: number; onDuty: number; ok: boolean } {
+  const away = ledger.at({ kind: "team", team: team.id }, k);
+  return { away, onDuty: team.size - away, ok: team.size - away >= team.minOnDuty };
+}
 
 export const teamRule: Rule = {
   code: "R-TEAM",
@@ -12,8 +19,8 @@ export const teamRule: Rule = {
     for (const team of ctx.instance.teams ?? []) {
       const r = { kind: "team", team: team.id } as const;
       for (let k = 0; k < ctx.slots.count; k++) {
-        const n = team.size - ledger.at(r, k);
-        if (n < team.minOnDuty)
+        const { ok, onDuty: n } = teamAt(ledger, team, k);
+        if (!ok)
           out.push({ code: "R-TEAM", ids: [team.id, ...ledger.who(r, k)], message: w.say(`家庭医生团队${w.team(team.id)} ${w.slot(k)} 在岗 ${n} 人，少于最低 ${team.minOnDuty} 人`, `team "${team.id}" has ${n} on duty in ${w.slot(k)}, minimum ${team.minOnDuty}`) });
       }
     }

@@ -26,9 +26,20 @@ const MAX_CANDIDATES = 5_000_000;
 
 export type { Backend, BackendResult } from "./backend.js";
 
+/**
+ * The phases `onProgress` reports, in the order they can occur:
+ * `candidates` (candidate placements and trainee groups), `formulate` (rows),
+ * `greedy` (the first valid plan), `solve` (the engine; repeated with each
+ * new incumbent or bound), on large models `pricing N` (column generation
+ * round N) and `restricted MILP N`, `relaxation bound` (restricted §9 rotation
+ * families), `conflicts` (an infeasible instance's conflicting rows) and
+ * `extract` (the plan, its mentors and reasons).
+ */
+export type SolvePhase = "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract";
+
 export interface SolveProgress {
-  /** `prepare`, `solve`, `conflicts`, `extract`. */
-  readonly phase: string;
+  /** Where the solve is: see {@link SolvePhase}. */
+  readonly phase: SolvePhase;
   readonly incumbent?: number;
   readonly bound?: number;
   readonly elapsedMs: number;
@@ -84,7 +95,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   ensureValid(instance, "solve");
   const t0 = Date.now();
   const elapsed = () => Date.now() - t0;
-  const progress = (phase: string, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });
+  const progress = (phase: SolvePhase, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });
   const backend = typeof options.backend === "object" ? options.backend : options.backend === "jslp" ? jslpBackend : highsBackend;
   const ctx = contextOf(instance);
   progress("candidates");

@@ -42,7 +42,7 @@ export interface PricingOptions extends BackendOptions {
   readonly perGroup?: number;
   /** Largest number of columns the closure may add in one round, best reduced cost first (default 300,000). */
   readonly maxClosure?: number;
-  readonly onPhase?: (phase: string) => void;
+  readonly onPhase?: (phase: `pricing ${number}` | `restricted MILP ${number}`) => void;
 }
 
 export interface PricingResult extends BackendResult {
