@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { InstanceError, type Issue, PlanError, formatPath } from "./errors.js";
+import { parseJson, stripBom } from "./json.js";
 import { instanceSchema, planSchema } from "./schema.js";
 import type { Instance, Plan } from "./types.js";
 import { crossCheckInstance } from "./validate.js";
@@ -24,11 +25,7 @@ function zodIssues(error: z.ZodError): Issue[] {
 
 function readJson(input: unknown, what: string): { value?: unknown; issues: Issue[] } {
   if (typeof input !== "string") return { value: input, issues: [] };
-  try {
-    return { value: JSON.parse(input), issues: [] };
-  } catch (e) {
-    return { issues: [{ path: "", message: `${what} is not valid JSON: ${(e as Error).message}` }] };
-  }
+  return parseJson(input, what);
 }
 
 /** Validates without throwing: the issues of an instance (empty when valid). */
@@ -64,7 +61,7 @@ export function checkInstance(input: unknown): Issue[] {
 export function parseInstance(input: unknown): Instance {
   const issues = checkInstance(input);
   if (issues.length) throw new InstanceError(issues);
-  const value = (typeof input === "string" ? JSON.parse(input) : structuredClone(input)) as Instance;
+  const value = (typeof input === "string" ? JSON.parse(stripBom(input)) : structuredClone(input)) as Instance;
   validated.add(value);
   return value;
 }
