@@ -6,6 +6,7 @@
  * found so far is written (status `timeout-feasible`) and the exit code is
  * 130 / 143; a second Ctrl-C quits at once.
  */
+import { UsageError } from "../model/errors.js";
 import type { Plan } from "../model/types.js";
 import { serializePlan } from "../report/serialize.js";
 import { summarizePlan } from "../report/summary.js";
@@ -89,6 +90,13 @@ export async function solveCommand(file: string, opts: SolveCliOptions, io: Io):
         lastPhase = p.phase;
       },
     });
+  } catch (e) {
+    // Stopped before the first valid plan existed: nothing to write.
+    if (interrupted && e instanceof UsageError) {
+      io.err(`${interrupted === "SIGINT" ? "interrupted" : interrupted} before any valid plan was found; nothing written`);
+      return EXIT_SIGNAL[interrupted] ?? 130;
+    }
+    throw e;
   } finally {
     bar?.stop();
     process.off("SIGINT", onSignal);
