@@ -5,7 +5,7 @@
 import { InternalError, UsageError } from "../model/errors.js";
 import type { Instance, Placement, Plan, Reason, Trainee } from "../model/types.js";
 import { contextOf } from "../rules/context.js";
-import { ensureValid } from "../model/parse.js";
+import { validInstance } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
 import type { Backend, BackendResult } from "./backend.js";
 import { type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
@@ -95,7 +95,8 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
 export async function solveDetailed(instance: Instance, options: SolveOptions = {}): Promise<{ plan: Plan; stats: SolveStats }> {
   const t0 = Date.now();
   checkClockOptions("solve", options?.timeLimitMs, options?.signal);
-  ensureValid(instance, "solve");
+  // The instance as checked: parseInstance's (frozen), or a frozen copy of a plain object.
+  instance = validInstance(instance, "solve");
   const clock = new Clock(t0, options.timeLimitMs, options.signal);
   try {
     return await solveWithin(instance, options, clock, t0);
