@@ -144,7 +144,7 @@ function target(path: string, { option = "output", inputs = [] }: OutputOptions)
     throw new CliInputError(`${path}: cannot write (${why(e)})`);
   }
   if (existing && !existing.isFile())
-    throw new CliInputError(`${path}: cannot write (${kindOf(existing)}, not a regular file; jinxiu writes only regular files)`);
+    throw new CliInputError(`${path}: cannot write (${kindOf(existing)}, not a regular file; jinxiu writes only regular files — 只能写入普通文件)`);
   const dir = dirname(real);
   const dirStat = statSync(dir, { throwIfNoEntry: false });
   if (!dirStat) throw new CliInputError(`${path}: cannot write (no such directory: ${dir})`);
@@ -161,7 +161,7 @@ function target(path: string, { option = "output", inputs = [] }: OutputOptions)
       const st = statSync(input, { throwIfNoEntry: false });
       if (!st) continue;
       const same = (st.dev === existing.dev && st.ino === existing.ino) || realpathSync(input) === real;
-      if (same) throw new CliInputError(`${path}: refusing to write over the input file ${input}; choose another ${option} file`);
+      if (same) throw new CliInputError(`${path}: refusing to write over the input file ${input}; choose another ${option} file (不能覆盖输入文件)`);
     }
   }
   return { real, existing };

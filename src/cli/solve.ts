@@ -70,7 +70,7 @@ export async function solveCommand(file: string, opts: SolveCliOptions, io: Io):
     interrupted = sig;
     bar?.stop();
     bar = undefined;
-    if (!opts.quiet) io.err(`${sig === "SIGINT" ? "interrupted" : sig}: stopping, the best plan found so far will be written (press Ctrl-C again to quit without it)`);
+    if (!opts.quiet) io.err(`${sig === "SIGINT" ? "interrupted" : sig}: stopping, the best plan found so far will be written (press Ctrl-C again to quit without it) — 正在停止，将保存目前最好的方案（再按 Ctrl-C 直接退出，不保存）`);
     abort.abort();
   };
   process.on("SIGINT", onSignal);
@@ -93,7 +93,7 @@ export async function solveCommand(file: string, opts: SolveCliOptions, io: Io):
   } catch (e) {
     // Stopped before the first valid plan existed: nothing to write.
     if (interrupted && e instanceof UsageError) {
-      io.err(`${interrupted === "SIGINT" ? "interrupted" : interrupted} before any valid plan was found; nothing written`);
+      io.err(`${interrupted === "SIGINT" ? "interrupted" : interrupted} before any valid plan was found; nothing written (尚无可行方案，未写入文件)`);
       return EXIT_SIGNAL[interrupted] ?? 130;
     }
     throw e;

@@ -248,3 +248,27 @@ describe("jinxiu example and --version", () => {
     expect(statSync(out).mode & 0o077).toBe(0);
   });
 });
+
+describe("exit 3: a bug in jinxiu", () => {
+  it("an unexpected error is one line (no stack), exit 3; under --json { ok: false, internal: true }", async () => {
+    const { runCli } = await import("../../src/cli/run.js");
+    let err = "";
+    let outCalls = 0;
+    let printed = "";
+    const boom = { isTTY: false, err: (t: string) => void (err += t), out: (t: string) => { if (outCalls++ === 0) throw new RangeError("boom"); printed += t; } };
+    expect(await runCli(["validate", SMALL], boom)).toBe(3);
+    expect(err.trim()).toBe("jinxiu: internal error: boom");
+    outCalls = 0;
+    expect(await runCli(["validate", SMALL, "--json"], boom)).toBe(3);
+    expect(JSON.parse(printed)).toEqual({ ok: false, internal: true, issues: [{ path: "", message: "internal error: boom" }] });
+  });
+});
+
+describe("report --html -", () => {
+  it("writes the HTML report to stdout and nothing else there", async () => {
+    const r = await cli("report", SMALL, SMALL_PLAN, "--html", "-");
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.trimStart().startsWith("<!doctype html>") || r.out.trimStart().startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(r.out).not.toMatch(/written:/);
+  });
+});
