@@ -75,45 +75,49 @@ export async function solveCommand(file: string, opts: SolveCliOptions, io: Io):
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  bar = live ? progressBar(seconds) : undefined;
-  let lastPhase = "";
-  let result: Awaited<ReturnType<typeof solveDetailed>>;
+  // The handlers stay until the plan is written: a signal during the write lets it finish (a second one quits).
   try {
-    result = await solveDetailed(inst, {
-      timeLimitMs: seconds !== undefined ? seconds * 1000 : undefined,
-      relGap: gap,
-      backend: opts.backend,
-      signal: abort.signal,
-      onProgress: (p) => {
-        if (bar) bar.update(p);
-        else if (plain && !interrupted && p.phase !== lastPhase && !p.phase.startsWith("solve")) io.err(`${p.phase} (${(p.elapsedMs / 1000).toFixed(1)} s)`);
-        lastPhase = p.phase;
-      },
-    });
-  } catch (e) {
-    // Stopped before the first valid plan existed: nothing to write.
-    if (interrupted && e instanceof UsageError) {
-      io.err(`${interrupted === "SIGINT" ? "interrupted" : interrupted} before any valid plan was found; nothing written (尚无可行方案，未写入文件)`);
-      return EXIT_SIGNAL[interrupted] ?? 130;
+    bar = live ? progressBar(seconds) : undefined;
+    let lastPhase = "";
+    let result: Awaited<ReturnType<typeof solveDetailed>>;
+    try {
+      result = await solveDetailed(inst, {
+        timeLimitMs: seconds !== undefined ? seconds * 1000 : undefined,
+        relGap: gap,
+        backend: opts.backend,
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (bar) bar.update(p);
+          else if (plain && !interrupted && p.phase !== lastPhase && !p.phase.startsWith("solve")) io.err(`${p.phase} (${(p.elapsedMs / 1000).toFixed(1)} s)`);
+          lastPhase = p.phase;
+        },
+      });
+    } catch (e) {
+      // Stopped before the first valid plan existed: nothing to write.
+      if (interrupted && e instanceof UsageError) {
+        io.err(`${interrupted === "SIGINT" ? "interrupted" : interrupted} before any valid plan was found; nothing written (尚无可行方案，未写入文件)`);
+        return EXIT_SIGNAL[interrupted] ?? 130;
+      }
+      throw e;
+    } finally {
+      bar?.stop();
     }
-    throw e;
+    const { plan, stats } = result;
+    const text = serializePlan(plan);
+    if (out === "-") io.out(text);
+    else writeOutput(out, text, { option: "--out", inputs: [file] });
+    if (opts.json) io.out(JSON.stringify({ ok: true, out, ...outline(plan), plan }));
+    else if (!opts.quiet) {
+      const summary = summarizePlan(inst, plan, { stats, out: out === "-" ? undefined : out });
+      if (out === "-") io.err(summary);
+      else io.out(summary);
+    }
+    if (interrupted) return EXIT_SIGNAL[interrupted] ?? 130;
+    return plan.status === "infeasible" ? 1 : 0;
   } finally {
-    bar?.stop();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
-  const { plan, stats } = result;
-  const text = serializePlan(plan);
-  if (out === "-") io.out(text);
-  else writeOutput(out, text, { option: "--out", inputs: [file] });
-  if (opts.json) io.out(JSON.stringify({ ok: true, out, ...outline(plan), plan }));
-  else if (!opts.quiet) {
-    const summary = summarizePlan(inst, plan, { stats, out: out === "-" ? undefined : out });
-    if (out === "-") io.err(summary);
-    else io.out(summary);
-  }
-  if (interrupted) return EXIT_SIGNAL[interrupted] ?? 130;
-  return plan.status === "infeasible" ? 1 : 0;
 }
 
 /** The plan at a glance, for `--json`. */
