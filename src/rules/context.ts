@@ -81,12 +81,12 @@ function buildContext(instance: Instance): Context {
   const teamsOf = new Map<string, Team[]>();
   for (const team of instance.teams ?? []) for (const m of team.members) teamsOf.set(m, [...(teamsOf.get(m) ?? []), team]);
 
-  const capCache = new Map<string, Int32Array>();
-  const capacityRow = (unit: string, dept: string): Int32Array => {
+  const capCache = new Map<string, Float64Array>();
+  const capacityRow = (unit: string, dept: string): Float64Array => {
     const key = `${unit}\u0000${dept}`;
     let row = capCache.get(key);
     if (!row) {
-      row = new Int32Array(slots.count);
+      row = new Float64Array(slots.count);
       for (const r of units.get(unit)?.receive ?? []) {
         if (r.dept !== dept) continue;
         const a = r.from === undefined ? 0 : slots.firstFrom(r.from);

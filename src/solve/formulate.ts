@@ -195,12 +195,18 @@ export class Formulation implements RowHost {
     return j;
   }
 
-  /** Adds every candidate of every group (the whole model). */
-  addAll(): void {
+  /**
+   * Adds every candidate of every group (the whole model). `stop` (asked per
+   * group) ends it early with part of them: then it returns false, and the
+   * model's bounds and infeasibility say nothing about the whole.
+   */
+  addAll(stop?: () => boolean): boolean {
     const buf: Entries = { rows: [], vals: [] };
-    this.groups.forEach((g, gi) => {
-      for (const [ci] of candidatesIn(g.family)) this.add(gi, ci, buf);
-    });
+    for (let gi = 0; gi < this.groups.length; gi++) {
+      if (stop?.()) return false;
+      for (const [ci] of candidatesIn(this.groups[gi].family)) this.add(gi, ci, buf);
+    }
+    return true;
   }
 
   /** The coefficients of candidate `(gi, ci)`, into `out` (rows are made as needed); returns the candidate. */

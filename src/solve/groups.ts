@@ -10,6 +10,7 @@ import { key } from "../rules/keys.js";
 import type { Lang } from "../rules/words.js";
 import { type Candidate, type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
 import type { Group } from "./formulate.js";
+import type { Clock } from "./clock.js";
 import type { PinnedUsage } from "./pinned.js";
 
 /** The trainees to plan (all but the pinned), as groups of interchangeable ones with their candidate families. */
@@ -23,10 +24,12 @@ export interface Grouping {
   readonly nnz: number;
   /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
   readonly restricted: boolean;
+  /** The clock stopped the phase (time limit or abort) before every trainee had its family. */
+  readonly stopped: boolean;
 }
 
-/** Candidate families for every unpinned trainee (in id order), grouped by `groupKey`. */
-export function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang): Grouping {
+/** Candidate families for every unpinned trainee (in id order), grouped by `groupKey`; a clock may stop it. */
+export async function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang, clock?: Pick<Clock, "tick" | "expired">): Promise<Grouping> {
   const pinnedIds = new Set((ctx.instance.pinned ?? []).map((p) => p.trainee));
   const excluded = new Map<string, Reason[]>();
   const byKey = new Map<string, { trainees: Trainee[]; family: Family }>();
@@ -36,6 +39,10 @@ export function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang): Gro
   let restricted = false;
   for (const t of [...ctx.instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
+    if (clock) {
+      await clock.tick();
+      if (clock.expired()) return { groups: [], excluded, nCands, nnz, restricted, stopped: true };
+    }
     const found = familyOf(ctx, t, usage, lang);
     const { reasons } = found;
     let family = found.family;
@@ -58,7 +65,7 @@ export function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang): Gro
     else byKey.set(k, { trainees: [t], family });
   }
   const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), family: g.family }));
-  return { groups, excluded, nCands, nnz, restricted };
+  return { groups, excluded, nCands, nnz, restricted, stopped: false };
 }
 
 /**

@@ -47,11 +47,11 @@ export function infeasiblePlan(instance: Instance, pinned: readonly Placement[],
  * may be broken at a price), solved for the least total breach; the rows it
  * breaks are a small set of conflicting rules, in planner words.
  */
-export async function findConflicts(backend: Backend, m: LinearModel, meta: readonly RowMeta[], timeLimitMs?: number, lang: Lang = "zh"): Promise<Violation[]> {
+export async function findConflicts(backend: Backend, m: LinearModel, meta: readonly RowMeta[], timeLimitMs?: number, signal?: AbortSignal, lang: Lang = "zh"): Promise<Violation[]> {
   const hard: number[] = [];
   for (let r = 0; r < m.numRows; r++) if (!meta[r].soft && meta[r].kind !== "once") hard.push(r);
   const elastic = withSingletons({ ...m, offset: 0, colCost: new Float64Array(m.numCols) }, hard.map((r) => ({ row: r, value: Number.isFinite(m.rowUpper[r]) ? -1 : 1, cost: -1 })));
-  const res = await backend.solve(elastic, { timeLimitMs: timeLimitMs ?? 60_000 });
+  const res = await backend.solve(elastic, { timeLimitMs: timeLimitMs ?? 60_000, signal });
   if (!res.x) return [];
   const out: Violation[] = [];
   hard.forEach((r, i) => {
