@@ -165,7 +165,7 @@ describe("where the per-year views are shown", () => {
       expect("perYear" in forms).toBe(false);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await formsToXlsx(forms)) as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档"]);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "接收名单"]);
     }
   });
 
@@ -194,11 +194,11 @@ describe("where the per-year views are shown", () => {
     const forms = buildForms(inst, plan);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await formsToXlsx(forms)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "分年度"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "接收名单", "分年度"]);
     const ws = wb.getWorksheet("分年度")!;
-    const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+    const values = (r: number) => (ws.getRow(r + 1).values as unknown[]).slice(1);
     expect(values(1)).toEqual(["项目", "指标", "2024年", "2025年", "2026年", "目标"]);
-    expect(ws.rowCount).toBe(12);
+    expect(ws.rowCount).toBe(13);
     const name = inst.programmes[0].name!;
     expect(values(2)).toEqual([name, "新开始进修（人次）", 1, 2, 1]);
     expect(values(4)).toEqual([name, "进修人·月", 2, 5, 5]);
@@ -212,8 +212,8 @@ describe("where the per-year views are shown", () => {
     expect(forms.perYear!.rows.map((r) => r[1])).toEqual(["新开始进修（人次）", "在修人数", "进修人·月", "其中山区海岛县（新开始）"]);
   });
 
-  it("the CSV forms stay the four commission forms", () => {
-    expect(Object.keys(formsToCsv(buildForms(inst, plan))).sort()).toEqual(["一人一策一档.csv", "分配表.csv", "汇总表.csv", "登记表.csv"].sort());
+  it("the CSV forms stay the commission forms and the 接收名单 (no 分年度)", () => {
+    expect(Object.keys(formsToCsv(buildForms(inst, plan))).sort()).toEqual(["一人一策一档.csv", "分配表.csv", "汇总表.csv", "登记表.csv", "接收名单.csv"].sort());
   });
 });
 
