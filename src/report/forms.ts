@@ -529,7 +529,7 @@ function naturalCompare(a: string, b: string): number {
 }
 
 /** Display width of a cell: CJK and full-width characters count 2. */
-function displayWidth(v: string | number): number {
+export function displayWidth(v: string | number): number {
   let w = 0;
   for (const ch of String(v)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
   return w;

@@ -19,7 +19,7 @@
  */
 import ExcelJS from "exceljs";
 import { neutralizeCell } from "./csv.js";
-import type { Forms, Table } from "./forms.js";
+import { displayWidth, type Forms, type Table } from "./forms.js";
 
 /** Fixed document dates (docProps/core.xml): no wall-clock time leaks into the file. */
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
@@ -30,6 +30,18 @@ const THIN: Partial<ExcelJS.Borders> = {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** First row of the table (header) and of the body, 1-based. */
 const HEADER_ROW = 2;
+/** Points per line of 11-point text (CJK fonts run taller than Latin ones). */
+const LINE_HEIGHT = 16;
+
+/**
+ * Lines a wrapped cell needs in a column `width` characters wide: spreadsheets do not grow
+ * rows to fit wrapped text on their own (LibreOffice does not on import), so the sheet sets
+ * each row's height.
+ */
+function linesOf(text: string, width: number): number {
+  const per = Math.max(1, width - 1);
+  return text.split(/\r\n|\r|\n/).reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / per)), 0);
+}
 
 /** The sheets of a workbook, in order. */
 export function workbookTables(forms: Forms): Table[] {
@@ -110,7 +122,9 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
   t.rows.forEach((row, r) => {
     const xr = ws.getRow(HEADER_ROW + 1 + r);
     const total = row[0] === "合计" || row[0] === "Total";
+    let lines = 1;
     for (let i = 0; i < n; i++) {
+      if (kinds[i] === "long" && row[i] !== "") lines = Math.max(lines, linesOf(String(row[i]), t.widths?.[i] ?? 12));
       const c = xr.getCell(i + 1);
       const v = cellValue(row[i] ?? "", kinds[i]);
       if (v !== null) c.value = v;
@@ -119,6 +133,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
       c.alignment = kinds[i] === "long" ? { vertical: "top", wrapText: true } : { vertical: "top" };
       if (total) c.font = { bold: true };
     }
+    xr.height = lines * LINE_HEIGHT;
   });
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + t.rows.length, column: n } };
 }
