@@ -92,12 +92,12 @@ const pct = (x: number) => `${+(x * 100).toFixed(2)}%`;
 export function quotaBoundsWords(q: Quota, lang: Lang): string {
   const parts: string[] = [];
   if (lang === "zh") {
-    if (q.min !== undefined) parts.push(`至少 ${q.min}${q.hard === false ? "（软性）" : ""}`);
+    if (q.min !== undefined) parts.push(q.hard === false ? `软性最低 ${q.min}` : `至少 ${q.min}`);
     if (q.max !== undefined) parts.push(`至多 ${q.max}`);
     if (q.maxShare !== undefined) parts.push(`占比至多 ${pct(q.maxShare)}`);
     return parts.join("，") || "不限";
   }
-  if (q.min !== undefined) parts.push(`at least ${q.min}${q.hard === false ? " (soft)" : ""}`);
+  if (q.min !== undefined) parts.push(q.hard === false ? `soft minimum ${q.min}` : `at least ${q.min}`);
   if (q.max !== undefined) parts.push(`at most ${q.max}`);
   if (q.maxShare !== undefined) parts.push(`share at most ${pct(q.maxShare)}`);
   return parts.join(", ") || "no bound";
