@@ -148,7 +148,7 @@ nav a{color:#1d4ed8;text-decoration:none}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:12px;color:#4b5563;margin:6px 0 10px;align-items:center}
 .sw{display:inline-block;width:14px;height:14px;border-radius:3px;vertical-align:-2px;margin-right:4px;border:1px solid rgba(0,0,0,.08)}
 /* Gantt */
-.gantt{border:1px solid #e5e7eb;border-radius:8px;overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;--lw:300px}
+.gantt{border:1px solid #e5e7eb;border-radius:8px;overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;--lw:340px}
 .g-inner{min-width:calc(var(--lw) + var(--tw))}
 .g-row{display:grid;grid-template-columns:var(--lw) minmax(0,1fr);border-top:1px solid #f0f1f3}
 .g-row:first-child{border-top:0}
@@ -185,6 +185,8 @@ nav a{color:#1d4ed8;text-decoration:none}
 .seg:first-child{border-left:0}
 .seg.main{font-weight:700;text-decoration:underline}
 .g-row.rot .g-track{min-height:40px}
+.g-row.p .bar{top:calc(50% - 13px);bottom:auto;height:26px}
+.g-row.p.rot .bar{top:calc(50% - 19px);height:38px}
 /* Heatmap */
 .hm-wrap{overflow-x:auto}
 table{border-collapse:collapse}
