@@ -6,7 +6,16 @@
  * - **汇总表** — placements per county (县区) × study-department group, with a 合计 row (附件2);
  * - **分配表** — per county: 名额 (the quota), 实际安排, 差额, with a 合计 row (附件3);
  * - **一人一策一档** — one row per trainee, placed or not: the personal record of 浙江's
- *   "一人一策一档" (plan, mentor, rotations, and the rules that applied).
+ *   "一人一策一档" (plan, mentor, rotations, and the rules that applied);
+ * - **接收名单** — per receiving hospital (in `instance.units` order), who arrives when, in
+ *   which department, with which mentor: the list a hospital's 科教科 prepares for.
+ *
+ * Every table has the form's title row (`附件1　…进修人员情况登记表`, as the seed's 附件) and
+ * column kinds (`text`, `long`, `number`, `date`) that the workbook uses for wrapping and
+ * real date cells. Words are Chinese by default, English with `options.lang = "en"`
+ * (headers, labels and notes; names stay as the instance has them). Every lookup by a
+ * department code or id goes through a `Map` or `Object.hasOwn`: a department named
+ * `constructor` prints as `constructor`.
  *
  * Decisions (where the forms leave room):
  * - **县区** is the name of the home unit's own region (`units[].region` → `regions[].name`,
@@ -23,18 +32,21 @@
  *   Blank when no programme has such a row. **差额** = 名额 − 实际安排 (positive: places
  *   still open; negative: over the quota); blank when 名额 is blank. The 合计 row sums
  *   名额 over the rows that have one, 实际安排 over all rows, and 差额 = 合计名额 − 合计实际安排.
- * - **进修专科** is a Chinese label from {@link DEFAULT_DEPT_NAMES} (extend or override with
+ * - **进修专科** is a Chinese label from {@link DEFAULT_DEPT_NAMES} — the label table of
+ *   src/model/labels.ts, listed in docs/departments.md (extend or override with
  *   `options.deptNames`); an unknown code is shown as the code itself.
  * - 汇总表 groups study departments by {@link DEFAULT_DEPT_GROUPS} merged with
  *   `options.deptGroups`; an unmapped code counts under 其他. A rotating placement counts
  *   once, under its main department (`placement.dept`), as quotas do (SPEC §9).
  * - **进修起止月份**: month calendars `2024.07—2024.09` (the end month is the last month inside
  *   `[start, end)`); week calendars the first and last day, `2025-03-03—2025-05-25`.
- *   一人一策一档's 起止日期 always shows first and last day.
+ *   一人一策一档 and 接收名单 give the first and the last day as two date columns.
  * - **备注** joins, with "。": rotations (`轮转：全科 03-03—05-11；急诊科 05-12—05-25`),
- *   the mentor(s) (`带教：m-07（副高级）` — mentors have an id and a title, no name), and
+ *   the mentor(s) (`带教：赵主任（副高级）`; a mentor without a `name` shows its id), and
  *   support sent down to the trainee's home unit and home department overlapping the
  *   placement (`下沉支援：东海县人民医院 全科 1人 2024.07—2024.09`).
+ * - 一人一策一档's 适用规则 of an unplaced trainee: each reason as its rule's label and the
+ *   message (`接收容量：…`), never the bare code.
  * - Missing optional trainee fields (sex, education, title, licence, birth date) give blank cells.
  * - Sorting: 登记表 and 一人一策一档 by county (as above), then home unit (in
  *   `instance.units` order), then trainee id (natural order: t-2 before t-10).

@@ -206,6 +206,15 @@ describe("HTML report in chromium: 上海 社区医生进修 (rotations, weeks)"
  * can be scrolled into view uncovered by the sticky names column, and each trainee's mentor
  * is written out (no hover on a phone).
  */
+/** The page's globals inside `evaluate` callbacks (the project compiles without the DOM library). */
+declare const document: {
+  documentElement: { scrollWidth: number };
+  body: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<{ getBoundingClientRect(): { right: number } }>;
+  elementFromPoint(x: number, y: number): never;
+};
+declare const window: { innerWidth: number };
+
 describe("HTML report on a 390 px phone", () => {
   for (const [name, file] of [["lianyungang", "lianyungang-2024.json"], ["shanghai", "shanghai-community.json"]] as const) {
     it(`${name}: fits the screen, bars visible, mentors written out`, async () => {
