@@ -87,6 +87,11 @@ export interface Table {
   readonly widths?: number[];
   /** Per column; default `text`. */
   readonly columns?: ColumnKind[];
+  /**
+   * A column whose value starts a new printed page when it changes (接收名单: one page per
+   * receiving hospital). Rows are already grouped by it.
+   */
+  readonly pageBreakColumn?: number;
 }
 
 export interface Forms {
@@ -368,8 +373,8 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
       ["text", "number", "number", "number"]),
     perTrainee: table("一人一策一档", zh ? `${what} 一人一策一档` : `${what}: one record per trainee`, H(PER_TRAINEE_HEADERS, "perTrainee"), perTraineeRows,
       ["text", "text", "long", "text", "long", "text", "long", "text", "date", "date", "long", "long", "long"]),
-    receiving: table("接收名单", zh ? `${what} 接收医院进修人员名单` : `${what}: arrivals per receiving hospital`, H(RECEIVING_HEADERS, "receiving"), receivingRows,
-      ["long", "text", "text", "long", "text", "date", "date", "long", "long", "long"]),
+    receiving: { ...table("接收名单", zh ? `${what} 接收医院进修人员名单` : `${what}: arrivals per receiving hospital`, H(RECEIVING_HEADERS, "receiving"), receivingRows,
+      ["long", "text", "text", "long", "text", "date", "date", "long", "long", "long"]), pageBreakColumn: 0 },
     ...(spansSeveralYears(instance) ? { perYear: perYearTable(ctx, plan, options.programme, lang, what) } : {}),
   };
 }

@@ -8,7 +8,8 @@
  * columns, dates as real date cells (`yyyy-mm-dd`), numbers as numbers, blank cells left
  * empty, 合计 rows bold. Printing: A4 landscape, fit to one page wide (as many pages tall as
  * needed), the title and header rows repeated on every page, the page number in the
- * footer; the title and header rows stay frozen on screen.
+ * footer; the title and header rows stay frozen on screen. The 接收名单 starts a new page
+ * for each receiving hospital.
  *
  * Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR at the
  * start) gets a leading single quote, as OWASP recommends for CSV and as the CSV forms do.
@@ -134,6 +135,8 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
       if (total) c.font = { bold: true };
     }
     xr.height = lines * LINE_HEIGHT;
+    const b = t.pageBreakColumn;
+    if (b !== undefined && r + 1 < t.rows.length && t.rows[r + 1][b] !== row[b]) xr.addPageBreak();
   });
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + t.rows.length, column: n } };
 }

@@ -2,8 +2,8 @@
  * The workbook prints as the commission files it: LibreOffice (headless) converts the
  * 连云港 2024 workbook to PDF, and poppler reads the PDF back. Every page is A4 landscape,
  * holds one sheet's title row and its whole header row (fit to one page wide, header
- * rows repeated), and a long 登记表 spans several pages whose second page starts with the
- * title and the header again.
+ * rows repeated), a long 登记表 spans several pages whose second page starts with the
+ * title and the header again, and the 接收名单 prints one page per receiving hospital.
  *
  * Needs `soffice` (Debian: libreoffice-calc-nogui) and `pdfinfo`/`pdftotext` (poppler-utils);
  * .ci/run installs both. Without them this file is skipped with the reason — except in
@@ -111,5 +111,15 @@ suite("the workbook printed by LibreOffice", () => {
     // Every row is printed once, on some page.
     const text = regPages.join("\n");
     for (const r of forms.registration.rows) expect(text).toContain(String(r[1]));
+
+    // 接收名单: one page per receiving hospital, each page that hospital's rows only.
+    const recvIndex = tables.indexOf(forms.receiving);
+    const recvPages = pages.filter((_, p) => sheetOf[p] === recvIndex);
+    const hospitals = [...new Set(forms.receiving.rows.map((r) => String(r[0])))];
+    expect(recvPages.length).toBe(hospitals.length);
+    recvPages.forEach((page, i) => {
+      const starts = new Set(page.split("\n").map((l) => l.trim()).flatMap((l) => hospitals.filter((h) => l.startsWith(h))));
+      expect([...starts], `接收名单 page ${i + 1}`).toEqual([hospitals[i]]);
+    });
   });
 });
