@@ -13,9 +13,10 @@
  */
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Instance, Plan } from "../../src/model/types.js";
-import { formsToCsv } from "../../src/report/csv.js";
+import { csvField, formsToCsv, tableToCsv } from "../../src/report/csv.js";
 import { buildForms } from "../../src/report/forms.js";
 import { MAX_COLUMNS, renderHtmlReport } from "../../src/report/html.js";
 import { summarizePlan } from "../../src/report/summary.js";
@@ -141,6 +142,22 @@ describe("hostile text in every field", () => {
     expect(renderHtmlReport(inst, plan, { lang: "en" })).not.toMatch(/<script\b/i);
     // The summary is plain text: the names appear as they are, on their own lines' content.
     expect(summarizePlan(inst, plan)).toContain(HOSTILE.programme);
+  });
+});
+
+describe("CSV fields (property)", () => {
+  const text = fc.oneof(
+    fc.string({ unit: "grapheme", maxLength: 30 }),
+    fc.tuple(fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'", " ", '"', ","), fc.string({ maxLength: 20 })).map(([a, b]) => a + b),
+  );
+  it("any text reads back as itself, or with a leading quote when a spreadsheet would run it; numbers stay numbers", async () => {
+    await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 4 }), fc.double({ noNaN: true, noDefaultInfinity: true }), async (cells, x) => {
+      const csv = tableToCsv({ name: "t", headers: cells.map((_, i) => `h${i}`), rows: [[...cells, x]] });
+      const back = (await parseCsv(csv.slice(1)))[1];
+      expect(back.slice(0, cells.length)).toEqual(cells.map((c) => (FORMULA.test(c) ? `'${c}` : c)));
+      expect(csvField(x)).toBe(String(x));
+      for (const c of cells) expect(FORMULA.test(csvField(c).replace(/^"/, ""))).toBe(false);
+    }), { numRuns: process.env.CI ? 50 : 200 });
   });
 });
 
