@@ -778,7 +778,9 @@ function heatmap(inst: Instance, plan: Plan, f: Facts, expand: boolean): string 
   const anyOf = (xs: readonly number[]) => xs.some((x) => x > 0);
   const teamRow = (team: NonNullable<Instance["teams"]>[number], unitLabel: string) => {
     const s = grid.teams.get(team.id)!;
-    const head = `<th class="rl" scope="row"><span class="d">${tr(f, "家庭医生团队", "family-doctor team")}</span><span class="r">${tr(f, `规模 ${team.size} · 最低 ${team.minOnDuty} · 不计支援`, `size ${team.size} · min ${team.minOnDuty} · support not counted`)}</span></th>`;
+    const members = (team.members ?? []).map((m) => names.trainee(m));
+    const who = members.length ? `${tr(f, "：", ": ")}${esc(members.slice(0, 3).join(tr(f, "、", ", ")))}${members.length > 3 ? tr(f, " 等", " …") : ""}` : "";
+    const head = `<th class="rl" scope="row"><span class="d">${tr(f, "家庭医生团队", "family-doctor team")}${who}</span><span class="r">${tr(f, `规模 ${team.size} · 最低 ${team.minOnDuty} · 不计支援`, `size ${team.size} · min ${team.minOnDuty} · support not counted`)}</span></th>`;
     rows.push({
       unit: team.unit, unitLabel, affected: anyOf(s.away),
       attrs: attrs({ "data-testid": "heatmap-row", "data-unit": team.unit, "data-team": team.id }),
