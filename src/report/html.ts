@@ -198,6 +198,7 @@ table{border-collapse:collapse}
 .hm th.rl{text-align:left;padding:3px 10px;width:230px;min-width:200px;white-space:nowrap;background:#fff;font-weight:400;border-bottom:1px solid #f0f1f3}
 .hm tr.first>*{border-top:2px solid #e5e7eb}
 .hm th.rl .d{color:#111827}
+.hm th.rl .u{display:none}
 .hm th.rl .r{display:block;color:#6b7280;font-size:11px;line-height:1.2}
 .hm td{text-align:center;min-width:30px;height:30px;font-variant-numeric:tabular-nums;font-weight:600;color:#1f2937;white-space:nowrap}
 .hm td.above{background:#bbf7d0}.hm td.above2{background:#86efac}
@@ -255,8 +256,10 @@ h1{font-size:20px}h2{font-size:16px;flex-wrap:wrap}
 .tg>.tr{display:block;border-top:1px solid #e5e7eb;padding:6px 0}
 .tg>.tr:first-child{display:none}
 .tg .cell{border-top:0;padding:2px 0}
-.hm th.un{width:auto;min-width:90px;max-width:120px;white-space:normal;padding:4px 6px}
-.hm th.rl{width:auto;min-width:100px;white-space:normal;padding:3px 6px}
+.hm th.un{display:none}
+.hm th.rl{width:auto;min-width:104px;max-width:128px;white-space:normal;padding:3px 6px;position:sticky;left:0;z-index:1;box-shadow:1px 0 0 #e5e7eb}
+.hm th.rl .u{display:block;font-size:11px;line-height:1.25;color:#1e3a8a;font-weight:600}
+.hm thead th.rl{background:#f8fafc}
 .tbl th,.tbl td{padding:5px 6px}
 .meta{gap:4px 14px}
 }
@@ -780,7 +783,7 @@ function heatmap(inst: Instance, plan: Plan, f: Facts, expand: boolean): string 
     const s = grid.teams.get(team.id)!;
     const members = (team.members ?? []).map((m) => names.trainee(m));
     const who = members.length ? `${tr(f, "：", ": ")}${esc(members.slice(0, 3).join(tr(f, "、", ", ")))}${members.length > 3 ? tr(f, " 等", " …") : ""}` : "";
-    const head = `<th class="rl" scope="row"><span class="d">${tr(f, "家庭医生团队", "family-doctor team")}${who}</span><span class="r">${tr(f, `规模 ${team.size} · 最低 ${team.minOnDuty} · 不计支援`, `size ${team.size} · min ${team.minOnDuty} · support not counted`)}</span></th>`;
+    const head = `<th class="rl" scope="row"><span class="u">${esc(unitLabel)}</span><span class="d">${tr(f, "家庭医生团队", "family-doctor team")}${who}</span><span class="r">${tr(f, `规模 ${team.size} · 最低 ${team.minOnDuty} · 不计支援`, `size ${team.size} · min ${team.minOnDuty} · support not counted`)}</span></th>`;
     rows.push({
       unit: team.unit, unitLabel, affected: anyOf(s.away),
       attrs: attrs({ "data-testid": "heatmap-row", "data-unit": team.unit, "data-team": team.id }),
@@ -791,7 +794,7 @@ function heatmap(inst: Instance, plan: Plan, f: Facts, expand: boolean): string 
     const unitLabel = names.unit(u.id);
     for (const d of u.departments ?? []) {
       const s = grid.depts.get(`${u.id.length}:${u.id}${d.dept}`)!;
-      const head = `<th class="rl" scope="row"><span class="d">${deptHtml(f, d.dept)}</span><span class="r">${tr(f, `编制 ${d.staff} · 最低 ${d.minOnDuty}`, `staff ${d.staff} · min ${d.minOnDuty}`)}</span></th>`;
+      const head = `<th class="rl" scope="row"><span class="u">${esc(unitLabel)}</span><span class="d">${deptHtml(f, d.dept)}</span><span class="r">${tr(f, `编制 ${d.staff} · 最低 ${d.minOnDuty}`, `staff ${d.staff} · min ${d.minOnDuty}`)}</span></th>`;
       rows.push({
         unit: u.id, unitLabel, affected: anyOf(s.away) || anyOf(s.support),
         attrs: attrs({ "data-testid": "heatmap-row", "data-unit": u.id, "data-dept": d.dept }),
