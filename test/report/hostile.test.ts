@@ -21,7 +21,7 @@ import { buildForms } from "../../src/report/forms.js";
 import { MAX_COLUMNS, renderHtmlReport } from "../../src/report/html.js";
 import { summarizePlan } from "../../src/report/summary.js";
 import { formsToXlsx, workbookTables } from "../../src/report/xlsx.js";
-import { mutate, tinyInstance, tinyPlan } from "../helpers/tiny.js";
+import { mutate, tinyInstance, tinyPlan, tinyWeekInstance, tinyWeekPlan } from "../helpers/tiny.js";
 
 const FORMULA = /^[=+\-@\t\r]/;
 const LONG = `${"很长的名字".repeat(2000)}=1+1`;
@@ -220,5 +220,14 @@ describe("a report on the longest calendar the schema allows", () => {
     const ten = renderHtmlReport(decade, plan);
     expect(ten.split('data-testid="heatmap-cell"').length - 1).toBe(2 * 40);
     expect(ten).toContain(">Q3<");
+    // Two years of weeks (104 slots): one column per month.
+    const weeks = mutate(tinyWeekInstance(), (i) => {
+      i.calendar.end = "2026-06-29";
+    });
+    const w = renderHtmlReport(weeks, tinyWeekPlan());
+    const rows = w.split('data-testid="heatmap-row"').length - 1;
+    expect(rows).toBeGreaterThan(0);
+    expect(w.split('data-testid="heatmap-cell"').length - 1).toBe(rows * 24);
+    expect(w.split('data-testid="gantt-segment"').length - 1).toBe(tinyWeekPlan().placements.reduce((n, p) => n + (p.rotations?.length ?? 0), 0));
   });
 });
