@@ -92,6 +92,8 @@ export interface Table {
    * receiving hospital). Rows are already grouped by it.
    */
   readonly pageBreakColumn?: number;
+  /** The language of the words in the table (the workbook's page footer follows it). */
+  readonly lang?: Lang;
 }
 
 export interface Forms {
@@ -366,15 +368,15 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
   const H = (zhHeaders: readonly string[], key: keyof typeof HEADERS_EN) => (zh ? zhHeaders : HEADERS_EN[key]);
   return {
     registration: table("登记表", w.form(1, zh ? `${what} 进修人员情况登记表` : `${what}: registration of trainees`), H(REGISTRATION_HEADERS, "registration"), registrationRows,
-      ["text", "text", "long", "text", "number", "text", "text", "text", "text", "long", "text", "long"]),
+      ["text", "text", "long", "text", "number", "text", "text", "text", "text", "long", "text", "long"], lang),
     summary: table("汇总表", w.form(2, zh ? `${what} 进修人员情况汇总表` : `${what}: trainees per county and department group`), H(SUMMARY_HEADERS, "summary"), summaryRows,
-      ["text", ...SUMMARY_HEADERS.slice(1).map(() => "number" as const)]),
+      ["text", ...SUMMARY_HEADERS.slice(1).map(() => "number" as const)], lang),
     allocation: table("分配表", w.form(3, zh ? `${what} 进修人员分配表` : `${what}: allocation per county`), H(ALLOCATION_HEADERS, "allocation"), allocationRows,
-      ["text", "number", "number", "number"]),
+      ["text", "number", "number", "number"], lang),
     perTrainee: table("一人一策一档", zh ? `${what} 一人一策一档` : `${what}: one record per trainee`, H(PER_TRAINEE_HEADERS, "perTrainee"), perTraineeRows,
-      ["text", "text", "long", "text", "long", "text", "long", "text", "date", "date", "long", "long", "long"]),
+      ["text", "text", "long", "text", "long", "text", "long", "text", "date", "date", "long", "long", "long"], lang),
     receiving: { ...table("接收名单", zh ? `${what} 接收医院进修人员名单` : `${what}: arrivals per receiving hospital`, H(RECEIVING_HEADERS, "receiving"), receivingRows,
-      ["long", "text", "text", "long", "text", "date", "date", "long", "long", "long"]), pageBreakColumn: 0 },
+      ["long", "text", "text", "long", "text", "date", "date", "long", "long", "long"], lang), pageBreakColumn: 0 },
     ...(spansSeveralYears(instance) ? { perYear: perYearTable(ctx, plan, options.programme, lang, what) } : {}),
   };
 }
@@ -415,7 +417,7 @@ function perYearTable(ctx: Context, plan: Plan, only: string | undefined, lang: 
   });
   const years = views.years.map((y) => (zh ? `${y.year}年` : String(y.year)));
   return table("分年度", zh ? `${what} 分年度情况` : `${what}: year by year`, zh ? ["项目", "指标", ...years, "目标"] : ["programme", "metric", ...years, "target"], rows,
-    ["long", "long", ...years.map(() => "number" as const), "number"]);
+    ["long", "long", ...years.map(() => "number" as const), "number"], lang);
 }
 
 /** Quotas per region from a programme's rows whose `where` is exactly `{ homeRegion: [r] }`. */
@@ -555,7 +557,7 @@ export function displayWidth(v: string | number): number {
 /** Columns whose text wraps are capped at this width (characters); others fit their widest cell. */
 const LONG_WIDTH = 40;
 
-function table(name: string, title: string, headers: readonly string[], rows: (string | number)[][], columns: ColumnKind[]): Table {
+function table(name: string, title: string, headers: readonly string[], rows: (string | number)[][], columns: ColumnKind[], lang: Lang): Table {
   const widths = headers.map((h, i) => {
     const kind = columns[i] ?? "text";
     const head = displayWidth(h) + 2;
@@ -563,5 +565,5 @@ function table(name: string, title: string, headers: readonly string[], rows: (s
     const widest = rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), 0) + 2;
     return Math.max(head, 6, Math.min(kind === "long" ? LONG_WIDTH : 60, widest));
   });
-  return { name, title, headers: [...headers], rows, widths, columns };
+  return { name, title, headers: [...headers], rows, widths, columns, lang };
 }

@@ -98,7 +98,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
       printTitlesRow: `1:${HEADER_ROW}`,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页 (&A)" },
+    headerFooter: { oddFooter: t.lang === "en" ? "&CPage &P of &N (&A)" : "&C第 &P 页，共 &N 页 (&A)" },
   });
   ws.columns = t.headers.map((_, i) => ({ width: t.widths?.[i] ?? 12 }));
 
