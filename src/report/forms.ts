@@ -66,8 +66,7 @@ import {
 } from "../model/labels.js";
 import type { Duration, Instance, Placement, Plan, Programme, Reason, SupportRow, Trainee } from "../model/types.js";
 import { type Context, contextOf, windowOf } from "../rules/context.js";
-import { yearlyRowLabel } from "./html.js";
-import { type Names, namesOf, reasonWords } from "./words.js";
+import { displayWidth, namesOf, naturalCompare, reasonWords, receivingList, type Names, yearlyRowLabel } from "./words.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
 /**
@@ -381,27 +380,6 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
   };
 }
 
-/**
- * The placements of a plan grouped by receiving hospital (in `instance.units` order, unknown
- * units last), then by start, study department and trainee name: the 接收名单 of each hospital.
- */
-export function receivingList(
-  ctx: Context, plan: Plan, names: Names, keep: (p: Placement) => boolean = () => true,
-): { p: Placement; t: Trainee }[] {
-  const unitIndex = new Map(ctx.instance.units.map((u, i) => [u.id, i]));
-  const out: { p: Placement; t: Trainee }[] = [];
-  for (const p of plan.placements) {
-    const t = ctx.trainees.get(p.trainee);
-    if (t && keep(p)) out.push({ p, t });
-  }
-  const rank = (u: string) => unitIndex.get(u) ?? Number.MAX_SAFE_INTEGER;
-  return out.sort((a, b) =>
-    rank(a.p.unit) - rank(b.p.unit) || naturalCompare(a.p.unit, b.p.unit) ||
-    (a.p.start < b.p.start ? -1 : a.p.start > b.p.start ? 1 : 0) ||
-    naturalCompare(names.dept(a.p.dept), names.dept(b.p.dept)) ||
-    naturalCompare(a.t.name ?? a.t.id, b.t.name ?? b.t.id) || naturalCompare(a.t.id, b.t.id));
-}
-
 /** 分年度: metric rows × year columns (see the module comment). */
 function perYearTable(ctx: Context, plan: Plan, only: string | undefined, lang: Lang, what: string): Table {
   const views = yearlyViews(ctx.instance, plan);
@@ -529,29 +507,6 @@ function lastDay(end: string): string {
 
 function sum(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0);
-}
-
-/** Code-unit comparison that orders digit runs by value (`t-2` < `t-10`); locale-independent. */
-function naturalCompare(a: string, b: string): number {
-  const pa = a.match(/\d+|\D+/g) ?? [];
-  const pb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    let x = pa[i], y = pb[i];
-    if (/^\d/.test(x) && /^\d/.test(y)) {
-      x = x.replace(/^0+/, "");
-      y = y.replace(/^0+/, "");
-      if (x.length !== y.length) return x.length - y.length;
-    }
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** Display width of a cell: CJK and full-width characters count 2. */
-export function displayWidth(v: string | number): number {
-  let w = 0;
-  for (const ch of String(v)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
-  return w;
 }
 
 /** Columns whose text wraps are capped at this width (characters); others fit their widest cell. */

@@ -46,9 +46,11 @@ import { costOf } from "../rules/budget.js";
 import { coveredUnits } from "../rules/coverage.js";
 import { quotaCounts } from "../rules/quota.js";
 import { segments } from "../rules/types.js";
-import { receivingList } from "./forms.js";
-import { type Names, coverageWords, namesOf, shortfallWords, whereWords } from "./words.js";
-import { spansSeveralYears, type YearlyRow, yearlyRows, yearlyViews } from "./yearly.js";
+import { type Names, coverageWords, namesOf, receivingList, shortfallWords, whereWords, yearlyRowLabel } from "./words.js";
+import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
+
+/** The label of a per-year row (it lives in words.ts; re-exported for callers of this module). */
+export { yearlyRowLabel } from "./words.js";
 
 export interface HtmlReportOptions {
   /** Page title; default: the programme names. */
@@ -921,29 +923,6 @@ function targets(inst: Instance, plan: Plan, f: Facts): string {
 ${out}</section>`;
 }
 
-/**
- * The label of a per-year row, Chinese and English (plain text, not escaped); the 分年度
- * sheet of the workbook and the text summary use the same labels.
- */
-export function yearlyRowLabel(ctx: Context, row: YearlyRow): { zh: string; en: string } {
-  const monthly = ctx.slots.granularity === "month";
-  const su = monthly ? { zh: "月", en: "month" } : { zh: "周", en: "week" };
-  switch (row.metric) {
-    case "started": return { zh: "新开始进修（人次）", en: "placements started" };
-    case "trainees": return { zh: "在修人数", en: "trainees in training" };
-    case "traineeSlots": return { zh: `进修人·${su.zh}`, en: `trainee-${su.en}s` };
-    case "flag": return { zh: `其中${label(REGION_FLAG_LABELS, row.flag!)}（新开始）`, en: `started from ${label(REGION_FLAG_LABELS, row.flag!, "en")}` };
-    case "quota": {
-      const prog = ctx.programmes.get(row.programme!);
-      const where = prog?.quotas?.[row.quota!]?.where;
-      return {
-        zh: `累计完成：${whereWords(namesOf(ctx, "zh"), where)}（名额第 ${row.quota! + 1} 行，软性最低）`,
-        en: `cumulative: ${whereWords(namesOf(ctx, "en"), where)} (quota row ${row.quota! + 1}, soft minimum)`,
-      };
-    }
-    case "support": return { zh: `下沉支援（人·${su.zh}）`, en: `specialist-${su.en}s sent down` };
-  }
-}
 
 function yearly(inst: Instance, plan: Plan, f: Facts): string {
   const { ctx } = f;

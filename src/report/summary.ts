@@ -13,9 +13,7 @@ import type { Instance, Plan } from "../model/types.js";
 import { type Context, contextOf } from "../rules/context.js";
 import { quotaCounts } from "../rules/quota.js";
 import type { SolveStats } from "../solve/index.js";
-import { displayWidth } from "./forms.js";
-import { yearlyRowLabel } from "./html.js";
-import { type Lang, namesOf, quotaWords, reasonWords, shortfallWords } from "./words.js";
+import { displayWidth, type Lang, namesOf, quotaWords, reasonWords, shortfallWords, yearlyRowLabel } from "./words.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
 export interface SummaryOptions {

@@ -20,7 +20,8 @@
  */
 import ExcelJS from "exceljs";
 import { neutralizeCell } from "./csv.js";
-import { displayWidth, type Forms, type Table } from "./forms.js";
+import type { Forms, Table } from "./forms.js";
+import { displayWidth } from "./words.js";
 
 /** Fixed document dates (docProps/core.xml): no wall-clock time leaks into the file. */
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
