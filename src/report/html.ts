@@ -80,7 +80,7 @@ export function escapeHtml(s: unknown): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;")
-    .replace(/\r?\n/g, "&#10;");
+    .replace(/\r\n|\r|\n/g, "&#10;");
 }
 const esc = escapeHtml;
 
