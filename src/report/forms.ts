@@ -93,6 +93,11 @@ export interface Table {
   readonly pageBreakColumn?: number;
   /** The language of the words in the table (the workbook's page footer follows it). */
   readonly lang?: Lang;
+  /**
+   * The form asks the filing unit to sign (附件1 and 附件2: 填报单位（加盖公章）, 填报人,
+   * 填报日期); the workbook prints that line at the top of every page.
+   */
+  readonly signOff?: boolean;
 }
 
 export interface Forms {
@@ -366,10 +371,10 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
   const zh = lang === "zh";
   const H = (zhHeaders: readonly string[], key: keyof typeof HEADERS_EN) => (zh ? zhHeaders : HEADERS_EN[key]);
   return {
-    registration: table("登记表", w.form(1, zh ? `${what} 进修人员情况登记表` : `${what}: registration of trainees`), H(REGISTRATION_HEADERS, "registration"), registrationRows,
-      ["text", "text", "long", "text", "number", "text", "text", "text", "text", "long", "text", "long"], lang),
-    summary: table("汇总表", w.form(2, zh ? `${what} 进修人员情况汇总表` : `${what}: trainees per county and department group`), H(SUMMARY_HEADERS, "summary"), summaryRows,
-      ["text", ...SUMMARY_HEADERS.slice(1).map(() => "number" as const)], lang),
+    registration: signed(table("登记表", w.form(1, zh ? `${what} 进修人员情况登记表` : `${what}: registration of trainees`), H(REGISTRATION_HEADERS, "registration"), registrationRows,
+      ["text", "text", "long", "text", "number", "text", "text", "text", "text", "long", "text", "long"], lang)),
+    summary: signed(table("汇总表", w.form(2, zh ? `${what} 进修人员情况汇总表` : `${what}: trainees per county and department group`), H(SUMMARY_HEADERS, "summary"), summaryRows,
+      ["text", ...SUMMARY_HEADERS.slice(1).map(() => "number" as const)], lang)),
     allocation: table("分配表", w.form(3, zh ? `${what} 进修人员分配表` : `${what}: allocation per county`), H(ALLOCATION_HEADERS, "allocation"), allocationRows,
       ["text", "number", "number", "number"], lang),
     perTrainee: table("一人一策一档", zh ? `${what} 一人一策一档` : `${what}: one record per trainee`, H(PER_TRAINEE_HEADERS, "perTrainee"), perTraineeRows,
@@ -508,6 +513,8 @@ function lastDay(end: string): string {
 function sum(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
+
+const signed = (t: Table): Table => ({ ...t, signOff: true });
 
 /** Columns whose text wraps are capped at this width (characters); others fit their widest cell. */
 const LONG_WIDTH = 40;

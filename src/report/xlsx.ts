@@ -8,7 +8,8 @@
  * columns, dates as real date cells (`yyyy-mm-dd`), numbers as numbers, blank cells left
  * empty, 合计 rows bold. Printing: A4 landscape, fit to one page wide (as many pages tall as
  * needed), the title and header rows repeated on every page, the page number in the
- * footer; the title and header rows stay frozen on screen. The 接收名单 starts a new page
+ * footer, and on 登记表 and 汇总表 the seed's 填报单位（加盖公章）/ 填报人 / 填报日期 line in the
+ * page header; the title and header rows stay frozen on screen. The 接收名单 starts a new page
  * for each receiving hospital.
  *
  * Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR at the
@@ -99,7 +100,10 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
       printTitlesRow: `1:${HEADER_ROW}`,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: t.lang === "en" ? "&CPage &P of &N (&A)" : "&C第 &P 页，共 &N 页 (&A)" },
+    headerFooter: {
+      ...(t.signOff ? { oddHeader: t.lang === "en" ? "&LFiling unit (seal):&CFiled by:&RDate:" : "&L填报单位（加盖公章）：&C填报人：&R填报日期：　　年　　月　　日" } : {}),
+      oddFooter: t.lang === "en" ? "&CPage &P of &N (&A)" : "&C第 &P 页，共 &N 页 (&A)",
+    },
   });
   ws.columns = t.headers.map((_, i) => ({ width: t.widths?.[i] ?? 12 }));
 

@@ -94,6 +94,11 @@ suite("the workbook printed by LibreOffice", () => {
       const t = tables[sheetOf[p]];
       expect(headerLine(page, t), `page ${p + 1} (${t.name}) lacks its whole header row`).toBeDefined();
     });
+    // 登记表 and 汇总表 pages carry the filing unit's sign-off line (附件1, 附件2).
+    pages.forEach((page, p) => {
+      if (tables[sheetOf[p]].signOff) expect(squash(page), `page ${p + 1}`).toContain("填报单位（加盖公章）：");
+      else expect(page).not.toContain("填报单位");
+    });
     // Sheets print in order, each on consecutive pages, and none is missing.
     expect([...sheetOf].sort((a, b) => a - b)).toEqual(sheetOf);
     expect(new Set(sheetOf).size).toBe(tables.length);
@@ -102,11 +107,13 @@ suite("the workbook printed by LibreOffice", () => {
     const regPages = pages.filter((_, p) => sheetOf[p] === 0);
     expect(regPages.length).toBeGreaterThanOrEqual(2);
     expect(regPages.length).toBeLessThan(forms.registration.rows.length / 10);
-    // Page 2 starts with the title and the header, then continues the rows.
+    // Page 2 starts (after the sign-off line of the page header) with the title and the
+    // header, then continues the rows.
     const lines = regPages[1].split("\n").filter((l) => l.trim() !== "");
-    expect(squash(lines[0])).toBe(squash(forms.registration.title!));
-    expect(headerLine(lines[1], forms.registration)).toBeDefined();
-    const firstName = forms.registration.rows.map((r) => String(r[1])).find((n) => lines[2].includes(n));
+    expect(squash(lines[0])).toContain("填报单位（加盖公章）：");
+    expect(squash(lines[1])).toBe(squash(forms.registration.title!));
+    expect(headerLine(lines[2], forms.registration)).toBeDefined();
+    const firstName = forms.registration.rows.map((r) => String(r[1])).find((n) => lines[3].includes(n));
     expect(firstName, "page 2's first body line is a 登记表 row").toBeDefined();
     // Every row is printed once, on some page.
     const text = regPages.join("\n");
