@@ -42,9 +42,13 @@ import { toDate, toIso } from "../calendar/index.js";
 import { KIND_LABELS, type Lang, REASON_LABELS, REGION_FLAG_LABELS, STATUS_LABELS, TIER_LABELS, label } from "../model/labels.js";
 import type { Instance, Placement, Plan, Programme, Quota, Trainee, Unit, Where } from "../model/types.js";
 import { type Context, contextOf } from "../rules/context.js";
-import { costOf } from "../rules/budget.js";
-import { coveredUnits } from "../rules/coverage.js";
-import { quotaCounts } from "../rules/quota.js";
+import { spentOf, withinBudget } from "../rules/budget.js";
+import { coverageStatus } from "../rules/coverage.js";
+import { ledgerOf } from "../rules/ledger.js";
+import { supportSlots } from "../rules/objective.js";
+import { quotaCounts, quotaStatus } from "../rules/quota.js";
+import { onDutyAt } from "../rules/staffing.js";
+import { teamAt } from "../rules/team.js";
 import { segments } from "../rules/types.js";
 import { type Names, coverageWords, namesOf, receivingList, shortfallWords, whereWords, yearlyRowLabel } from "./words.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
@@ -378,36 +382,21 @@ const deptHtml = (f: Facts, d: string) => esc(f.names.dept(d));
 // ---------------------------------------------------------------------------
 // Figures (computed from the plan; the wording below only presents them)
 
-/** Specialist-slots of support sent down, over the whole plan. */
-function supportSlotsOf(f: Facts, plan: Plan): number {
-  let slots = 0;
-  for (const s of plan.support ?? []) {
-    const [a, b] = spanOf(f, s.start, s.end);
-    slots += s.count * Math.max(0, b - a);
-  }
-  return slots;
-}
+// Every number and verdict here comes from the rule modules and the plan's ledger
+// (`rules/objective.ts`, `rules/budget.ts`, `rules/staffing.ts`, `rules/team.ts`,
+// `rules/quota.ts`, `rules/coverage.ts`): the report only presents them.
 
-function budgetUsed(ctx: Context, plan: Plan, prog: Programme): number {
-  let used = 0;
-  for (const p of plan.placements) {
-    const t = ctx.trainees.get(p.trainee);
-    if (t && t.programme === prog.id) used += costOf(ctx, prog, t, p);
-  }
-  return used;
-}
+/** Specialist-slots of support sent down, over the whole plan (the objective's support term). */
+const supportSlotsOf = (f: Facts, plan: Plan): number => supportSlots(f.ctx, plan);
 
-/** Trainees hosted per receiving unit × dept × slot (rotations count in their own department). */
+/** What a programme spends (R-BUDGET's own sum). */
+const budgetUsed = (ctx: Context, plan: Plan, prog: Programme): number => spentOf(ctx, plan).get(prog.id) ?? 0;
+
+/** Trainees hosted per receiving unit × dept × slot (rotations count in their own department): the ledger's seats. */
 function hostedBySlot(f: Facts, plan: Plan): Map<string, number[]> {
+  const ledger = ledgerOf(f.ctx, plan);
   const hosted = new Map<string, number[]>();
-  for (const p of plan.placements)
-    for (const s of segments(p)) {
-      const key = `${p.unit.length}:${p.unit}${s.dept}`;
-      let row = hosted.get(key);
-      if (!row) hosted.set(key, (row = new Array<number>(f.n).fill(0)));
-      const [a, b] = spanOf(f, s.start, s.end);
-      for (let k = a; k < b; k++) row[k]++;
-    }
+  for (const seat of ledger.resources("seat")) hosted.set(hostedKey(seat.unit, seat.dept), Array.from({ length: f.n }, (_, k) => ledger.at(seat, k)));
   return hosted;
 }
 const hostedKey = (unit: string, dept: string) => `${unit.length}:${unit}${dept}`;
@@ -415,6 +404,8 @@ const hostedKey = (unit: string, dept: string) => `${unit.length}:${unit}${dept}
 /** One staffing row's figures per slot: on duty, the minimum, away and support, with names. */
 interface StaffingSlots {
   readonly on: number[];
+  /** The rule's verdict per slot (R-STAFFING's `onDutyAt`, R-TEAM's `teamAt`). */
+  readonly ok: boolean[];
   readonly min: number;
   readonly away: number[];
   readonly support: number[];
@@ -427,47 +418,29 @@ function staffingBySlot(inst: Instance, plan: Plan, f: Facts): {
   depts: Map<string, StaffingSlots>; teams: Map<string, StaffingSlots>;
 } {
   const { ctx, n } = f;
-  const key = (unit: string, dept: string) => `${unit.length}:${unit}${dept}`;
-  const away = new Map<string, { n: number[]; who: string[][] }>();
-  const addAway = (k: string, a: number, b: number, who: string) => {
-    let row = away.get(k);
-    if (!row) away.set(k, (row = { n: new Array<number>(n).fill(0), who: Array.from({ length: n }, () => []) }));
-    for (let s = a; s < b; s++) {
-      row.n[s]++;
-      row.who[s].push(who);
-    }
-  };
-  for (const p of plan.placements) {
-    const t = ctx.trainees.get(p.trainee);
-    if (!t) continue;
-    const [a, b] = spanOf(f, p.start, p.end);
-    addAway(`u${key(t.unit, t.dept)}`, a, b, t.name ?? t.id);
-    for (const team of ctx.teamsOf.get(t.id) ?? []) addAway(`t${team.id}`, a, b, t.name ?? t.id);
-  }
-  const sup = new Map<string, { n: number[]; from: string[][] }>();
-  for (const s of plan.support ?? []) {
-    const k = key(s.to, s.dept);
-    let row = sup.get(k);
-    if (!row) sup.set(k, (row = { n: new Array<number>(n).fill(0), from: Array.from({ length: n }, () => []) }));
-    const [a, b] = spanOf(f, s.start, s.end);
-    for (let i = a; i < b; i++) {
-      row.n[i] += s.count;
-      row.from[i].push(`${f.names.unit(s.from)} ×${s.count}`);
-    }
-  }
-  const grid = (base: number, min: number, aw: { n: number[]; who: string[][] } | undefined, sp: { n: number[]; from: string[][] } | undefined): StaffingSlots => {
-    const awayN = aw?.n ?? new Array<number>(n).fill(0);
-    const supN = sp?.n ?? new Array<number>(n).fill(0);
-    return {
-      on: awayN.map((x, k) => base - x + supN[k]), min, away: awayN, support: supN,
-      who: aw?.who ?? Array.from({ length: n }, () => []), from: sp?.from ?? Array.from({ length: n }, () => []),
-    };
-  };
+  const ledger = ledgerOf(ctx, plan);
+  const slots = <T>(make: (k: number) => T) => Array.from({ length: n }, (_, k) => make(k));
+  const traineeNames = (ids: readonly string[]) => ids.map((id) => ctx.trainees.get(id)?.name ?? id);
+  // Who sends specialists to a department in a slot, with how many (names only: the counts are the ledger's).
+  const senders = (unit: string, dept: string, k: number) =>
+    (plan.support ?? []).filter((s) => s.to === unit && s.dept === dept && spanOf(f, s.start, s.end)[0] <= k && k < spanOf(f, s.start, s.end)[1]).map((s) => `${f.names.unit(s.from)} ×${s.count}`);
   const depts = new Map<string, StaffingSlots>();
   for (const u of inst.units)
-    for (const d of u.departments ?? []) depts.set(key(u.id, d.dept), grid(d.staff, d.minOnDuty, away.get(`u${key(u.id, d.dept)}`), sup.get(key(u.id, d.dept))));
+    for (const d of u.departments ?? []) {
+      const cells = slots((k) => onDutyAt(ledger, u.id, d, k));
+      depts.set(hostedKey(u.id, d.dept), {
+        on: cells.map((c) => c.onDuty), ok: cells.map((c) => c.ok), min: d.minOnDuty, away: cells.map((c) => c.away), support: cells.map((c) => c.support),
+        who: slots((k) => traineeNames(ledger.who({ kind: "away", unit: u.id, dept: d.dept }, k))), from: slots((k) => senders(u.id, d.dept, k)),
+      });
+    }
   const teams = new Map<string, StaffingSlots>();
-  for (const team of inst.teams ?? []) teams.set(team.id, grid(team.size, team.minOnDuty, away.get(`t${team.id}`), undefined));
+  for (const team of inst.teams ?? []) {
+    const cells = slots((k) => teamAt(ledger, team, k));
+    teams.set(team.id, {
+      on: cells.map((c) => c.onDuty), ok: cells.map((c) => c.ok), min: team.minOnDuty, away: cells.map((c) => c.away), support: slots(() => 0),
+      who: slots((k) => traineeNames(ledger.who({ kind: "team", team: team.id }, k))), from: slots(() => []),
+    });
+  }
   return { depts, teams };
 }
 
@@ -482,39 +455,20 @@ interface QuotaState {
   readonly short: boolean;
 }
 
+/** R-QUOTA's verdicts (`quotaStatus`), as the report shows them: broken (hard), short (soft) or met. */
 function quotaStates(ctx: Context, plan: Plan): Map<string, QuotaState[]> {
-  const counts = quotaCounts(ctx, plan);
-  const shortKey = new Set((plan.shortfalls ?? []).map((s) => `${s.programme.length}:${s.programme}${s.rule}:${s.index}`));
+  const status = quotaStatus(ctx, plan);
   const out = new Map<string, QuotaState[]>();
-  for (const prog of ctx.instance.programmes) {
-    const c = counts.get(prog.id) ?? { total: 0, rows: [] };
-    out.set(prog.id, (prog.quotas ?? []).map((q, i) => {
-      const count = c.rows[i] ?? 0;
-      const minShort = q.min !== undefined && count < q.min;
-      const overMax = q.max !== undefined && count > q.max;
-      const overShare = q.maxShare !== undefined && count > q.maxShare * c.total + 1e-9;
-      const flagged = shortKey.has(`${prog.id.length}:${prog.id}quota:${i}`);
-      const bad = overMax || overShare || (minShort && q.hard !== false);
-      const short = !bad && (minShort || flagged);
-      return { count, total: c.total, minShort, overMax, overShare, bad, short };
+  for (const prog of ctx.instance.programmes)
+    out.set(prog.id, (status.get(prog.id) ?? []).map((s) => {
+      const bad = !s.maxOk || !s.shareOk || (!s.minOk && !s.soft);
+      return { count: s.count, total: s.total, minShort: !s.minOk, overMax: !s.maxOk, overShare: !s.shareOk, bad, short: !bad && !s.minOk };
     }));
-  }
   return out;
 }
 
-/** Per coverage row: the units counted, placements per unit capped at `min`, the units missing. */
-function coverageState(ctx: Context, plan: Plan, prog: Programme, row: NonNullable<Programme["coverage"]>[number]) {
-  const byHome = new Map<string, number>();
-  for (const p of plan.placements) {
-    const t = ctx.trainees.get(p.trainee);
-    if (t && t.programme === prog.id) byHome.set(t.unit, (byHome.get(t.unit) ?? 0) + 1);
-  }
-  const us = coveredUnits(ctx, prog, row);
-  const needed = row.min * us.length;
-  const got = us.reduce((s, u) => s + Math.min(byHome.get(u) ?? 0, row.min), 0);
-  const missing = us.filter((u) => (byHome.get(u) ?? 0) < row.min);
-  return { units: us, needed, got, missing };
-}
+/** Per coverage row: the units counted, placements per unit capped at `min`, the units missing (R-COVERAGE's own status). */
+const coverageState = (ctx: Context, plan: Plan, prog: Programme, row: NonNullable<Programme["coverage"]>[number]) => coverageStatus(ctx, plan, prog, row);
 
 // ---------------------------------------------------------------------------
 // Sections
@@ -765,8 +719,9 @@ function heatmap(inst: Instance, plan: Plan, f: Facts, expand: boolean): string 
       let awayAny = false;
       for (let i = c.from; i < c.to; i++) if (s.away[i] > 0) awayAny = true;
       const margin = on - s.min;
-      const state = margin < 0 ? "below" : margin === 0 ? "at" : "above";
-      const cls = [margin < 0 ? "below" : margin === 0 ? "at" : margin === 1 ? "above" : "above above2", awayAny ? "away" : ""].filter(Boolean).join(" ");
+      const below = !s.ok[k];
+      const state = below ? "below" : margin === 0 ? "at" : "above";
+      const cls = [below ? "below" : margin === 0 ? "at" : margin === 1 ? "above" : "above above2", awayAny ? "away" : ""].filter(Boolean).join(" ");
       const base = on + aw - sp;
       const tip = [
         `${c.title} · ${rowLabel}${f.grouped ? tr(f, "（本列最紧的时段）", " (tightest slot of the column)") : ""}`,
@@ -906,7 +861,7 @@ function targets(inst: Instance, plan: Plan, f: Facts): string {
     if (prog.budget) {
       const used = budgetUsed(ctx, plan, prog);
       const cap = prog.budget.cap;
-      const over = used > cap + 1e-9;
+      const over = !withinBudget(prog, used);
       const scale = Math.max(cap, used, 1) * 1.05;
       const costs = (prog.budget.costs ?? []).map((r) => `${describeWhere(f, r.where)} ¥${num(r.amount)}${tr(f, "/人", " each")}`).join(tr(f, "；", "; "));
       rows += `<div${attrs({ "class": `tr${over ? " bad" : ""}`, "data-testid": "budget-bar", "data-programme": prog.id, "data-used": used, "data-cap": cap })}>`

@@ -11,6 +11,7 @@
 import { REASON_LABELS, STATUS_LABELS, label } from "../model/labels.js";
 import type { Instance, Plan } from "../model/types.js";
 import { type Context, contextOf } from "../rules/context.js";
+import { supportSlots } from "../rules/objective.js";
 import { quotaCounts } from "../rules/quota.js";
 import type { SolveStats } from "../solve/index.js";
 import { displayWidth, type Lang, namesOf, quotaWords, reasonWords, shortfallWords, yearlyRowLabel } from "./words.js";
@@ -35,11 +36,7 @@ export interface SummaryFigures {
 
 /** The figures of a summary: quota counts and support slots. */
 export function summaryFigures(ctx: Context, plan: Plan): SummaryFigures {
-  const supportSlots = (plan.support ?? []).reduce((n, s) => {
-    const [a, b] = ctx.span(s.start, s.end);
-    return n + s.count * (b - a);
-  }, 0);
-  return { quotas: quotaCounts(ctx, plan), supportSlots };
+  return { quotas: quotaCounts(ctx, plan), supportSlots: supportSlots(ctx, plan) };
 }
 
 /**
