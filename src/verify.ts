@@ -3,11 +3,14 @@
  * (and §9), with the §7 objective computed on the plan. It never calls the
  * solver and shares no state with it.
  */
+import { describeValue, expectObject, expectOptions } from "./model/args.js";
+import { UsageError } from "./model/errors.js";
 import { ensureValid } from "./model/parse.js";
+import { PLAN_FORMAT, planFormat, planShape, sameShortfalls } from "./model/planformat.js";
 import type { Instance, Plan, Shortfall, Violation } from "./model/types.js";
 import { type Context, contextOf } from "./rules/context.js";
 import { coverageShortfalls } from "./rules/coverage.js";
-import { RULES } from "./rules/index.js";
+import { RULES, RULE_CODES } from "./rules/index.js";
 import { quotaShortfalls } from "./rules/quota.js";
 import { resolved } from "./rules/types.js";
 
@@ -21,10 +24,12 @@ export interface Verification {
   readonly shortfalls: readonly Shortfall[];
   /** Whether the plan's stated `objective` equals the formula (within 1e-6 relative). */
   readonly objectiveMatches: boolean;
+  /** Whether the plan's `shortfalls` are exactly the soft rows short on it, with their `needed` and `got` (§6). */
+  readonly shortfallsMatch: boolean;
 }
 
 export interface VerifyOptions {
-  /** Only these rule codes (default: all). */
+  /** Only these rule codes (default: all, and `PLAN-FORMAT`: the plan's own form, SPEC §6). */
   readonly rules?: readonly string[];
 }
 
@@ -55,11 +60,28 @@ export function sameObjective(a: number, b: number): boolean {
  * for (const v of violations) console.log(v.code, v.message);
  */
 export function verifyPlan(instance: Instance, plan: Plan, options: VerifyOptions = {}): Verification {
+  expectObject("verifyPlan", "instance", instance, "an instance object (parse it with parseInstance)");
+  expectObject("verifyPlan", "plan", plan, "a plan object (parse it with parsePlan)");
+  expectOptions("verifyPlan", options, ["rules"]);
+  const only = options?.rules;
+  if (only !== undefined) {
+    if (!Array.isArray(only)) throw new UsageError(`verifyPlan: options.rules must be a list of rule codes, got ${describeValue(only)}`);
+    only.forEach((c, i) => {
+      if (c !== PLAN_FORMAT && !RULE_CODES.includes(c)) throw new UsageError(`verifyPlan: options.rules[${i}] must be a rule code (${[...RULE_CODES, PLAN_FORMAT].join(", ")}), got ${describeValue(c)}`);
+    });
+  }
   ensureValid(instance, "verifyPlan");
   const ctx = contextOf(instance);
+  // The plan's own form first; malformed entries are left out of every other rule.
+  const shape = planShape(plan as unknown as Record<string, unknown>);
+  const clean = shape.clean;
   const violations: Violation[] = [];
-  for (const rule of RULES) if (!options.rules || options.rules.includes(rule.code)) violations.push(...rule.check(ctx, plan));
-  const shortfalls = [...quotaShortfalls(ctx, plan), ...coverageShortfalls(ctx, plan)];
-  const objective = objectiveOf(ctx, plan, shortfalls);
-  return { valid: violations.length === 0, violations, objective, shortfalls, objectiveMatches: sameObjective(objective, plan.objective) };
+  for (const rule of RULES) if (!only || only.includes(rule.code)) violations.push(...rule.check(ctx, clean));
+  const shortfalls = [...quotaShortfalls(ctx, clean), ...coverageShortfalls(ctx, clean)];
+  const objective = objectiveOf(ctx, clean, shortfalls);
+  if (!only || only.includes(PLAN_FORMAT)) violations.unshift(...shape.violations, ...planFormat(instance, clean, objective));
+  return {
+    valid: violations.length === 0, violations, objective, shortfalls,
+    objectiveMatches: sameObjective(objective, clean.objective), shortfallsMatch: sameShortfalls(clean.shortfalls, shortfalls),
+  };
 }

@@ -236,18 +236,21 @@ export const instanceSchema = obj({
   }).optional(),
 });
 
-const violationSchema = obj({ code: z.string(), ids: list(z.string()), message: z.string() });
+export const violationSchema = obj({ code: z.string(), ids: list(z.string()), message: z.string() });
+export const supportRowSchema = obj({ from: id, to: id, dept: id, start: isoDate, end: isoDate, count: int(1) });
+/** An unplaced row's shape; that it has a reason with a non-empty code is checked by verifyPlan (PLAN-FORMAT). */
+export const unplacedSchema = obj({ trainee: id, reasons: list(obj({ code: z.string(), message: z.string() })) });
+export const shortfallSchema = obj({ programme: id, rule: oneOf(["quota", "coverage"] as const), index: int(), needed: num(), got: num() });
+export const PLAN_STATUSES = ["optimal", "feasible", "infeasible", "timeout-feasible"] as const;
 
 export const planSchema = obj({
   version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
-  status: oneOf(["optimal", "feasible", "infeasible", "timeout-feasible"] as const),
+  status: oneOf(PLAN_STATUSES),
   objective: num(),
   bound: num().optional(),
   placements: list(placementSchema),
-  support: list(obj({ from: id, to: id, dept: id, start: isoDate, end: isoDate, count: int(1) })).optional(),
-  unplaced: list(obj({ trainee: id, reasons: list(obj({ code: z.string(), message: z.string() })) })).optional(),
-  shortfalls: list(
-    obj({ programme: id, rule: oneOf(["quota", "coverage"] as const), index: int(), needed: num(), got: num() }),
-  ).optional(),
+  support: list(supportRowSchema).optional(),
+  unplaced: list(unplacedSchema).optional(),
+  shortfalls: list(shortfallSchema).optional(),
   conflicts: list(violationSchema).optional(),
 });

@@ -8,6 +8,7 @@
  * its own time limit and keep its warm worker), and then stop at once with
  * their best incumbent.
  */
+import { describeValue as describe } from "../model/args.js";
 import { UsageError } from "../model/errors.js";
 
 /** Longest time limit accepted: one week. */
@@ -86,14 +87,4 @@ export function checkClockOptions(fn: string, timeLimitMs: unknown, signal: unkn
     if (!s || typeof s !== "object" || typeof s.aborted !== "boolean" || typeof s.addEventListener !== "function")
       throw new UsageError(`${fn}: options.signal must be an AbortSignal, got ${describe(signal)}`);
   }
-}
-
-/** A value as a message shows it: `NaN`, `null`, `"text"`, `Infinity`, `an object`. */
-export function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" || typeof v === "undefined") return String(v);
-  if (typeof v === "function") return "a function";
-  if (Array.isArray(v)) return "an array";
-  return "an object";
 }
