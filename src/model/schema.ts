@@ -134,7 +134,8 @@ const unitSchema = obj({
   region: id.optional(),
   departments: list(obj({ dept: id, staff: int(), minOnDuty: int() })).optional(),
   receive: list(obj({ dept: id, capacity: int(), from: isoDate.optional(), to: isoDate.optional() })).optional(),
-  mentors: list(obj({ id, dept: id, title: oneOf(TITLES), capacity: int().optional() })).optional(),
+  // SPEC §5: a mentor without a title ranks `none`; `name` is shown in forms and reports.
+  mentors: list(obj({ id, name: z.string({ error: (i) => `must be a string, got ${show(i.input)}` }).optional(), dept: id, title: oneOf(TITLES).optional(), capacity: int().optional() })).optional(),
   support: list(obj({ dept: id, perSlot: int() })).optional(),
 });
 
@@ -200,7 +201,8 @@ const programmeSchema = obj({
   duration: obj({ min: durationSchema.optional(), max: durationSchema.optional() }).optional(),
   window: obj({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
   mentor: obj({ minTitle: oneOf(TITLES) }).optional(),
-  priority: list(obj({ where: traineeWhereSchema, add: bounded() })).optional(),
+  // SPEC §5: an absent `where` (quota, cost or priority row) means `{}`.
+  priority: list(obj({ where: traineeWhereSchema.optional(), add: bounded() })).optional(),
   quotas: list(quotaSchema).optional(),
   coverage: list(obj({ tier: oneOf(TIERS), min: int(), hard: z.boolean().optional() })).optional(),
   budget: obj({ cap: bounded(0, LIMITS.cap), costs: list(obj({ where: whereSchema.optional(), amount: bounded(0) })).optional() }).optional(),

@@ -13,6 +13,8 @@ import { buildNetwork, type Network } from "../network/index.js";
 
 export interface MentorInfo extends Mentor {
   readonly unit: string;
+  /** `none` where the instance gives no title. */
+  readonly title: Mentor["title"] & string;
 }
 
 /** A placement as the rules see it: the receiving side, possibly hypothetical. */
@@ -76,7 +78,8 @@ function buildContext(instance: Instance): Context {
   const trainees = new Map(instance.trainees.map((t) => [t.id, t]));
   const programmes = new Map(instance.programmes.map((p) => [p.id, p]));
   const mentors = new Map<string, MentorInfo>();
-  for (const u of instance.units) for (const m of u.mentors ?? []) if (!mentors.has(m.id)) mentors.set(m.id, { ...m, unit: u.id });
+  // SPEC §5: a mentor without a title ranks `none`.
+  for (const u of instance.units) for (const m of u.mentors ?? []) if (!mentors.has(m.id)) mentors.set(m.id, { ...m, title: m.title ?? "none", unit: u.id });
   const teamsOf = new Map<string, Team[]>();
   for (const team of instance.teams ?? []) for (const m of team.members) teamsOf.set(m, [...(teamsOf.get(m) ?? []), team]);
 
