@@ -43,7 +43,7 @@ export function planShape(plan: Record<string, unknown>): { violations: Violatio
   if (!status) out.push(v("status", `must be one of ${PLAN_STATUSES.join(", ")}; got ${JSON.stringify(plan.status) ?? "nothing"}`));
   if (typeof plan.objective !== "number" || !Number.isFinite(plan.objective)) out.push(v("objective", `must be a finite number, got ${JSON.stringify(plan.objective) ?? "nothing"}`));
   if (plan.bound !== undefined && (typeof plan.bound !== "number" || !Number.isFinite(plan.bound))) out.push(v("bound", `must be a finite number, got ${JSON.stringify(plan.bound)}`));
-  const known = new Set(["version", "status", "objective", "bound", "placements", "support", "unplaced", "shortfalls", "conflicts"]);
+  const known = new Set(["$schema", "version", "status", "objective", "bound", "placements", "support", "unplaced", "shortfalls", "conflicts"]);
   for (const k of Object.keys(plan)) if (!known.has(k)) out.push(v(k, "unknown key"));
 
   const entries = <T>(key: string, schema: z.ZodType, required: boolean): T[] => {

@@ -36,10 +36,12 @@ export function show(value: unknown): string {
   return "an object";
 }
 
-const isoDate = z.string({ error: (i) => `must be a date "YYYY-MM-DD", got ${show(i.input)}` }).refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s),
-  { error: (i) => `must be a real date "YYYY-MM-DD", got ${show(i.input)}` },
-);
+// Native checks where JSON Schema can say them (pattern, minimum, maximum, integer), so the
+// generated schema/*.schema.json carry them; refinements only where it cannot.
+const isoDate = z
+  .string({ error: (i) => `must be a date "YYYY-MM-DD", got ${show(i.input)}` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (i) => `must be a real date "YYYY-MM-DD", got ${show(i.input)}`, abort: true })
+  .refine(isRealDate, { error: (i) => `must be a real date "YYYY-MM-DD", got ${show(i.input)}` });
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split("-").map(Number);
@@ -50,8 +52,8 @@ function isRealDate(s: string): boolean {
 
 const id = z
   .string({ error: (i) => `must be a non-empty string id, got ${show(i.input)}` })
-  .min(1, { error: "must be a non-empty string id" })
-  .refine((s) => !/\p{Cc}/u.test(s), {
+  .min(1, { error: "must be a non-empty string id", abort: true })
+  .regex(/^\P{Cc}*$/u, {
     error: (i) => `must not contain control characters (U+0000–U+001F, U+007F–U+009F), got ${showControls(i.input as string)}`,
     abort: true,
   })
@@ -62,26 +64,27 @@ function showControls(s: string): string {
   return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s).replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-function num(min?: number, max?: number) {
-  let s = z.number({ error: (i) => `must be a number, got ${show(i.input)}` }).refine(Number.isFinite, {
-    error: (i) => `must be a finite number, got ${show(i.input)}`,
-  });
-  if (min !== undefined) s = s.refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true });
-  if (max !== undefined) s = s.refine((v) => v <= max, { error: (i) => `must be ≤ ${max}, got ${show(i.input)}`, abort: true });
+/** zod 4's number refuses NaN and ±Infinity itself. */
+const number = (what: string) =>
+  z.number({ error: (i) => (typeof i.input === "number" ? `must be a finite number, got ${show(i.input)}` : `must be ${what}, got ${show(i.input)}`) });
+
+function num(min?: number, max?: number, limit = "") {
+  let s = number("a number");
+  if (min !== undefined) s = s.min(min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true });
+  if (max !== undefined) s = s.max(max, { error: (i) => `must be ≤ ${Math.abs(max) >= 1e6 ? max.toExponential().replace("e+", "e") : max}${limit}, got ${show(i.input)}`, abort: true });
   return s;
 }
 
 function int(min = 0, max: number = LIMITS.count) {
-  return z
-    .number({ error: (i) => `must be a whole number, got ${show(i.input)}` })
-    .refine(Number.isInteger, { error: (i) => `must be a whole number, got ${show(i.input)}`, abort: true })
-    .refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true })
-    .refine((v) => v <= max, { error: (i) => `must be ≤ ${max.toLocaleString("en-US")} (the documented limit), got ${show(i.input)}` });
+  return number("a whole number")
+    .int({ error: (i) => `must be a whole number, got ${show(i.input)}`, abort: true })
+    .min(min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true })
+    .max(max, { error: (i) => `must be ≤ ${max.toLocaleString("en-US")} (the documented limit), got ${show(i.input)}`, abort: true });
 }
 
 /** A finite number with |x| ≤ the limit (priorities, weights, amounts). */
 function bounded(min: number = -LIMITS.magnitude, max: number = LIMITS.magnitude) {
-  return num(min).refine((v) => v <= max, { error: (i) => `must be ≤ ${max.toExponential().replace("e+", "e")} (the documented limit), got ${show(i.input)}`, abort: true });
+  return num(min, max, " (the documented limit)");
 }
 
 function oneOf<T extends readonly [string, ...string[]]>(values: T) {
@@ -223,7 +226,11 @@ export const placementSchema = obj({
 
 const weight = bounded().optional();
 
+/** `"$schema"`: the JSON Schema an editor validates the file with (schema/instance.schema.json); ignored. */
+const $schema = z.string({ error: (i) => `must be a string (a JSON Schema URL or path), got ${show(i.input)}` }).optional();
+
 export const instanceSchema = obj({
+  $schema,
   version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
   calendar: obj({ start: isoDate, end: isoDate, granularity: oneOf(["month", "week"] as const) }),
   regions: list(regionSchema).optional(),
@@ -246,6 +253,7 @@ export const shortfallSchema = obj({ programme: id, rule: oneOf(["quota", "cover
 export const PLAN_STATUSES = ["optimal", "feasible", "infeasible", "timeout-feasible"] as const;
 
 export const planSchema = obj({
+  $schema,
   version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
   status: oneOf(PLAN_STATUSES),
   objective: num(),

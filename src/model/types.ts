@@ -247,6 +247,8 @@ export const DEFAULT_WEIGHTS: Required<ObjectiveWeights> = {
 };
 
 export interface Instance {
+  /** The JSON Schema the file names for editors (e.g. schema/instance.schema.json); ignored. */
+  readonly $schema?: string;
   readonly version: 1;
   readonly calendar: Calendar;
   readonly regions?: readonly Region[];
