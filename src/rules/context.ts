@@ -253,10 +253,19 @@ export function windowOf(ctx: Context, t: Trainee): { from: string; to: string }
 
 /** Earliest and latest allowed end for a placement starting at `start`. */
 export function durationBounds(p: Programme, start: string): { minEnd?: string; maxEnd?: string } {
-  return {
+  // Asked per trainee and start slot (4 of the 7 s of the 浙江 three-year's candidates): once per programme and start.
+  const compute = () => ({
     minEnd: p.duration?.min ? addDuration(start, p.duration.min) : undefined,
     maxEnd: p.duration?.max ? addDuration(start, p.duration.max) : undefined,
-  };
+  });
+  if (!Object.isFrozen(p)) return compute();
+  let byStart = boundsCache.get(p);
+  if (!byStart) boundsCache.set(p, (byStart = new Map()));
+  let bounds = byStart.get(start);
+  if (!bounds) byStart.set(start, (bounds = compute()));
+  return { ...bounds };
 }
+/** Frozen (parsed) programmes only: their duration never changes under the cache. */
+const boundsCache = new WeakMap<Programme, Map<string, { minEnd?: string; maxEnd?: string }>>();
 
 export { titleRank };
