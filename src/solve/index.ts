@@ -220,10 +220,10 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
     res = await solveByPricing(backend, f, {
       ...engineOptions,
       start,
-      deadline: clock.deadline,
+      deadline: clock.engineDeadline,
       onPhase: (phase) => progress(phase),
     });
-    if (!res && clock.expired() && start) {
+    if (!res && clock.enginesDone() && start) {
       // Out of time with no better plan: the greedy plan, on the columns there are.
       res = { status: "timeout" };
     } else if (!res) {
