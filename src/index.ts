@@ -1,6 +1,8 @@
 /** jinxiu — placements for medical refresher training (进修). The public API. */
 export * from "./model/types.js";
 export { parseInstance, parsePlan, checkInstance } from "./model/parse.js";
+export { instanceWarnings } from "./model/warnings.js";
+export { LIMITS } from "./model/schema.js";
 export { InstanceError, PlanError, UsageError, InternalError, JinxiuError, formatIssues, type Issue } from "./model/errors.js";
 export { verifyPlan, sameObjective, type Verification, type VerifyOptions } from "./verify.js";
 export { RULE_CODES, type RuleCode } from "./rules/index.js";
