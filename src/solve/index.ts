@@ -52,7 +52,10 @@ export interface SolveOptions {
    * pinned placements alone (everyone else unplaced with reason `TIME-LIMIT`),
    * when it is valid; when no valid plan is known at all (hard minimums that
    * nothing placed yet meets) the solve rejects with a `UsageError` saying so.
-   * An abort never hangs and never leaves an engine running.
+   * An abort never hangs and never leaves an engine running (HiGHS's worker
+   * is stopped; `jslp`, synchronous and for small models only, finishes its
+   * current call). Long synchronous phases yield to the event loop every
+   * ~50 ms, so an `abort()` from a signal handler (SIGINT) is seen promptly.
    */
   readonly signal?: AbortSignal;
   /** Stop once the relative gap to the bound is at most this (default 0: prove optimality). */
