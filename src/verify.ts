@@ -12,7 +12,7 @@ import type { Instance, Plan, Shortfall, Violation } from "./model/types.js";
 import { contextOf } from "./rules/context.js";
 import { RULES, RULE_CODES } from "./rules/index.js";
 import { ledgerOf } from "./rules/ledger.js";
-import { objectiveOf } from "./rules/objective.js";
+import { changedTrainees, objectiveOf } from "./rules/objective.js";
 import type { Judgement } from "./rules/rule.js";
 import { type Lang, wordsOf } from "./rules/words.js";
 
@@ -30,6 +30,8 @@ export interface Verification {
   readonly objectiveMatches: boolean;
   /** Whether the plan's `shortfalls` are exactly the soft rows short on it, with their `needed` and `got` (§6). */
   readonly shortfallsMatch: boolean;
+  /** With a baseline in the instance: the trainees the plan changes against it (SPEC §11.1), whose cost the objective includes. */
+  readonly changes?: number;
 }
 
 export interface VerifyOptions {
@@ -85,9 +87,11 @@ export function verifyPlan(instance: Instance, plan: Plan, options: VerifyOption
   for (const rule of RULES) if (!only || only.includes(rule.code)) violations.push(...rule.check(j));
   const shortfalls = RULES.flatMap((r) => r.shortfalls?.(j) ?? []);
   const objective = objectiveOf(j.ctx, clean, shortfalls);
-  if (!only || only.includes(PLAN_FORMAT)) violations.unshift(...shape.violations, ...planFormat(instance, clean, objective));
+  const changes = instance.baseline ? changedTrainees(j.ctx, clean).length : undefined;
+  if (!only || only.includes(PLAN_FORMAT)) violations.unshift(...shape.violations, ...planFormat(instance, clean, objective, changes));
   return {
     valid: violations.length === 0, violations, objective, shortfalls,
     objectiveMatches: sameObjective(objective, clean.objective), shortfallsMatch: sameShortfalls(clean.shortfalls, shortfalls),
+    ...(changes !== undefined ? { changes } : {}),
   };
 }

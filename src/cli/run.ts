@@ -69,6 +69,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .option("-o, --out <plan>", "write the plan JSON here (atomically); `-` for standard output; default <instance>.plan.json")
     .option("-t, --time-limit <seconds>", "stop after this many seconds (at most a week) with the best valid plan found")
     .option("--gap <fraction>", "stop once within this relative gap of the bound (default 0: prove optimality)")
+    .option("--base <plan>", "re-plan from this published plan: keep what still works, change as few trainees as objective.change says (SPEC §11.1)")
     .addOption(new Option("--backend <name>", "MILP engine").choices(["highs", "jslp"]).default("highs"))
     .option("--json", "print the outcome and the plan as JSON on stdout")
     .option("-q, --quiet", "print nothing but errors")

@@ -12,10 +12,13 @@ import { serializePlan } from "../report/serialize.js";
 import { summarizePlan } from "../report/summary.js";
 import { solveDetailed } from "../solve/index.js";
 import { CliInputError, type Io, checkOutput, writeOutput } from "./io.js";
-import { loadInstance } from "./load.js";
+import { loadInstance, loadPlan, oneStdin } from "./load.js";
+import { parseInstance } from "../model/parse.js";
 import { progressBar } from "./progress.js";
 
 export interface SolveCliOptions {
+  /** A plan published before: re-plan with the fewest changes (SPEC §11.1). */
+  base?: string;
   /** Language of reasons, conflicts and the summary (default zh). */
   lang?: string;
   out?: string;
@@ -55,8 +58,14 @@ export async function solveCommand(file: string, opts: SolveCliOptions, io: Io):
     throw new CliInputError(`--gap: must be a fraction in [0, 1), got "${opts.gap}"`, [{ path: "--gap", message: `must be a fraction in [0, 1), got "${opts.gap}"` }]);
   const out = opts.out ?? defaultOut(file);
   if (out === "-" && opts.json) throw new CliInputError("--out - and --json both write to standard output; give --out a file", [{ path: "--out", message: "--out - and --json both write to standard output" }]);
-  if (out !== "-") checkOutput(out, { option: "--out", inputs: [file] });
-  const inst = await loadInstance(file, io);
+  if (out !== "-") checkOutput(out, { option: "--out", inputs: [file, ...(opts.base ? [opts.base] : [])] });
+  if (opts.base !== undefined) oneStdin(file, opts.base);
+  let inst = await loadInstance(file, io);
+  // --base: re-plan from a published plan (SPEC §11.1), its placements as the instance's baseline.
+  if (opts.base !== undefined) {
+    const base = await loadPlan(opts.base, io);
+    inst = parseInstance({ ...JSON.parse(JSON.stringify(inst)), baseline: { placements: base.placements } });
+  }
 
   const live = io.isTTY && !opts.quiet && !opts.json;
   const plain = !live && !opts.quiet && !opts.json && !io.isTTY;

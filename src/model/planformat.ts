@@ -43,7 +43,9 @@ export function planShape(plan: Record<string, unknown>): { violations: Violatio
   if (!status) out.push(v("status", `must be one of ${PLAN_STATUSES.join(", ")}; got ${JSON.stringify(plan.status) ?? "nothing"}`));
   if (typeof plan.objective !== "number" || !Number.isFinite(plan.objective)) out.push(v("objective", `must be a finite number, got ${JSON.stringify(plan.objective) ?? "nothing"}`));
   if (plan.bound !== undefined && (typeof plan.bound !== "number" || !Number.isFinite(plan.bound))) out.push(v("bound", `must be a finite number, got ${JSON.stringify(plan.bound)}`));
-  const known = new Set(["$schema", "version", "status", "objective", "bound", "placements", "support", "unplaced", "shortfalls", "conflicts"]);
+  if (plan.changes !== undefined && !(typeof plan.changes === "number" && Number.isInteger(plan.changes) && plan.changes >= 0))
+    out.push(v("changes", `must be a whole number ≥ 0, got ${JSON.stringify(plan.changes)}`));
+  const known = new Set(["$schema", "version", "status", "objective", "bound", "placements", "support", "unplaced", "shortfalls", "conflicts", "changes"]);
   for (const k of Object.keys(plan)) if (!known.has(k)) out.push(v(k, "unknown key"));
 
   const entries = <T>(key: string, schema: z.ZodType, required: boolean): T[] => {
@@ -74,6 +76,7 @@ export function planShape(plan: Record<string, unknown>): { violations: Violatio
     unplaced: entries("unplaced", unplacedSchema, false),
     shortfalls: entries("shortfalls", shortfallSchema, false),
     conflicts: entries("conflicts", violationSchema, false),
+    ...(typeof plan.changes === "number" ? { changes: plan.changes } : {}),
   };
   clean.unplaced.forEach((u, i) => {
     if (u.reasons.length === 0) out.push(v(`unplaced[${i}].reasons`, `trainee "${u.trainee}" has no reason; every unplaced trainee carries at least one (SPEC §6)`, [u.trainee]));
@@ -85,8 +88,13 @@ export function planShape(plan: Record<string, unknown>): { violations: Violatio
 }
 
 /** The §6 rules that need the instance and the computed shortfalls. */
-export function planFormat(instance: Instance, plan: Plan, objective: number): Violation[] {
+export function planFormat(instance: Instance, plan: Plan, objective: number, changes?: number): Violation[] {
   const out: Violation[] = [];
+  // SPEC §11 reading 4: with a baseline, `changes` is required and equals the count.
+  if (instance.baseline && changes !== undefined) {
+    if (plan.changes === undefined) out.push(v("changes", `is required: the instance has a baseline (${changes} trainee(s) changed)`));
+    else if (plan.changes !== changes) out.push(v("changes", `the plan states ${plan.changes}, the baseline gives ${changes}`));
+  }
   const listed = new Map<string, number>();
   const programmes = new Map(instance.programmes.map((p) => [p.id, p]));
   plan.shortfalls.forEach((s, i) => {
@@ -121,9 +129,9 @@ export function planFormat(instance: Instance, plan: Plan, objective: number): V
 }
 
 /** Every PLAN-FORMAT violation of a plan whose objective is already computed. */
-export function planFormatViolations(instance: Instance, plan: Plan): Violation[] {
+export function planFormatViolations(instance: Instance, plan: Plan, changes?: number): Violation[] {
   const { violations, clean } = planShape(plan as unknown as Record<string, unknown>);
-  return [...violations, ...planFormat(instance, clean, clean.objective)];
+  return [...violations, ...planFormat(instance, clean, clean.objective, changes)];
 }
 
 const shortfallKey = (s: Shortfall) => JSON.stringify([s.programme, s.rule, s.index]);

@@ -240,6 +240,13 @@ export const instanceSchema = obj({
   programmes: list(programmeSchema),
   trainees: list(traineeSchema),
   pinned: list(placementSchema).optional(),
+  baseline: obj({
+    placements: list(placementSchema).optional(),
+    residencies: list(obj({
+      trainee: id,
+      rotations: list(obj({ requirement: id, unit: id, dept: id, start: isoDate, end: isoDate, mentor: id.optional() })),
+    })).optional(),
+  }).optional(),
   objective: obj(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, weight])) as Record<WeightName, typeof weight>).optional(),
 });
 
@@ -261,4 +268,5 @@ export const planSchema = obj({
   unplaced: list(unplacedSchema).optional(),
   shortfalls: list(shortfallSchema).optional(),
   conflicts: list(violationSchema).optional(),
+  changes: int().optional(),
 });

@@ -261,6 +261,8 @@ export interface Instance {
   readonly programmes: readonly Programme[];
   readonly trainees: readonly Trainee[];
   readonly pinned?: readonly Placement[];
+  /** The plan published before (SPEC §11.1): a re-plan changes as few of these trainees as `objective.change` says. */
+  readonly baseline?: Baseline;
   readonly objective?: ObjectiveWeights;
 }
 
@@ -320,6 +322,13 @@ export interface Violation {
 
 export type PlanStatus = "optimal" | "feasible" | "infeasible" | "timeout-feasible";
 
+/** SPEC §11.1: the entries of a plan published before; they need not be valid any more. */
+export interface Baseline {
+  readonly placements?: readonly Placement[];
+  /** §10 residency entries (a 进修 trainee listed here is always a change). */
+  readonly residencies?: readonly { readonly trainee: string; readonly rotations: readonly { readonly requirement: string; readonly unit: string; readonly dept: string; readonly start: string; readonly end: string; readonly mentor?: string }[] }[];
+}
+
 export interface Plan {
   readonly version: 1;
   readonly status: PlanStatus;
@@ -330,4 +339,6 @@ export interface Plan {
   readonly unplaced: readonly Unplaced[];
   readonly shortfalls: readonly Shortfall[];
   readonly conflicts: readonly Violation[];
+  /** Trainees changed against the instance's `baseline` (SPEC §11.1); required when the instance has one. */
+  readonly changes?: number;
 }

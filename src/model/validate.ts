@@ -202,6 +202,37 @@ export function crossCheckInstance(inst: Instance): Issue[] {
     }
   });
 
+  // SPEC §11.1: baseline entries name known trainees, units and departments (they need not be valid any more).
+  const baselineSeen = new Map<string, string>();
+  const checkEntry = (path: string, trainee: string, unit: string, depts: readonly { dept: string; path: string }[], spans: readonly { start: string; end: string; path: string }[]) => {
+    if (!traineeById.has(trainee)) push(`${path}.trainee`, `unknown trainee "${trainee}"`);
+    const prev = baselineSeen.get(trainee);
+    if (prev !== undefined) push(`${path}.trainee`, `trainee "${trainee}" is in the baseline twice (also ${prev})`);
+    baselineSeen.set(trainee, path);
+    const u = unitById.get(unit);
+    if (!u) push(`${path}.unit`, `unknown unit "${unit}"`);
+    else for (const d of depts) if (!(u.receive ?? []).some((r) => r.dept === d.dept)) push(d.path, `unit "${unit}" receives no department "${d.dept}"`);
+    for (const s of spans) if (s.end <= s.start) push(`${s.path}.end`, `must be after start (${s.start}), got "${s.end}"`);
+  };
+  (inst.baseline?.placements ?? []).forEach((pl, i) => {
+    const p = `baseline.placements[${i}]`;
+    checkEntry(p, pl.trainee, pl.unit, [{ dept: pl.dept, path: `${p}.dept` }, ...(pl.rotations ?? []).map((r, j) => ({ dept: r.dept, path: `${p}.rotations[${j}].dept` }))],
+      [{ start: pl.start, end: pl.end, path: p }, ...(pl.rotations ?? []).map((r, j) => ({ start: r.start, end: r.end, path: `${p}.rotations[${j}]` }))]);
+  });
+  (inst.baseline?.residencies ?? []).forEach((res, i) => {
+    const p = `baseline.residencies[${i}]`;
+    if (!traineeById.has(res.trainee)) push(`${p}.trainee`, `unknown trainee "${res.trainee}"`);
+    const prev = baselineSeen.get(res.trainee);
+    if (prev !== undefined) push(`${p}.trainee`, `trainee "${res.trainee}" is in the baseline twice (also ${prev})`);
+    baselineSeen.set(res.trainee, p);
+    res.rotations.forEach((r, j) => {
+      const u = unitById.get(r.unit);
+      if (!u) push(`${p}.rotations[${j}].unit`, `unknown unit "${r.unit}"`);
+      else if (!(u.receive ?? []).some((x) => x.dept === r.dept)) push(`${p}.rotations[${j}].dept`, `unit "${r.unit}" receives no department "${r.dept}"`);
+      if (r.end <= r.start) push(`${p}.rotations[${j}].end`, `must be after start (${r.start}), got "${r.end}"`);
+    });
+  });
+
   return issues;
 }
 

@@ -5,11 +5,10 @@
  */
 import { expectObject } from "../model/args.js";
 import type { Instance, Placement, Plan, Reason, SupportRow } from "../model/types.js";
+import { type DiffField, changedFields } from "../rules/objective.js";
 import { verifyPlan } from "../verify.js";
 
-/** The fields of a placement a change compares, in the order `fields` lists them (§11.2). */
-export const DIFF_FIELDS = ["unit", "dept", "start", "end", "rotations"] as const;
-export type DiffField = (typeof DIFF_FIELDS)[number];
+export { DIFF_FIELDS, changedFields, type DiffField } from "../rules/objective.js";
 
 export type TraineeChange =
   | { readonly trainee: string; readonly change: "moved"; readonly fields: readonly DiffField[]; readonly before: Placement; readonly after: Placement }
@@ -18,7 +17,7 @@ export type TraineeChange =
   | { readonly trainee: string; readonly change: "removed"; readonly before: Placement; readonly reasons: readonly Reason[] };
 
 export interface PlanDiff {
-  /** Each plan's §7 objective, recomputed under the instance (not copied from the plans). */
+  /** Each plan's objective (§7, and §11.1's change term with a baseline), recomputed under the instance (not copied from the plans). */
   readonly objective: { readonly before: number; readonly after: number };
   /** Every trainee whose entry differs, ascending by id (JavaScript string order). */
   readonly trainees: readonly TraineeChange[];
@@ -26,15 +25,8 @@ export interface PlanDiff {
   readonly support: { readonly added: readonly SupportRow[]; readonly removed: readonly SupportRow[] };
 }
 
-/** A placement's §9 rotations as compared: the ordered (dept, start, end), mentors left out. */
-const rotationsKey = (p: Placement): string => JSON.stringify((p.rotations ?? []).map((r) => [r.dept, r.start, r.end]));
 /** Its mentors, the placement's and the rotations'. */
 const mentorsKey = (p: Placement): string => JSON.stringify([p.mentor ?? null, ...(p.rotations ?? []).map((r) => r.mentor ?? null)]);
-
-/** The fields of §11.2 that differ between two placements of one trainee, in `DIFF_FIELDS` order. */
-export function changedFields(a: Placement, b: Placement): DiffField[] {
-  return DIFF_FIELDS.filter((f) => (f === "rotations" ? rotationsKey(a) !== rotationsKey(b) : a[f] !== b[f]));
-}
 
 const supportKey = (s: SupportRow): string => JSON.stringify([s.from, s.to, s.dept, s.start, s.end, s.count]);
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,7 +4,7 @@
  * same terms (`placementValue` for a placement column, `supportSlotCost` for a
  * support column, `shortfallCost` for a soft row's slack).
  */
-import type { Plan, Shortfall, Trainee } from "../model/types.js";
+import type { Placement, Plan, Shortfall, Trainee } from "../model/types.js";
 import type { Context, Target } from "./context.js";
 import { supportBlocks } from "./ledger.js";
 
@@ -22,7 +22,7 @@ export const shortfallCost = (ctx: Context): number => ctx.weights.shortfall;
 /** The weights a 进修 formulation prices (whole weights and whole values give a whole objective). */
 export const placementWeights = (ctx: Context): number[] => {
   const w = ctx.weights;
-  return [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall];
+  return [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall, ...(ctx.instance.baseline ? [w.change] : [])];
 };
 
 /** Specialist-slots of a plan's support rows. */
@@ -32,7 +32,60 @@ export function supportSlots(ctx: Context, plan: Pick<Plan, "support">): number 
   return n;
 }
 
-/** §7: Σ value(p) − supportCost·Σ count×slots − shortfall·Σ units short. */
+/** The fields of a placement a change compares (SPEC §11.1, §11.2), in the order a difference lists them. */
+export const DIFF_FIELDS = ["unit", "dept", "start", "end", "rotations"] as const;
+export type DiffField = (typeof DIFF_FIELDS)[number];
+
+/** A placement's §9 rotations as compared: the ordered (dept, start, end), mentors left out. */
+const rotationsKey = (p: Placement): string => JSON.stringify((p.rotations ?? []).map((r) => [r.dept, r.start, r.end]));
+
+/** The fields of §11.2 that differ between two placements of one trainee, in `DIFF_FIELDS` order (mentors are never a change). */
+export function changedFields(a: Placement, b: Placement): DiffField[] {
+  return DIFF_FIELDS.filter((f) => (f === "rotations" ? rotationsKey(a) !== rotationsKey(b) : a[f] !== b[f]));
+}
+
+/**
+ * SPEC §11.1: the trainees the baseline places (or schedules) that the plan
+ * leaves out or gives another unit, dept, start, end or rotations; a 进修
+ * trainee listed among the baseline's residencies is always one. Trainees the
+ * baseline does not name are never changes.
+ */
+export function changedTrainees(ctx: Context, plan: Pick<Plan, "placements">): string[] {
+  const base = ctx.instance.baseline;
+  if (!base) return [];
+  const placed = new Map<string, Placement>();
+  for (const p of plan.placements) if (!placed.has(p.trainee)) placed.set(p.trainee, p);
+  const out = new Set<string>();
+  for (const b of base.placements ?? []) {
+    const p = placed.get(b.trainee);
+    if (!p || changedFields(b, p).length > 0) out.add(b.trainee);
+  }
+  for (const r of base.residencies ?? []) if (ctx.trainees.has(r.trainee)) out.add(r.trainee);
+  return [...out];
+}
+
+/** The objective cost of one changed trainee (§11.1). */
+export const changeCost = (ctx: Context): number => ctx.weights.change;
+
+/**
+ * The change term of a model's objective before any column: every baseline
+ * trainee counted changed, less the pinned ones that keep their entry. A
+ * placement column that keeps its trainee's baseline entry is worth `change`
+ * more (`Family.bonus`), which gives the change back.
+ */
+export function baselineOffset(ctx: Context): number {
+  const base = ctx.instance.baseline;
+  if (!base) return 0;
+  const pinned = ctx.instance.pinned ?? [];
+  const kept = changedTrainees(ctx, { placements: pinned });
+  const named = new Set([...(base.placements ?? []).map((p) => p.trainee), ...(base.residencies ?? []).map((r) => r.trainee)].filter((id) => ctx.trainees.has(id)));
+  const pinnedIds = new Set(pinned.map((p) => p.trainee));
+  // Pinned trainees the baseline names and the pinned placement keeps: not changed.
+  const keptPinned = [...named].filter((id) => pinnedIds.has(id) && !kept.includes(id)).length;
+  return -changeCost(ctx) * (named.size - keptPinned);
+}
+
+/** §7: Σ value(p) − supportCost·Σ count×slots − shortfall·Σ units short (− change × changed trainees, with a baseline, §11.1). */
 export function objectiveOf(ctx: Context, plan: Plan, shortfalls: readonly Shortfall[]): number {
   let obj = 0;
   for (const p of plan.placements) {
@@ -41,5 +94,6 @@ export function objectiveOf(ctx: Context, plan: Plan, shortfalls: readonly Short
   }
   obj -= supportSlotCost(ctx) * supportSlots(ctx, plan);
   obj -= shortfallCost(ctx) * shortfalls.reduce((s, x) => s + (x.needed - x.got), 0);
+  if (ctx.instance.baseline) obj -= changeCost(ctx) * changedTrainees(ctx, plan).length;
   return obj;
 }

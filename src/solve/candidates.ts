@@ -5,7 +5,7 @@
  * left in every slot. A trainee with no candidate gets the reason of the
  * stage that removed its last option.
  */
-import type { Programme, Reason, Trainee, Unit } from "../model/types.js";
+import type { Placement, Programme, Reason, Trainee, Unit } from "../model/types.js";
 import { type Context, durationBounds, windowOf } from "../rules/context.js";
 import { type Lang, wordsOf } from "../rules/words.js";
 import { type Segment, rotationSplits, tightSplits } from "./rotations.js";
@@ -61,17 +61,42 @@ export interface Family {
   readonly explicit?: readonly Candidate[];
   /** Number of candidates. */
   readonly size: number;
+  /** The candidate that keeps the trainee's baseline entry (SPEC §11.1), worth `value` more: a change avoided. */
+  readonly bonus?: { readonly ci: number; readonly value: number };
 }
 
-export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lang = "zh"): { family?: Family; reasons: Reason[]; restricted?: boolean } {
+/** What a re-plan keeps: the trainee's baseline placement, and what keeping it is worth (`objective.change`). */
+export interface Keep {
+  readonly placement: Placement;
+  readonly value: number;
+}
+
+/** Whether a candidate is the placement `p` for SPEC §11.1 (unit, dept, start, end and rotations; mentors apart). */
+function keeps(ctx: Context, c: Candidate, p: Placement): boolean {
+  const b = ctx.slots.boundaries;
+  if (c.unit !== p.unit || c.dept !== p.dept || b[c.k0] !== p.start || b[c.k1] !== p.end) return false;
+  const mine = (c.rotations ?? []).map((r) => [r.dept, b[r.k0], b[r.k1]]);
+  const theirs = (p.rotations ?? []).map((r) => [r.dept, r.start, r.end]);
+  return JSON.stringify(mine) === JSON.stringify(theirs);
+}
+
+export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lang = "zh", keep?: Keep): { family?: Family; reasons: Reason[]; restricted?: boolean } {
   const prog = ctx.programmeOf(t);
   const pre = prepare(ctx, t, lang);
   if ("reasons" in pre) return { reasons: pre.reasons };
-  const { pairs, spans, minRank } = pre;
+  const { pairs, minRank } = pre;
+  let spans = pre.spans;
   if (prog.rotations) {
     const found = rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank, lang);
-    return { family: found.candidates.length ? explicitFamily(found.candidates) : undefined, reasons: found.reasons, restricted: found.restricted };
+    // The candidate that keeps the baseline entry, where the splits hold it, is worth the change avoided.
+    const cands = keep ? found.candidates.map((c) => (keeps(ctx, c, keep.placement) ? { ...c, value: c.value + keep.value } : c)) : found.candidates;
+    return { family: cands.length ? explicitFamily(cands) : undefined, reasons: found.reasons, restricted: found.restricted };
   }
+  // A baseline span longer than the shortest of its start is dominated no more (keeping it avoids a change): it joins the spans.
+  const kept = keep && ctx.slots.boundaryIndex(keep.placement.start) !== undefined && ctx.slots.boundaryIndex(keep.placement.end) !== undefined
+    ? ctx.span(keep.placement.start, keep.placement.end) : undefined;
+  if (kept && !spans.some(([a, b]) => a === kept[0] && b === kept[1]) && spansOf(ctx, t, prog, true).some(([a, b]) => a === kept[0] && b === kept[1]))
+    spans = [...spans, kept].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const flat = Int32Array.from(spans.flat());
   const out: Pair[] = [];
   let size = 0;
@@ -90,7 +115,13 @@ export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lan
     size += n;
   }
   if (size === 0) return { reasons: [noRoom(ctx, prog, capacityLeft, lang)] };
-  return { family: { pairs: out, spans: flat, size }, reasons: [] };
+  const family: Family = { pairs: out, spans: flat, size };
+  if (kept) {
+    const p = out.findIndex((x) => x.unit === keep!.placement.unit && x.dept === keep!.placement.dept);
+    const s = spans.findIndex(([a, b]) => a === kept[0] && b === kept[1]);
+    if (p >= 0 && s >= 0 && spanFits(family, out[p], s)) return { family: { ...family, bonus: { ci: p * spans.length + s, value: keep!.value } }, reasons: [] };
+  }
+  return { family, reasons: [] };
 }
 
 export function explicitFamily(candidates: readonly Candidate[]): Family {
@@ -108,7 +139,7 @@ export function candidateAt(f: Family, ci: number): Candidate | undefined {
   const ns = f.spans.length / 2;
   const p = f.pairs[Math.floor(ci / ns)];
   const s = ci % ns;
-  return p && spanFits(f, p, s) ? { unit: p.unit, dept: p.dept, k0: f.spans[2 * s], k1: f.spans[2 * s + 1], value: p.value } : undefined;
+  return p && spanFits(f, p, s) ? { unit: p.unit, dept: p.dept, k0: f.spans[2 * s], k1: f.spans[2 * s + 1], value: p.value + (f.bonus?.ci === ci ? f.bonus.value : 0) } : undefined;
 }
 
 /** Every candidate of a family, in index order. */

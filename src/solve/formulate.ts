@@ -17,7 +17,7 @@ import type { Context, Target } from "../rules/context.js";
 import { RULES } from "../rules/index.js";
 import { key } from "../rules/keys.js";
 import { type Assignment, type Block, type Resource, assignmentBlocks } from "../rules/ledger.js";
-import { placementWeights, shortfallCost, supportSlotCost } from "../rules/objective.js";
+import { baselineOffset, placementWeights, shortfallCost, supportSlotCost } from "../rules/objective.js";
 import type { AddEntry, RowHost, RowSpec, SlotFamily } from "../rules/rule.js";
 import { poolOf, supportersOf } from "../rules/support.js";
 import { type Candidate, type Family, candidateAt, candidatesIn, spanFits, slotsTouched } from "./candidates.js";
@@ -154,9 +154,9 @@ export class Formulation implements RowHost {
       this.columns.push({ kind: "slack", row: r });
     }
 
-    b.offset = fixed.value;
+    b.offset = fixed.value + baselineOffset(ctx);
     this.integralObjective = placementWeights(ctx).every(Number.isInteger) &&
-      groups.every((g) => (g.family.explicit ? g.family.explicit.every((c) => Number.isInteger(c.value)) : g.family.pairs.every((p) => Number.isInteger(p.value))));
+      groups.every((g) => (g.family.explicit ? g.family.explicit.every((c) => Number.isInteger(c.value)) : g.family.pairs.every((p) => Number.isInteger(p.value)) && Number.isInteger(g.family.bonus?.value ?? 0)));
   }
 
   // RowHost ---------------------------------------------------------------
@@ -297,7 +297,9 @@ export class Formulation implements RowHost {
         const pe = this.pairEntriesOf(gi, p * ns + first, this.candidate(gi, p * ns + first));
         let fixed = pair.value - base;
         for (let i = 0; i < pe.rows.length; i++) fixed -= pe.vals[i] * d(pe.rows[i]);
-        if (fixed <= above) continue; // slot duals are ≥ 0: no span of this pair can do better
+        // The span that keeps a baseline entry is worth more (SPEC §11.1).
+        const bonusAt = f.bonus && Math.floor(f.bonus.ci / ns) === p ? f.bonus.ci : -1;
+        if (fixed + (bonusAt >= 0 ? f.bonus!.value : 0) <= above) continue; // slot duals are ≥ 0: no span of this pair can do better
         // The home side (absence, teams) and the receiving side (seats, mentors) of any span of this pair.
         const blocks = () => assignmentBlocks(this.ctx, t, candidateAssignment({ unit: pair.unit, dept: pair.dept, k0: 0, k1: 0, value: 0 }, rank));
         home ??= prefix(key("home", gi), () => blocks()[0].uses);
@@ -305,7 +307,7 @@ export class Formulation implements RowHost {
         for (let s = first; s < ns; s++) {
           const k0 = f.spans[2 * s], k1 = f.spans[2 * s + 1];
           if (k1 > run[k0]) continue;
-          const rc = fixed - (pre[k1] - pre[k0]) - (home[k1] - home[k0]);
+          const rc = fixed - (pre[k1] - pre[k0]) - (home[k1] - home[k0]) + (p * ns + s === bonusAt ? f.bonus!.value : 0);
           if (rc > above) visit(gi, p * ns + s, rc);
         }
       }

@@ -61,7 +61,8 @@ export function greedyPlan(f: Formulation, stop?: () => boolean): GreedyPlan | u
   f.groups.forEach((g, gi) => {
     const fam = g.family;
     if (fam.explicit) fam.explicit.forEach((c, ci) => order.push({ gi, p: ci, value: c.value }));
-    else fam.pairs.forEach((pair, p) => order.push({ gi, p, value: pair.value }));
+    // The pair holding the baseline entry counts with the change its span avoids (SPEC §11.1): a re-plan starts from the baseline.
+    else fam.pairs.forEach((pair, p) => order.push({ gi, p, value: pair.value + (fam.bonus && Math.floor(fam.bonus.ci / (fam.spans.length / 2)) === p ? fam.bonus.value : 0) }));
   });
   order.sort((x, y) => y.value - x.value || x.gi - y.gi || x.p - y.p);
   const left = f.groups.map((g) => g.trainees.length);
@@ -84,7 +85,9 @@ export function greedyPlan(f: Formulation, stop?: () => boolean): GreedyPlan | u
       continue;
     }
     const pair = fam.pairs[p], ns = fam.spans.length / 2;
-    for (let s = 0; s < ns && left[gi] > 0; s++) if (spanFits(fam, pair, s)) tryTake(gi, p * ns + s);
+    const kept = fam.bonus && Math.floor(fam.bonus.ci / ns) === p ? fam.bonus.ci - p * ns : -1;
+    if (kept >= 0 && left[gi] > 0) tryTake(gi, p * ns + kept);
+    for (let s = 0; s < ns && left[gi] > 0; s++) if (s !== kept && spanFits(fam, pair, s)) tryTake(gi, p * ns + s);
   }
   // Soft rows: slacks cover shortfalls.
   f.columns.forEach((c, j) => {

@@ -31,6 +31,8 @@ export interface Grouping {
 /** Candidate families for every unpinned trainee (in id order), grouped by `groupKey`; a clock may stop it. */
 export async function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang, clock?: Pick<Clock, "tick" | "expired">): Promise<Grouping> {
   const pinnedIds = new Set((ctx.instance.pinned ?? []).map((p) => p.trainee));
+  // SPEC §11.1: keeping a baseline placement avoids a change.
+  const baseline = new Map((ctx.instance.baseline?.placements ?? []).map((p) => [p.trainee, p]));
   const excluded = new Map<string, Reason[]>();
   const byKey = new Map<string, { trainees: Trainee[]; family: Family }>();
   const explicitDepts = modelMentorDepts(ctx, usage);
@@ -43,7 +45,8 @@ export async function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang
       await clock.tick();
       if (clock.expired()) return { groups: [], excluded, nCands, nnz, restricted, stopped: true };
     }
-    const found = familyOf(ctx, t, usage, lang);
+    const kept = baseline.get(t.id);
+    const found = familyOf(ctx, t, usage, lang, kept && { placement: kept, value: ctx.weights.change });
     const { reasons } = found;
     let family = found.family;
     if (family && needsModelMentors(ctx, t, family, explicitDepts)) {
@@ -120,7 +123,7 @@ export function withModelMentors(ctx: Context, t: Trainee, cands: Candidate[], d
 
 /** Placement-level candidates without rotations: a relaxation of every rotation split of the same span. */
 export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const out: Candidate[] = [];
   for (const c of cands) {
     if (!c.rotations) {
@@ -128,8 +131,13 @@ export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
       continue;
     }
     const id = key(c.unit, c.dept, c.k0, c.k1);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    const at = seen.get(id);
+    // The relaxation keeps the best value of the span's splits (one may keep a baseline entry, SPEC §11.1).
+    if (at !== undefined) {
+      if (c.value > out[at].value) out[at] = { ...out[at], value: c.value };
+      continue;
+    }
+    seen.set(id, out.length);
     out.push({ unit: c.unit, dept: c.dept, k0: c.k0, k1: c.k1, value: c.value, rotations: [] });
   }
   return out;
@@ -164,7 +172,7 @@ export function groupKey(ctx: Context, t: Trainee, family: Family): string {
   const at = (c: Candidate) => key(...RULES.map((r) => r.readsAt?.(ctx, t, c) ?? ""));
   if (!family.explicit) {
     const pairs = family.pairs.map((p) => key(p.unit, p.dept, p.value, at({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })));
-    return JSON.stringify([prog.id, own, family.spans.join(","), pairs]);
+    return JSON.stringify([prog.id, own, family.spans.join(","), pairs, family.bonus ? [family.bonus.ci, family.bonus.value] : null]);
   }
   const pairs = new Map<string, string>();
   const parts: string[] = [];

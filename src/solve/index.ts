@@ -18,7 +18,7 @@ import { jslpBackend } from "./jslp.js";
 import { lpRelaxation, objectiveAt, padded } from "./model.js";
 import { greedyPlan } from "./greedy.js";
 import { groupTrainees, uniqueSpans } from "./groups.js";
-import { basePlan, extractPlan, findConflicts, infeasiblePlan, inSpecOrder } from "./plan.js";
+import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from "./plan.js";
 import { seedColumns, solveByPricing } from "./pricing.js";
 import { Clock, checkClockOptions } from "./clock.js";
 import { checkedBackend } from "./checked.js";
@@ -90,6 +90,12 @@ export interface SolveOptions {
   readonly maxCandidates?: number;
   /** The language of unplaced reasons and conflicts: `zh` (default; names and Chinese labels) or `en` (ids and codes). */
   readonly lang?: Lang;
+  /**
+   * A plan published before (SPEC §11.1): solve the instance with it as its
+   * `baseline`, changing as few trainees as `objective.change` says — sugar for
+   * `{ ...instance, baseline: { placements: plan.placements } }`.
+   */
+  readonly baseline?: Pick<Plan, "placements">;
   /** Engine options passed through unchanged, e.g. HiGHS's `{ mip_lp_solver: "ipm" }`. */
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
 }
@@ -128,6 +134,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   checkSolveArgs(instance, options);
   // The instance as checked: parseInstance's (frozen), or a frozen copy of a plain object.
   instance = validInstance(instance, "solve");
+  if (options.baseline) instance = validInstance({ ...instance, baseline: { placements: options.baseline.placements } }, "solve");
   const clock = new Clock(t0, options.timeLimitMs, options.signal);
   try {
     return await solveWithin(instance, options, clock, t0);
@@ -286,8 +293,8 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
   const draft = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows, lang);
   // Every §5 rule on the draft, then the §6 form on the plan with its objective and shortfalls.
   const v = verifyPlan(instance, draft, { rules: RULE_CODES, lang });
-  const plan = inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
-  const wrong = [...v.violations, ...planFormatViolations(instance, plan)];
+  const plan = completed(draft, v);
+  const wrong = [...v.violations, ...planFormatViolations(instance, plan, v.changes)];
   if (wrong.length) {
     throw new InternalError(
       `solve: the computed plan fails verification (a bug in jinxiu, please report it):\n${wrong.slice(0, 10).map((x) => `${x.code}: ${x.message}`).join("\n")}`,
@@ -320,10 +327,10 @@ function stoppedPlan(instance: Instance, pinned: readonly Placement[], excluded:
   const draft: Plan = { ...base, status: "timeout-feasible", unplaced };
   const v = verifyPlan(instance, draft, { rules: RULE_CODES });
   if (!v.valid) throw noPlanInTime(clock, timeLimitMs);
-  return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
+  return completed(draft, v);
 }
 
-const SOLVE_OPTIONS = ["timeLimitMs", "signal", "relGap", "backend", "onProgress", "pricingThreshold", "maxCandidates", "engineOptions", "lang"] as const;
+const SOLVE_OPTIONS = ["timeLimitMs", "signal", "relGap", "backend", "onProgress", "pricingThreshold", "maxCandidates", "engineOptions", "lang", "baseline"] as const;
 
 /** `solve`'s arguments: a UsageError naming the argument for any misuse. */
 function checkSolveArgs(instance: unknown, options: unknown): asserts options is SolveOptions {
@@ -336,6 +343,8 @@ function checkSolveArgs(instance: unknown, options: unknown): asserts options is
   expectNumberOption("solve", "maxCandidates", o.maxCandidates, 1, Number.POSITIVE_INFINITY, "a number ≥ 1");
   expectFunctionOption("solve", "onProgress", o.onProgress);
   if (o.lang !== undefined && o.lang !== "zh" && o.lang !== "en") throw new UsageError(`solve: options.lang must be "zh" or "en", got ${describeValue(o.lang)}`);
+  if (o.baseline !== undefined && !(isObject(o.baseline) && Array.isArray((o.baseline as { placements?: unknown }).placements)))
+    throw new UsageError(`solve: options.baseline must be a plan (an object with placements), got ${describeValue(o.baseline)}`);
   const b = o.backend;
   if (b !== undefined && b !== "highs" && b !== "jslp") {
     if (typeof b === "string") throw new UsageError(`solve: options.backend must be "highs", "jslp" or a Backend object, got ${describeValue(b)}`);

@@ -16,10 +16,14 @@ import type { Lang } from "../rules/words.js";
 
 /** The plan's keys in SPEC §6 order, so plan files read the same everywhere. */
 export function inSpecOrder(p: Plan): Plan {
-  const { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts } = p;
-  return bound === undefined
-    ? { version, status, objective, placements, support, unplaced, shortfalls, conflicts }
-    : { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts };
+  const { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts, changes } = p;
+  const head = bound === undefined ? { version, status, objective } : { version, status, objective, bound };
+  return { ...head, placements, support, unplaced, shortfalls, conflicts, ...(changes !== undefined ? { changes } : {}) };
+}
+
+/** A draft plan completed by its verification: the objective, the shortfalls and (with a baseline) the changes, in SPEC §6 order. */
+export function completed(draft: Plan, v: { objective: number; shortfalls: readonly Plan["shortfalls"][number][]; changes?: number }): Plan {
+  return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls, ...(v.changes !== undefined ? { changes: v.changes } : {}) });
 }
 
 /** A plan of the given placements only, every other trainee unplaced with `reason` (status infeasible). */
@@ -38,8 +42,7 @@ export function infeasiblePlan(instance: Instance, pinned: readonly Placement[],
     ...basePlan(instance, pinned, en ? "the instance has no valid plan; see conflicts" : "本实例不存在满足全部硬性规则的方案，见冲突列表"),
     conflicts: conflicts.length ? conflicts : [{ code: "INFEASIBLE", ids: [], message: en ? "the hard rules cannot all hold" : "硬性规则无法同时满足" }],
   };
-  const v = verifyPlan(instance, draft);
-  return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
+  return completed(draft, verifyPlan(instance, draft));
 }
 
 /**

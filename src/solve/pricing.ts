@@ -259,6 +259,11 @@ export function seedColumns(f: Formulation, n: number): void {
     const order = fam.pairs.map((_, p) => p).sort((a, b) => fam.pairs[b].value - fam.pairs[a].value || a - b);
     const ns = fam.spans.length / 2;
     let taken = 0;
+    // The candidate that keeps the baseline entry (SPEC §11.1) is seeded first.
+    if (fam.bonus) {
+      f.add(gi, fam.bonus.ci);
+      taken++;
+    }
     for (const p of order) {
       for (let s = 0; s < ns && taken < n; s++)
         if (spanFits(fam, fam.pairs[p], s)) {

@@ -162,7 +162,17 @@ export function exhaustive(instance: Instance, options: ExhaustiveOptions = {}):
   const n = B.length - 1;
   const weights = { ...DEFAULTS, ...(instance.objective ?? {}) };
   const boundOk = Object.values(weights).every((w) => w >= 0);
-  const valueInstance: Instance = { ...instance, objective: { ...weights, supportCost: 0, shortfall: 0 } };
+  // An option's value: its §7 value, and with a baseline (SPEC §11.1) the change it avoids when it keeps the trainee's
+  // baseline entry (every baseline trainee costs `change`, once, in the leaf's objective).
+  const { baseline: _baseline, ...withoutBaseline } = instance;
+  const valueInstance: Instance = { ...withoutBaseline, objective: { ...weights, supportCost: 0, shortfall: 0 } };
+  const baselineOf = new Map((instance.baseline?.placements ?? []).map((p) => [p.trainee, p]));
+  const rotKey = (p: Placement) => JSON.stringify((p.rotations ?? []).map((r) => [r.dept, r.start, r.end]));
+  const keepsBaseline = (p: Placement) => {
+    const b = baselineOf.get(p.trainee);
+    return !!b && b.unit === p.unit && b.dept === p.dept && b.start === p.start && b.end === p.end && rotKey(b) === rotKey(p);
+  };
+  const changeWeight = instance.objective?.change ?? 200;
   const pinned = instance.pinned ?? [];
   const pinnedOf = new Map(pinned.map((p) => [p.trainee, p]));
 
@@ -195,7 +205,8 @@ export function exhaustive(instance: Instance, options: ExhaustiveOptions = {}):
               const tuples = cartesian(Array.from({ length: split ? split.length : 1 }, () => mentorIds)).filter((m) =>
                 verifyPlan(instance, planOf(instance, [...others, withMentor(shape, m)]), { rules: PER_OPTION_RULES }).valid,
               );
-              if (tuples.length) kept.push({ p: shape, mentors: tuples, value: verifyPlan(valueInstance, planOf(instance, [shape])).objective });
+              if (tuples.length)
+                kept.push({ p: shape, mentors: tuples, value: verifyPlan(valueInstance, planOf(valueInstance, [shape])).objective + (keepsBaseline(shape) ? changeWeight : 0) });
             }
           }
     }
@@ -289,7 +300,10 @@ export function exhaustive(instance: Instance, options: ExhaustiveOptions = {}):
       if (placements === null) return;
       const support = supportFor(placements);
       if (support === null) return;
-      const plan = planOf(instance, placements, support);
+      const base = planOf(instance, placements, support);
+      // With a baseline the plan states its changes (SPEC §11.1): baseline trainees it does not keep.
+      const kept = new Set(placements.filter(keepsBaseline).map((p) => p.trainee));
+      const plan = instance.baseline ? { ...base, changes: [...baselineOf.keys()].filter((id) => !kept.has(id)).length } : base;
       const v = verifyPlan(instance, plan);
       if (v.valid && v.objective > bestObj + 1e-9) {
         bestObj = v.objective;
