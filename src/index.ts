@@ -17,3 +17,4 @@ export { formsToXlsx } from "./report/xlsx.js";
 export { formsToCsv } from "./report/csv.js";
 export { renderHtmlReport } from "./report/html.js";
 export { yearlyViews, calendarYears, type YearlyViews, type YearView, type ProgrammeYear, type QuotaProgress } from "./report/yearly.js";
+export { instanceToWorkbook, workbookToInstance, traineesFromCsv, type WorkbookOptions, type CsvOptions, type CsvResult } from "./io/index.js";

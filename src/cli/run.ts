@@ -7,6 +7,7 @@ import { verifyPlan } from "../verify.js";
 import { CliInputError, type Io, readText } from "./io.js";
 import { reportCommand } from "./report.js";
 import { solveCommand } from "./solve.js";
+import { addWorkbookCommands } from "./workbook.js";
 
 export const EXIT = { ok: 0, violations: 1, badInput: 2 } as const;
 
@@ -100,6 +101,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .action(async (instFile: string, planFile: string, opts) => {
       code = await reportCommand(loadInstance(instFile), loadPlan(planFile), opts, io);
     });
+
+  addWorkbookCommands(program, io);
 
   try {
     await program.parseAsync(argv as string[], { from: "user" });
