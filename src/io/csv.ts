@@ -89,6 +89,9 @@ export function traineesFromCsv(bytes: Uint8Array | ArrayBuffer, instance: Insta
     seen.add(col.key);
     cols.set(c, col.key);
   });
+  for (const col of sheet.columns)
+    if (col.required && col.key !== "programme" && !seen.has(col.key))
+      reader.problem(where, `${letterOf(lines[h].length + 1)}${h + 1}`, col.zh, "缺少这一列（必填）");
   const addrCols = new Map([...cols].map(([c, k]) => [k, letterOf(c + 1)]));
   const programmeDefault = options.programme ?? (instance.programmes.length === 1 ? instance.programmes[0].id : undefined);
   if (!seen.has("programme") && programmeDefault === undefined)

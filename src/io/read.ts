@@ -100,11 +100,15 @@ function tableRows(ws: ExcelJS.Worksheet, sheet: Sheet, reader: Reader): RawRow[
     const addr = `${letterOf(c)}1`;
     if (!col) {
       if (isNoteHeader(zh)) notes.add(c);
-      else reader.problem(where, addr, undefined, `未知的列 ${quote(zh.trim() || key.trim())}（本表的列：${sheet.columns.map((x) => x.zh).join("、")}；备注列请以“备注”开头）`);
+      else {
+        notes.add(c); // its cells are not reported again
+        reader.problem(where, addr, undefined, `未知的列 ${quote(zh.trim() || key.trim())}（本表的列：${sheet.columns.map((x) => x.zh).join("、")}；备注列请以“备注”开头）`);
+      }
       continue;
     }
     if (key.trim() === col.key) keyed = true;
     if (seen.has(col.key)) {
+      notes.add(c);
       reader.problem(where, addr, col.zh, `与 ${letterOf(seen.get(col.key)!)} 列重复`);
       continue;
     }
@@ -112,8 +116,13 @@ function tableRows(ws: ExcelJS.Worksheet, sheet: Sheet, reader: Reader): RawRow[
     byCol.set(c, col);
     if (ws.getColumn(c).hidden) reader.problem(where, addr, col.zh, "这一列被隐藏了：请取消隐藏（隐藏的内容也会导入）");
   }
+  // A column missing altogether is reported once, at the header; its rows' cells point there too.
+  const missing = new Map<string, string>();
   for (const col of sheet.columns)
-    if (col.required && !seen.has(col.key)) reader.problem(where, `${letterOf(width + 1)}1`, col.zh, "缺少这一列（必填）");
+    if (!seen.has(col.key)) {
+      missing.set(col.key, `${letterOf(width + 1)}1`);
+      if (col.required) reader.problem(where, `${letterOf(width + 1)}1`, col.zh, "缺少这一列（必填）");
+    }
   const first = keyed ? 3 : 2;
   const rows: RawRow[] = [];
   const addrOf = new Map([...seen].map(([k, c]) => [k, letterOf(c)]));
@@ -146,7 +155,7 @@ function tableRows(ws: ExcelJS.Worksheet, sheet: Sheet, reader: Reader): RawRow[
       continue;
     }
     if (cells.size === 0) continue;
-    rows.push({ where, r, cells, addrs: new Map([...addrOf].map(([k, l]) => [k, `${l}${r}`])) });
+    rows.push({ where, r, cells, addrs: new Map([...[...addrOf].map(([k, l]): [string, string] => [k, `${l}${r}`]), ...missing]) });
   }
   return rows;
 }
@@ -283,7 +292,9 @@ export function traineeRow(s: Sheet, row: RawRow, path: string, reader: Reader):
     return obj;
   }
   const among = region === undefined ? undefined : (u: string) => reader.within(reader.unitRegion.get(u), region!);
-  const unit = reader.convert(unitCol, unitCell, row.where, among);
+  // A name of one unit elsewhere is still that unit: the 县区 is then what is wrong.
+  const elsewhere = among && !reader.refs.units.resolve(String(unitCell.v), among).ok && reader.refs.units.resolve(String(unitCell.v)).ok;
+  const unit = reader.convert(unitCol, unitCell, row.where, elsewhere ? undefined : among);
   if (!unit.ok) return obj;
   obj.unit = unit.value;
   if (region !== undefined && !reader.within(reader.unitRegion.get(unit.value as string), region))

@@ -61,8 +61,10 @@ export class Reader {
 
   problem(where: string, addr: string | undefined, zh: string | undefined, message: string): void {
     const at = addr ? `${where}!${addr}` : where;
+    const path = zh ? `${at} ${zh}` : at;
+    if (this.flagged.has(at) && this.problems.some((p) => p.path === path)) return; // one problem per cell and column
     this.flagged.add(at);
-    this.problems.push({ path: zh ? `${at} ${zh}` : at, message });
+    this.problems.push({ path, message });
   }
 
   /** Records that `path` came from `loc` (for mapping the instance's issues back). */
@@ -165,7 +167,7 @@ export class Reader {
       if (col.key.startsWith("@") || skip(col)) continue;
       const cell = row.cells.get(col.key);
       if (!cell) {
-        if (col.required) this.problem(row.where, addr ?? `A${row.r}`, col.zh, "必填");
+        if (col.required && addr) this.problem(row.where, addr, col.zh, "必填");
         else if (col.empty) setAt(obj, col.key, col.empty());
         continue;
       }
@@ -195,11 +197,14 @@ export class Reader {
       if (!m) break;
       p = m[1];
     }
-    for (const [p, l] of this.cells) if (p.startsWith(`${path}.`)) return show(l); // a missing object: its first field's cell
     let best: RowLoc | undefined;
     for (const row of this.rows)
       if ((path === row.path || path.startsWith(`${row.path}.`) || path.startsWith(`${row.path}[`)) && (!best || row.path.length > best.path.length)) best = row;
-    if (!best) return undefined;
+    if (!best) {
+      // A missing object (calendar): the cell of its first field.
+      for (const [p, l] of this.cells) if (p.startsWith(`${path}.`)) return show(l);
+      return undefined;
+    }
     const rest = path.slice(best.path.length).replace(/^\./, "");
     const col = rest
       ? best.columns.find((c) => rest === c.key || rest.startsWith(`${c.key}.`) || rest.startsWith(`${c.key}[`) || c.key.startsWith(`${rest}.`))
