@@ -9,8 +9,10 @@
 import Papa from "papaparse";
 import { InstanceError } from "../model/errors.js";
 import { parseInstance } from "../model/parse.js";
+import { instanceSchema } from "../model/schema.js";
 import type { Instance } from "../model/types.js";
 import { type Sheet, SHEETS } from "./layout.js";
+import { orderKeys } from "./paths.js";
 import { isNoteHeader, matchColumn, traineeRow } from "./read.js";
 import { Refs } from "./refs.js";
 import { type RawCell, type RawRow, Reader } from "./rows.js";
@@ -122,7 +124,7 @@ export function traineesFromCsv(bytes: Uint8Array | ArrayBuffer, instance: Insta
   for (const u of instance.units) reader.unitRegion.set(u.id, u.region);
   const base = instance.trainees.length;
   const added = rows.map((row, i) => traineeRow(sheet, row, `trainees[${base + i}]`, reader));
-  const next = { ...instance, trainees: [...instance.trainees, ...added] } as Instance;
+  const next = orderKeys({ ...instance, trainees: [...instance.trainees, ...added] }, instanceSchema) as Instance;
   if (rows.length === 0) reader.problem(where, undefined, undefined, `除表头（第 ${h + 1} 行）外没有数据`);
   // Issues of the instance it is added to are not this file's; only the new rows' are reported at cells.
   reader.check(next, (path) => {

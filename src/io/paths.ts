@@ -1,6 +1,5 @@
-import { z } from "zod";
-
 /** Dot paths into plain JSON objects (`eligibility.tiers`), and the hollow parts of an instance. */
+import { z } from "zod";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

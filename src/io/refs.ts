@@ -48,10 +48,12 @@ export class Refs {
   /** The id a cell's text means: an id, else a name that only one entity has (within `among`). */
   resolve(text: string, among?: (id: string) => boolean): Read<string> {
     const t = text.trim();
-    if (this.ids.has(t)) return { ok: true, value: t };
+    if (this.ids.has(t) && (!among || among(t))) return { ok: true, value: t };
     const all = this.byName.get(t) ?? [];
     const hits = among ? all.filter(among) : all;
     if (hits.length === 1) return { ok: true, value: hits[0] };
+    // An id outside `among` (a unit of another county whose id is its name) is still that id.
+    if (this.ids.has(t)) return { ok: true, value: t };
     if (hits.length > 1 || all.length > 1)
       return { ok: false, error: `${quote(t)} 是多个${this.what}的名称（编号 ${(hits.length ? hits : all).join("、")}），请写编号` };
     return { ok: false, error: `未知的${this.what} ${quote(t)}（${this.what}表中没有这个名称或编号）` };

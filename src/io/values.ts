@@ -152,15 +152,31 @@ const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 export const DATE_HINT = "写成 2024-07-01、2024/7/1、2024年7月1日，或只写月份 2024.07、2024年7月";
 
+/**
+ * A number typed where a date belongs: `2024.07` is July 2024 (a spreadsheet stores what
+ * people type as 2024.07 as a number, and shows it as a day of 1905 in a date cell).
+ */
+function yearMonth(n: number, shown: string): Read<string> {
+  const [y, frac] = String(Math.round(n * 1e6) / 1e6).split(".");
+  if (frac === undefined) return bad(`${shown} 只有年份：请写到月份，如 ${y}-07 或 ${y}年7月`);
+  if (frac === "1") return bad(`${shown} 可能是 ${y}年1月，也可能是 ${y}年10月：请写成 ${y}-01 或 ${y}-10`);
+  const m = Number(frac);
+  const iso = frac.length <= 2 ? isoOf(Number(y), m, 1) : undefined;
+  return iso ? ok(iso) : bad(`${shown} 不是日期（${DATE_HINT}）`);
+}
+
 export function readDate(v: string | number | Date): Read<string> {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return bad("不是有效日期");
+    // A "date" before 1906 is a number typed into a date cell (2024.07 → 1905-07-16).
+    const serial = v.getTime() / 86_400_000 + 25_569;
+    if (serial >= 1900 && serial < 2101) return yearMonth(serial, `${Math.round(serial * 1e6) / 1e6}（表格显示为 ${v.toISOString().slice(0, 10)}）`);
     // Spreadsheet days are UTC midnights; a few ms of floating-point error must not move the day.
     const dt = new Date(v.getTime() + 500);
     const iso = isoOf(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
     return iso ? ok(iso) : bad("不是有效日期");
   }
-  if (typeof v === "number") return bad(`${v} 不是日期（${DATE_HINT}）`);
+  if (typeof v === "number") return v >= 1900 && v < 2101 ? yearMonth(v, String(v)) : bad(`${v} 不是日期（${DATE_HINT}）`);
   const s = ascii(v);
   const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
   const iso = m && isoOf(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]));
