@@ -16,11 +16,13 @@ import { quote } from "./values.js";
 
 /** Headers match without blanks, the `*` of required columns, or an English key after the Chinese. */
 export function headerKey(s: string): string {
-  return s.replace(/[*＊\s]/g, "").replace(/[A-Za-z][A-Za-z.@]*$/, (m) => (m === s.replace(/[*＊\s]/g, "") ? m : ""));
+  const t = s.replace(/[*＊\s]/g, "");
+  const m = /^(.*[^\x00-\x7F])[A-Za-z@][\w.@]*$/.exec(t); // "出生日期 birthDate" → "出生日期"
+  return m ? m[1] : t;
 }
 
 /** Whether a header names a column people added for notes (kept out of the instance). */
-export const isNoteHeader = (s: string) => /^(备注|说明|注)/.test(s.trim());
+export const isNoteHeader = (s: string) => /^(备注|说明)/.test(s.trim());
 
 /** The column of `sheet` a header row's text names: by field name (row 2) or Chinese (row 1). */
 export function matchColumn(sheet: Sheet, key: string, zh: string): Column | undefined {
@@ -209,15 +211,13 @@ export function assemble(rows: ReadonlyMap<string, readonly RawRow[]>, reader: R
     programmes: new Refs("项目", Reader.entities(rowsOf(listSheet("programmes")))),
     trainees: new Refs("人员", Reader.entities(rowsOf(listSheet("trainees")))),
   };
-  const quiet = (col: Column, cell: RawCell | undefined) => {
-    if (!cell) return undefined;
-    const r = reader.refs[col.kind.t === "ref" ? col.kind.to : "regions"].resolve(String(cell.v));
-    return r.ok ? r.value : undefined;
+  // Regions of units and parents of regions, for 县区; problems are reported when the cells are read.
+  const region = (cell: RawCell | undefined) => {
+    const r = cell && reader.refs.regions.resolve(String(cell.v));
+    return r?.ok ? r.value : undefined;
   };
-  const regionCol = listSheet("regions").columns.find((c) => c.key === "parent")!;
-  for (const e of regionRows) reader.regionParent.set(e.id, quiet(regionCol, e.row.cells.get("parent")));
-  const unitRegionCol = listSheet("units").columns.find((c) => c.key === "region")!;
-  for (const e of unitRows) reader.unitRegion.set(e.id, quiet(unitRegionCol, e.row.cells.get("region")));
+  for (const e of regionRows) reader.regionParent.set(e.id, region(e.row.cells.get("parent")));
+  for (const e of unitRows) reader.unitRegion.set(e.id, region(e.row.cells.get("region")));
 
   const inst: Record<string, unknown> = { version: 1 };
   const form = SHEETS.find((s) => s.source.t === "form")!;
@@ -241,7 +241,7 @@ export function assemble(rows: ReadonlyMap<string, readonly RawRow[]>, reader: R
     const src = s.source;
     if (src.t !== "list") continue;
     const list = rowsOf(s).map((row, i) =>
-      s.source.t === "list" && src.path === "trainees" ? traineeRow(s, row, `trainees[${i}]`, reader) : reader.build(s, row, `${src.path}[${i}]`),
+      src.path === "trainees" ? traineeRow(s, row, `trainees[${i}]`, reader) : reader.build(s, row, `${src.path}[${i}]`),
     );
     if (list.length || s.required) inst[src.path] = list;
   }

@@ -202,8 +202,11 @@ function styleHeader(ws: ExcelJS.Worksheet, n: number): void {
   }
 }
 
+/** Printed, a sheet is landscape, one page wide, its header rows repeated on every page. */
+const PRINT: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: "1:2" };
+
 function writeTable(wb: ExcelJS.Workbook, sheet: Sheet, ctx: Ctx, listRef: Map<VocabName, string>, blank: number): void {
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", xSplit: 0, ySplit: 2 }] });
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", xSplit: 0, ySplit: 2 }], pageSetup: PRINT });
   const cols = sheet.columns;
   ws.addRow(cols.map(headerOf));
   ws.addRow(cols.map((c) => c.key));
@@ -250,7 +253,7 @@ function refSheet(to: Collection): Sheet {
 }
 
 function writeForm(wb: ExcelJS.Workbook, sheet: Sheet, ctx: Ctx, listRef: Map<VocabName, string>): void {
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", xSplit: 0, ySplit: 2 }] });
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", xSplit: 0, ySplit: 2 }], pageSetup: PRINT });
   ws.addRow(["项目", "字段", "值"]);
   ws.addRow(["label", "key", "value"]);
   const dv = (ws as unknown as { dataValidations: Validations }).dataValidations;
@@ -277,7 +280,7 @@ const README_LINES = [
   "怎么填：",
   "1. 每张表第一行是中文列名（带 * 的必填），第二行是字段名，从第三行起每行一条记录。列的顺序可以调整，空行会被跳过。",
   "2. 指代单位、地区、项目、人员时写它的名称（名称重复时写编号）；编号不填时用名称作编号。",
-  "3. 下拉列表里是中文选项；一格填多个值时用、分隔（如 内科、外科）。空格表示不限或没有。",
+  "3. 下拉列表里是中文选项；一格填多个值时用、分隔（如 内科、外科）。空着不填表示不限或没有。",
   "4. 日期写成 2024-07-01、2024/7/1 或 2024年7月1日；只写月份（2024.07、2024年7月）表示当月1日。“止”“结束”当天不含。",
   "5. 时长写成 3个月、2周、10天 或 1个月2周。是/否 列不填时按说明取默认值。",
   "6. 不要合并单元格、不要用公式、不要隐藏行，不要改工作表的名称；需要备注时可加一列，列名以“备注”开头。",
@@ -291,7 +294,7 @@ const README_LINES = [
 ];
 
 function writeReadme(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(README_SHEET);
+  const ws = wb.addWorksheet(README_SHEET, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 100;
   for (const line of README_LINES) ws.addRow([line]).getCell(1).alignment = { wrapText: false };

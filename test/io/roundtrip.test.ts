@@ -93,3 +93,23 @@ describe("template", () => {
     expect(ws.getRow(3).getCell(col("wants.depts")).value).toBe("内科、心血管内科");
   });
 });
+
+describe("what a file can contain", () => {
+  it("a formula-looking name stays text, a huge capacity a number, odd ids an id", async () => {
+    const inst = {
+      ...tinyInstance(),
+      units: tinyInstance().units.map((u, i) =>
+        i === 0
+          ? { ...u, name: '=HYPERLINK("http://example.invalid","点我")' }
+          : { ...u, receive: [{ dept: "internal", capacity: 1e15 }] }),
+      trainees: tinyInstance().trainees.map((t, i) => (i === 0 ? { ...t, id: "0012", name: "+1 (张伟)" } : t)),
+    } as Instance;
+    const bytes = await instanceToWorkbook(inst);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cell = wb.getWorksheet("单位")!.getCell("B3");
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.formula).toBeUndefined();
+    expect(await roundTrip(inst)).toStrictEqual(inst);
+  });
+});
