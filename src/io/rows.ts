@@ -187,12 +187,12 @@ export class Reader {
     return obj;
   }
 
-  /** Where an instance path came from: `人员!F12 出生日期`, or undefined. */
-  locate(path: string): string | undefined {
-    const show = (l: Loc) => `${l.where}!${l.addr}${l.zh ? ` ${l.zh}` : ""}`;
+  /** Where an instance path came from (`人员!F12` and its column 出生日期), or undefined. */
+  locate(path: string): { at: string; zh?: string } | undefined {
+    const loc = (l: Loc) => ({ at: `${l.where}!${l.addr}`, zh: l.zh });
     for (let p = path; ; ) {
       const hit = this.cells.get(p);
-      if (hit) return show(hit);
+      if (hit) return loc(hit);
       const m = /^(.*)\[\d+\]$/.exec(p);
       if (!m) break;
       p = m[1];
@@ -202,28 +202,28 @@ export class Reader {
       if ((path === row.path || path.startsWith(`${row.path}.`) || path.startsWith(`${row.path}[`)) && (!best || row.path.length > best.path.length)) best = row;
     if (!best) {
       // A missing object (calendar): the cell of its first field.
-      for (const [p, l] of this.cells) if (p.startsWith(`${path}.`)) return show(l);
+      for (const [p, l] of this.cells) if (p.startsWith(`${path}.`)) return loc(l);
       return undefined;
     }
     const rest = path.slice(best.path.length).replace(/^\./, "");
     const col = rest
       ? best.columns.find((c) => rest === c.key || rest.startsWith(`${c.key}.`) || rest.startsWith(`${c.key}[`) || c.key.startsWith(`${rest}.`))
       : undefined;
-    return col ? `${best.where}!${col.addr} ${col.zh}` : `${best.where}!${best.firstAddr}`;
+    return col ? { at: `${best.where}!${col.addr}`, zh: col.zh } : { at: `${best.where}!${best.firstAddr}` };
   }
 
   /**
    * Throws one InstanceError with every problem found in the cells and every issue of the
-   * instance (mapped to cells; an issue at a cell that already has a problem is the same
-   * problem and is left out). Returns when there is none.
+   * instance (mapped to cells by `locate`; an issue at a cell that already has a problem is
+   * the same problem and is left out). Returns when there is none.
    */
-  check(instance: Instance, translate: (path: string) => string | undefined = (p) => this.locate(p)): void {
+  check(instance: Instance, locate: (path: string) => { at: string; zh?: string } | undefined = (p) => this.locate(p)): void {
     const issues = [...this.problems];
     for (const i of checkInstance(instance)) {
-      const at = translate(i.path);
-      if (at && this.flagged.has(at.split(" ")[0])) continue;
-      const message = i.message === "is required" ? "必填" : i.message.replace(PATH_IN_MESSAGE, (p) => translate(p)?.split(" ")[0] ?? p);
-      issues.push({ path: at ?? i.path, message });
+      const l = locate(i.path);
+      if (l && this.flagged.has(l.at)) continue;
+      const message = i.message === "is required" ? "必填" : i.message.replace(PATH_IN_MESSAGE, (p) => locate(p)?.at ?? p);
+      issues.push({ path: l ? (l.zh ? `${l.at} ${l.zh}` : l.at) : i.path, message });
     }
     if (issues.length) throw new InstanceError(issues, "workbook");
   }
