@@ -243,13 +243,13 @@ export function assemble(rows: ReadonlyMap<string, readonly RawRow[]>, reader: R
     const list = rowsOf(s).map((row, i) =>
       src.path === "trainees" ? traineeRow(s, row, `trainees[${i}]`, reader) : reader.build(s, row, `${src.path}[${i}]`),
     );
-    if (list.length || s.required) inst[src.path] = list;
+    if (list.length || s.required) setAt(inst, src.path, list);
   }
 
   for (const s of SHEETS) {
     const src = s.source;
     if (src.t !== "child") continue;
-    const parents = (inst[src.parent] ?? []) as Record<string, unknown>[];
+    const parents = (getAt(inst, src.parent) ?? []) as Record<string, unknown>[];
     const via = s.columns.find((c) => c.key === src.via)!;
     for (const row of rowsOf(s)) {
       const cell = row.cells.get(src.via);

@@ -68,9 +68,9 @@ function cellOf(col: Column, v: unknown, ctx: Ctx): Cell {
 function rowsOf(sheet: Sheet, inst: Instance | undefined): { entity: Record<string, unknown>; parent?: Record<string, unknown> }[] {
   if (!inst) return [];
   const src = sheet.source;
-  if (src.t === "list") return ((inst[src.path] ?? []) as unknown as Record<string, unknown>[]).map((entity) => ({ entity }));
+  if (src.t === "list") return ((getAt(inst, src.path) ?? []) as Record<string, unknown>[]).map((entity) => ({ entity }));
   if (src.t === "child") {
-    const parents = (inst[src.parent] ?? []) as unknown as Record<string, unknown>[];
+    const parents = (getAt(inst, src.parent) ?? []) as Record<string, unknown>[];
     return parents.flatMap((parent) => ((getAt(parent, src.list) ?? []) as Record<string, unknown>[]).map((entity) => ({ entity, parent })));
   }
   return [];
@@ -81,8 +81,8 @@ function valueOf(sheet: Sheet, col: Column, row: { entity: Record<string, unknow
     case "@unit":
     case "@programme":
       return ctx.refs[col.key === "@unit" ? "units" : "programmes"].show(String(row.parent?.id));
-    case "@trainee":
-      return ctx.refs.trainees.show(String(row.parent?.trainee));
+    case "@trainee": // the parent is a pinned placement, or the trainee itself
+      return ctx.refs.trainees.show(String(row.parent?.trainee ?? row.parent?.id));
     case "@region": {
       const region = ctx.unitRegion.get(String(row.entity.unit));
       return region === undefined ? null : ctx.refs.regions.show(region);
