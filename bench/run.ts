@@ -3,6 +3,11 @@
  *
  *   npm run bench          city, large city, 浙江 province-year and three-year, 上海
  *   npm run bench:quick    city, large city and 上海 only (CI)
+ *   tsx bench/run.ts --overrun   only the time-limit overrun table (1, 5, 30 s on city, 浙江 province-year, 上海)
+ *
+ * After the main table, the time-limit overrun (bench/overrun.ts): every size
+ * of the full run at 1, 5 and 30 s; the quick run the 1 s city and 上海 cases.
+ * The run fails when a limit does not hold (wall > 1.1 × limit + 1 s).
  *
  * Per size: model size, time, objective, bound, gap, peak memory; every plan
  * is verified before its time counts. Each size is also solved by a reference:
@@ -18,8 +23,10 @@ import { performance } from "node:perf_hooks";
 import { highsBackend, parseInstance, solveDetailed, verifyPlan, type Backend, type Instance, type Plan } from "jinxiu";
 import { cbcAvailable, cbcBackend } from "./cbc.js";
 import { generate, zhejiang } from "./generate.js";
+import { type OverrunCase, overrunTable } from "./overrun.js";
 
 const quick = process.argv.includes("--quick");
+const overrunOnly = process.argv.includes("--overrun");
 interface Size {
   readonly name: string;
   readonly make: () => Instance;
@@ -79,6 +86,15 @@ const fmt = (n: number | undefined, d = 0) => (n === undefined ? "—" : n.toFix
 console.log(`jinxiu bench${quick ? " (quick)" : ""} — ${cpus()[0]?.model ?? "cpu"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 // Warm the engine once so the first size does not pay WebAssembly start-up alone.
 await solveDetailed(parseInstance(JSON.stringify(generate({ seed: 1, trainees: 10, months: 4, duration: [3, 3] }))));
+const overrunCases: OverrunCase[] = [
+  { name: "city (~75)", make: sizes[0].make, limitsS: quick ? [1] : [1, 5, 30] },
+  ...(quick ? [] : [{ name: "浙江 province-year (~3,700)", make: () => parseInstance(JSON.stringify(zhejiang({ seed: 42, years: 1 }))), limitsS: [1, 5, 30] }]),
+  { name: "上海 example (rotations)", make: sizes[sizes.length - 1].make, limitsS: quick ? [1] : [1, 5, 30] },
+];
+if (overrunOnly) {
+  const rows = await overrunTable(overrunCases);
+  process.exit(rows.every((r) => r.ok) ? 0 : 1);
+}
 const withCbc = cbcAvailable();
 const header = ["size", "trainees", "candidates", "vars", "rows", "status", "time s", "objective", "bound", "gap %", "peak MB", "ref time s", "ref objective", "time ratio", "obj ratio", ...(withCbc ? ["cbc time s", "cbc objective", "cbc time ratio", "cbc obj ratio"] : [])];
 console.log(header.join(" | "));
@@ -113,4 +129,10 @@ for (const s of sizes) {
 function short(error: string | undefined): string {
   if (!error) return "—";
   return error.includes("maxCandidates") ? "not built (over maxCandidates)" : error.includes("time limit") ? "no plan in the limit" : error.slice(0, 60);
+}
+
+const overrun = await overrunTable(overrunCases);
+if (!overrun.every((r) => r.ok)) {
+  console.error("bench: a time limit did not hold (wall > 1.1 × limit + 1 s)");
+  process.exit(1);
 }

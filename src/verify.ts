@@ -1,15 +1,19 @@
 /**
  * `verifyPlan`: an independent check of a plan against every rule of SPEC §5
  * (and §9), with the §7 objective computed on the plan. It never calls the
- * solver and shares no state with it.
+ * solver and shares no state with it: each rule module's `check` reads the
+ * plan's ledger of uses.
  */
 import { ensureValid } from "./model/parse.js";
 import type { Instance, Plan, Shortfall, Violation } from "./model/types.js";
-import { type Context, contextOf } from "./rules/context.js";
-import { coverageShortfalls } from "./rules/coverage.js";
+import { contextOf } from "./rules/context.js";
 import { RULES } from "./rules/index.js";
-import { quotaShortfalls } from "./rules/quota.js";
-import { resolved } from "./rules/types.js";
+import { ledgerOf } from "./rules/ledger.js";
+import { objectiveOf } from "./rules/objective.js";
+import type { Judgement } from "./rules/rule.js";
+import { type Lang, wordsOf } from "./rules/words.js";
+
+export { objectiveOf } from "./rules/objective.js";
 
 export interface Verification {
   /** No violation of any §5 rule. */
@@ -26,25 +30,19 @@ export interface Verification {
 export interface VerifyOptions {
   /** Only these rule codes (default: all). */
   readonly rules?: readonly string[];
-}
-
-/** §7: Σ value(p) − supportCost·Σ count×slots − shortfall·Σ units short. */
-export function objectiveOf(ctx: Context, plan: Plan, shortfalls: readonly Shortfall[]): number {
-  let obj = 0;
-  for (const { t, p } of resolved(ctx, plan)) obj += ctx.value(t, p);
-  let supportSlots = 0;
-  for (const s of plan.support ?? []) {
-    const [a, b] = ctx.span(s.start, s.end);
-    supportSlots += s.count * Math.max(0, b - a);
-  }
-  obj -= ctx.weights.supportCost * supportSlots;
-  obj -= ctx.weights.shortfall * shortfalls.reduce((s, x) => s + (x.needed - x.got), 0);
-  return obj;
+  /** The language of the violation messages: `zh` (default; names and Chinese labels) or `en` (ids and codes). */
+  readonly lang?: Lang;
 }
 
 /** Whether two objective values are equal in the sense of SPEC §5 (1e-6 relative). */
 export function sameObjective(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** The judgement of a plan: what every rule's `check` and `shortfalls` read. */
+export function judge(instance: Instance, plan: Plan, lang: Lang = "zh"): Judgement {
+  const ctx = contextOf(instance);
+  return { ctx, plan, ledger: ledgerOf(ctx, plan), w: wordsOf(ctx, lang) };
 }
 
 /**
@@ -56,10 +54,10 @@ export function sameObjective(a: number, b: number): boolean {
  */
 export function verifyPlan(instance: Instance, plan: Plan, options: VerifyOptions = {}): Verification {
   ensureValid(instance, "verifyPlan");
-  const ctx = contextOf(instance);
+  const j = judge(instance, plan, options.lang);
   const violations: Violation[] = [];
-  for (const rule of RULES) if (!options.rules || options.rules.includes(rule.code)) violations.push(...rule.check(ctx, plan));
-  const shortfalls = [...quotaShortfalls(ctx, plan), ...coverageShortfalls(ctx, plan)];
-  const objective = objectiveOf(ctx, plan, shortfalls);
+  for (const rule of RULES) if (!options.rules || options.rules.includes(rule.code)) violations.push(...rule.check(j));
+  const shortfalls = RULES.flatMap((r) => r.shortfalls?.(j) ?? []);
+  const objective = objectiveOf(j.ctx, plan, shortfalls);
   return { valid: violations.length === 0, violations, objective, shortfalls, objectiveMatches: sameObjective(objective, plan.objective) };
 }

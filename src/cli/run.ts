@@ -1,91 +1,80 @@
-/** The `jinxiu` command: validate, verify, solve, report. Returns the exit code; never throws for user errors. */
+/**
+ * The `jinxiu` command: validate, verify, solve, report, example. Returns the
+ * exit code (see `EXIT`); never throws. One command per file, each loaded only
+ * when it runs (`import()`), so `jinxiu --version` and `jinxiu validate` do not
+ * pay for exceljs or the solver. With `--json`, stdout carries exactly one JSON
+ * document, failures included: `{ "ok": false, "issues": [{ "path", "message" }] }`.
+ */
 import { Command, CommanderError, Option } from "commander";
-import { InstanceError, UsageError, formatIssues } from "../model/errors.js";
-import { parseInstance, parsePlan } from "../model/parse.js";
-import type { Instance, Plan } from "../model/types.js";
-import { verifyPlan } from "../verify.js";
-import { CliInputError, type Io, readText } from "./io.js";
-import { reportCommand } from "./report.js";
-import { solveCommand } from "./solve.js";
-import { addWorkbookCommands } from "./workbook.js";
+import { version } from "../../package.json";
+import { InstanceError, JinxiuError, UsageError } from "../model/errors.js";
+import { CliInputError, type CliIssue, type Io } from "./io.js";
+import { addWorkbookCommands } from "./workbook-commands.js";
 
-export const EXIT = { ok: 0, violations: 1, badInput: 2 } as const;
-
-/** Reads and parses a file; its issues become one CLI error (exit 2) listing `path: message` lines. */
-function load<T>(path: string, parse: (text: string) => T): T {
-  const text = readText(path);
-  try {
-    return parse(text);
-  } catch (e) {
-    if (e instanceof InstanceError) throw new CliInputError(`${path}: ${e.issues.length} issue(s)\n${formatIssues(e.issues)}`);
-    throw e;
-  }
-}
-
-export const loadInstance = (path: string): Instance => load(path, parseInstance);
-export const loadPlan = (path: string): Plan => load(path, parsePlan);
+/** Exit codes; the README has the same table. */
+export const EXIT = {
+  /** Done: valid input, valid plan. */
+  ok: 0,
+  /** The plan breaks a rule (verify, report), its objective is wrong, or the instance is infeasible (solve). */
+  violations: 1,
+  /** Bad input or usage: unreadable or invalid file, unknown option, unwritable output. */
+  badInput: 2,
+  /** A bug in jinxiu. */
+  internal: 3,
+} as const;
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const json = argv.includes("--json");
   let code: number = EXIT.ok;
+  let usage = "";
   const program = new Command()
     .name("jinxiu")
     .description("Placements for medical refresher training (进修): solve, verify and report allocation plans.")
-    .version("0.1.0")
+    .version(version)
     .exitOverride()
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run `jinxiu --help` for usage)")
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => (json ? void (usage += s) : io.err(s)) });
 
   program.addHelpText(
     "after",
-    "\nExamples:\n  jinxiu validate examples/lianyungang-2024.json\n  jinxiu solve examples/lianyungang-2024.json --out plan.json\n  jinxiu verify examples/lianyungang-2024.json plan.json\n  jinxiu report examples/lianyungang-2024.json plan.json --xlsx forms.xlsx --html report.html",
+    "\nA file name `-` reads standard input.\n\nExamples:\n  jinxiu example --out lianyungang-2024.json\n  jinxiu validate lianyungang-2024.json\n  jinxiu solve lianyungang-2024.json            # writes lianyungang-2024.plan.json\n  jinxiu verify lianyungang-2024.json lianyungang-2024.plan.json\n  jinxiu report lianyungang-2024.json lianyungang-2024.plan.json --xlsx forms.xlsx --html report.html\n\nExit codes: 0 done, 1 the plan breaks a rule (or the instance is infeasible), 2 bad input or usage, 3 a bug in jinxiu, 130/143 solve interrupted (the best plan found is written).",
   );
 
   program
     .command("validate")
-    .description("Check an instance file (SPEC §3–4); print every issue as `path: message`.")
+    .description("Check an instance file (the instance format of the spec); print every issue as `path: message`.")
     .argument("<instance>", "instance JSON file")
     .option("--json", "print the result as JSON")
-    .addHelpText("after", "\nExample:\n  jinxiu validate examples/lianyungang-2024.json")
-    .action((file: string, opts: { json?: boolean }) => {
-      const inst = loadInstance(file);
-      if (opts.json) io.out(JSON.stringify({ valid: true, trainees: inst.trainees.length, units: inst.units.length }));
-      else io.out(`${file}: valid (${inst.units.length} units, ${inst.trainees.length} trainees, ${inst.programmes.length} programme(s))`);
+    .addHelpText("after", "\nExample:\n  jinxiu validate lianyungang-2024.json")
+    .action(async (file: string, opts) => {
+      code = await (await import("./validate.js")).validateCommand(file, opts, io);
     });
 
   program
     .command("verify")
-    .description("Check a plan against an instance and every rule of SPEC §5; exit 1 when a rule is broken.")
+    .description("Check a plan against an instance and every rule; exit 1 when a rule is broken.")
     .argument("<instance>", "instance JSON file")
     .argument("<plan>", "plan JSON file")
     .option("--json", "print the verification as JSON")
-    .addHelpText("after", "\nExample:\n  jinxiu verify examples/lianyungang-2024.json out/lianyungang-2024.plan.json")
-    .action((instFile: string, planFile: string, opts: { json?: boolean }) => {
-      const inst = loadInstance(instFile);
-      const plan = loadPlan(planFile);
-      const v = verifyPlan(inst, plan);
-      if (opts.json) io.out(JSON.stringify(v, null, 2));
-      else {
-        for (const x of v.violations) io.out(`${x.code}: ${x.message}`);
-        if (!v.objectiveMatches) io.out(`OBJECTIVE: the plan states ${plan.objective}, the §7 formula gives ${v.objective}`);
-        io.out(v.valid && v.objectiveMatches ? `valid: objective ${v.objective}` : `invalid: ${v.violations.length} violation(s); objective ${v.objective}`);
-      }
-      if (!v.valid || !v.objectiveMatches) code = EXIT.violations;
+    .addHelpText("after", "\nExample:\n  jinxiu verify lianyungang-2024.json lianyungang-2024.plan.json")
+    .action(async (instFile: string, planFile: string, opts) => {
+      code = await (await import("./verify.js")).verifyCommand(instFile, planFile, opts, io);
     });
 
   program
     .command("solve")
-    .description("Compute an optimal allocation plan for an instance.")
+    .description("Compute an optimal allocation plan for an instance; Ctrl-C stops and writes the best plan found.")
     .argument("<instance>", "instance JSON file")
-    .option("-o, --out <plan>", "write the plan JSON here (atomically)")
-    .option("-t, --time-limit <seconds>", "stop after this many seconds with the best valid plan found")
+    .option("-o, --out <plan>", "write the plan JSON here (atomically); `-` for standard output; default <instance>.plan.json")
+    .option("-t, --time-limit <seconds>", "stop after this many seconds (at most a week) with the best valid plan found")
     .option("--gap <fraction>", "stop once within this relative gap of the bound (default 0: prove optimality)")
     .addOption(new Option("--backend <name>", "MILP engine").choices(["highs", "jslp"]).default("highs"))
-    .option("--json", "print the plan JSON on stdout")
+    .option("--json", "print the outcome and the plan as JSON on stdout")
     .option("-q, --quiet", "print nothing but errors")
-    .addHelpText("after", "\nExample:\n  jinxiu solve examples/lianyungang-2024.json --out plan.json --time-limit 60")
+    .addHelpText("after", "\nExample:\n  jinxiu solve lianyungang-2024.json --out plan.json --time-limit 60")
     .action(async (file: string, opts) => {
-      code = await solveCommand(loadInstance(file), opts, io);
+      code = await (await import("./solve.js")).solveCommand(file, opts, io);
     });
 
   program
@@ -95,28 +84,51 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .argument("<plan>", "plan JSON file")
     .option("--xlsx <file>", "the forms as one Excel workbook, one sheet per form")
     .option("--csv <dir>", "the forms as CSV files (UTF-8 with BOM, opens in Excel)")
-    .option("--html <file>", "a self-contained HTML report: Gantt, staffing heatmap, quotas, unplaced")
+    .option("--html <file>", "a self-contained HTML report: Gantt, staffing heatmap, quotas, unplaced; `-` for standard output")
+    .option("--force", "write the report even when the plan breaks rules (a plan edited by hand); the report lists the violations")
+    .option("--json", "print the files written as JSON")
     .option("-q, --quiet", "print nothing but errors")
-    .addHelpText("after", "\nExample:\n  jinxiu report examples/lianyungang-2024.json plan.json --xlsx forms.xlsx --csv forms --html report.html")
+    .addHelpText("after", "\nExample:\n  jinxiu report lianyungang-2024.json plan.json --xlsx forms.xlsx --csv forms --html report.html")
     .action(async (instFile: string, planFile: string, opts) => {
-      code = await reportCommand(loadInstance(instFile), loadPlan(planFile), opts, io);
+      code = await (await import("./report.js")).reportCommand(instFile, planFile, opts, io);
     });
 
-  addWorkbookCommands(program, io);
+  program
+    .command("example")
+    .description("Write an example instance shipped with jinxiu (default: 连云港 2024) to a file, to try the other commands on.")
+    .argument("[name]", "which example (see --list)", "lianyungang-2024")
+    .option("-o, --out <file>", "where to write it (default <name>.json); `-` for standard output")
+    .option("--list", "list the examples")
+    .option("--json", "print the file written as JSON")
+    .addHelpText("after", "\nExample:\n  jinxiu example --out lianyungang-2024.json")
+    .action(async (name: string, opts) => {
+      code = await (await import("./example.js")).exampleCommand(name, opts, io);
+    });
+
+  addWorkbookCommands(program, io, (c) => (code = c));
+
+  const fail = (exit: number, issues: readonly CliIssue[], text: string): number => {
+    if (json) io.out(JSON.stringify({ ok: false, ...(exit === EXIT.internal ? { internal: true } : {}), issues }));
+    else io.err(text);
+    return exit;
+  };
 
   try {
     await program.parseAsync(argv as string[], { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-      return EXIT.badInput; // commander already printed the message and a hint
-    }
-    if (e instanceof CliInputError || e instanceof UsageError) {
-      // UsageError from the library: e.g. an instance beyond the solver's size limit.
-      io.err(e.message);
+      // Commander has printed the message and a hint (or, with --json, handed them to `usage`).
+      if (json) io.out(JSON.stringify({ ok: false, issues: [{ path: "", message: (usage.split("\n")[0] || e.message).replace(/^error: /, "") }] }));
       return EXIT.badInput;
     }
-    throw e;
+    if (e instanceof CliInputError) return fail(EXIT.badInput, e.issues, e.message);
+    // InstanceError from the library: an instance the CLI did not load through parseInstance. UsageError: e.g.
+    // an instance beyond the solver's size limit.
+    if (e instanceof InstanceError) return fail(EXIT.badInput, e.issues, e.message);
+    if (e instanceof UsageError) return fail(EXIT.badInput, [{ path: "", message: e.message }], e.message);
+    const message = e instanceof JinxiuError || e instanceof Error ? e.message : String(e);
+    return fail(EXIT.internal, [{ path: "", message: `internal error: ${message}` }], `jinxiu: internal error: ${message}`);
   }
   return code;
 }

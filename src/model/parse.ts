@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { InstanceError, type Issue, PlanError, formatPath } from "./errors.js";
+import { parseJson, stripBom } from "./json.js";
 import { instanceSchema, planSchema } from "./schema.js";
 import type { Instance, Plan } from "./types.js";
 import { crossCheckInstance } from "./validate.js";
@@ -24,11 +25,7 @@ function zodIssues(error: z.ZodError): Issue[] {
 
 function readJson(input: unknown, what: string): { value?: unknown; issues: Issue[] } {
   if (typeof input !== "string") return { value: input, issues: [] };
-  try {
-    return { value: JSON.parse(input), issues: [] };
-  } catch (e) {
-    return { issues: [{ path: "", message: `${what} is not valid JSON: ${(e as Error).message}` }] };
-  }
+  return parseJson(input, what);
 }
 
 /** Validates without throwing: the issues of an instance (empty when valid). */
@@ -56,7 +53,10 @@ export function checkInstance(input: unknown): Issue[] {
  * Parses and validates an instance (SPEC §3–4).
  *
  * Returns a deep copy of the input, unchanged, so it re-serialises to the same
- * JSON. Throws one {@link InstanceError} listing every issue found.
+ * JSON, and deep-frozen: the instance `solve` and `verifyPlan` trust is the one
+ * that was checked (an assignment to it throws a TypeError in strict code; edit
+ * a `structuredClone` and parse that instead). Throws one
+ * {@link InstanceError} listing every issue found.
  *
  * @example
  * const inst = parseInstance(fs.readFileSync("lianyungang-2024.json", "utf8"));
@@ -64,18 +64,43 @@ export function checkInstance(input: unknown): Issue[] {
 export function parseInstance(input: unknown): Instance {
   const issues = checkInstance(input);
   if (issues.length) throw new InstanceError(issues);
-  const value = (typeof input === "string" ? JSON.parse(input) : structuredClone(input)) as Instance;
+  const value = deepFreeze((typeof input === "string" ? JSON.parse(stripBom(input)) : structuredClone(input)) as Instance);
   validated.add(value);
   return value;
 }
 
-/** Instances known valid: returned by parseInstance, or checked once by ensureValid. */
+/** Instances known valid: returned by parseInstance (deep-frozen, so they stay valid). */
 const validated = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The instance to work on: `instance` itself when parseInstance returned it
+ * (frozen, checked once); a plain object is checked on every call (it may have
+ * changed since the last one) and a frozen copy returned, so a caller mutating
+ * it while a solve runs cannot change what the solve sees. Throws like
+ * {@link ensureValid}.
+ */
+export function validInstance(instance: unknown, fn: string): Instance {
+  ensureValid(instance, fn);
+  if (validated.has(instance)) return instance;
+  const copy = deepFreeze(structuredClone(instance));
+  validated.add(copy);
+  return copy;
+}
 
 /**
  * Throws an {@link InstanceError} (message prefixed with `fn`) unless `instance`
- * is a valid instance; cheap for instances from parseInstance. Lets `solve` and
- * `verifyPlan` take plain objects without failing deep inside on a dangling id.
+ * is a valid instance; free for instances from parseInstance (deep-frozen), a
+ * full check for any other object on every call (it may have been changed
+ * since). Lets `solve` and `verifyPlan` take plain objects without failing deep
+ * inside on a dangling id.
  */
 export function ensureValid(instance: unknown, fn: string): asserts instance is Instance {
   if (instance && typeof instance === "object" && validated.has(instance)) return;
@@ -85,7 +110,6 @@ export function ensureValid(instance: unknown, fn: string): asserts instance is 
     e.message = `${fn}: the instance is not valid (parse it with parseInstance)\n${e.message}`;
     throw e;
   }
-  validated.add(instance as object);
 }
 
 /**

@@ -8,9 +8,24 @@
  */
 import { z } from "zod";
 import {
-  CATEGORIES, EDUCATIONS, KINDS, LICENSES, PRACTICES, RELATION_TYPES, SEXES, TIERS, TITLES,
-  TRAINEE_WHERE_KEYS,
+  CATEGORIES, DEFAULT_WEIGHTS, EDUCATIONS, KINDS, LICENSES, PRACTICES, RELATION_TYPES, SEXES, TIERS, TITLES,
+  TRAINEE_WHERE_KEYS, type WeightName,
 } from "./types.js";
+
+/**
+ * Documented limits (each an instance issue with its path when exceeded), so
+ * that no number a file can hold wraps, overflows or explodes a model:
+ * - capacities, counts (quota `min`/`max`, coverage `min`, rotation counts,
+ *   durations), staff, `minOnDuty`, team sizes and support pools
+ *   (`perSlot`): whole numbers ≤ `LIMITS.count` (1,000,000);
+ * - priorities, priority `add`s, objective weights and cost amounts: finite,
+ *   |x| ≤ `LIMITS.magnitude` (1e9); a budget `cap` ≤ `LIMITS.cap` (1e15, a
+ *   sum of amounts);
+ * - ids (and department codes, roles, flags): no control characters
+ *   (U+0000–U+001F, U+007F–U+009F) and well-formed Unicode (no lone surrogate);
+ * - calendars: at most `MAX_SLOTS` (10,000) slots (checked in validate.ts).
+ */
+export const LIMITS = { count: 1_000_000, magnitude: 1e9, cap: 1e15 } as const;
 
 /** Short rendering of a received value for messages. */
 export function show(value: unknown): string {
@@ -33,9 +48,19 @@ function isRealDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-const id = z.string({ error: (i) => `must be a non-empty string id, got ${show(i.input)}` }).min(1, {
-  error: "must be a non-empty string id",
-});
+const id = z
+  .string({ error: (i) => `must be a non-empty string id, got ${show(i.input)}` })
+  .min(1, { error: "must be a non-empty string id" })
+  .refine((s) => !/\p{Cc}/u.test(s), {
+    error: (i) => `must not contain control characters (U+0000–U+001F, U+007F–U+009F), got ${showControls(i.input as string)}`,
+    abort: true,
+  })
+  .refine((s) => !/\p{Cs}/u.test(s), { error: "must be well-formed Unicode (it holds a lone surrogate)" });
+
+/** A string with its control characters made visible, e.g. `"a\u0000b"`. */
+function showControls(s: string): string {
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s).replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 function num(min?: number, max?: number) {
   let s = z.number({ error: (i) => `must be a number, got ${show(i.input)}` }).refine(Number.isFinite, {
@@ -46,11 +71,17 @@ function num(min?: number, max?: number) {
   return s;
 }
 
-function int(min = 0) {
+function int(min = 0, max: number = LIMITS.count) {
   return z
     .number({ error: (i) => `must be a whole number, got ${show(i.input)}` })
     .refine(Number.isInteger, { error: (i) => `must be a whole number, got ${show(i.input)}`, abort: true })
-    .refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}` });
+    .refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true })
+    .refine((v) => v <= max, { error: (i) => `must be ≤ ${max.toLocaleString("en-US")} (the documented limit), got ${show(i.input)}` });
+}
+
+/** A finite number with |x| ≤ the limit (priorities, weights, amounts). */
+function bounded(min: number = -LIMITS.magnitude, max: number = LIMITS.magnitude) {
+  return num(min).refine((v) => v <= max, { error: (i) => `must be ≤ ${max.toExponential().replace("e+", "e")} (the documented limit), got ${show(i.input)}`, abort: true });
 }
 
 function oneOf<T extends readonly [string, ...string[]]>(values: T) {
@@ -125,7 +156,7 @@ const traineeSchema = obj({
   sex: oneOf(SEXES).optional(),
   education: oneOf(EDUCATIONS).optional(),
   roles: list(id).optional(),
-  priority: num(0).optional(),
+  priority: bounded(0).optional(),
   wants: obj({ depts: list(id).optional(), units: list(id).optional() }).optional(),
   available: obj({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
   lastPlacementEnd: isoDate.optional(),
@@ -169,10 +200,10 @@ const programmeSchema = obj({
   duration: obj({ min: durationSchema.optional(), max: durationSchema.optional() }).optional(),
   window: obj({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
   mentor: obj({ minTitle: oneOf(TITLES) }).optional(),
-  priority: list(obj({ where: traineeWhereSchema, add: num() })).optional(),
+  priority: list(obj({ where: traineeWhereSchema, add: bounded() })).optional(),
   quotas: list(quotaSchema).optional(),
   coverage: list(obj({ tier: oneOf(TIERS), min: int(), hard: z.boolean().optional() })).optional(),
-  budget: obj({ cap: num(0), costs: list(obj({ where: whereSchema.optional(), amount: num(0) })).optional() }).optional(),
+  budget: obj({ cap: bounded(0, LIMITS.cap), costs: list(obj({ where: whereSchema.optional(), amount: bounded(0) })).optional() }).optional(),
   rotations: rotationsSchema.optional(),
 });
 
@@ -188,7 +219,7 @@ export const placementSchema = obj({
   rotations: list(rotationSchema).optional(),
 });
 
-const weight = num().optional();
+const weight = bounded().optional();
 
 export const instanceSchema = obj({
   version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
@@ -200,9 +231,7 @@ export const instanceSchema = obj({
   programmes: list(programmeSchema),
   trainees: list(traineeSchema),
   pinned: list(placementSchema).optional(),
-  objective: obj({
-    base: weight, preferredUnit: weight, relation: weight, studyRank: weight, supportCost: weight, shortfall: weight,
-  }).optional(),
+  objective: obj(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, weight])) as Record<WeightName, typeof weight>).optional(),
 });
 
 const violationSchema = obj({ code: z.string(), ids: list(z.string()), message: z.string() });

@@ -229,18 +229,21 @@ export interface Programme {
   readonly rotations?: RotationRules;
 }
 
-export interface ObjectiveWeights {
-  readonly base?: number;
-  readonly preferredUnit?: number;
-  readonly relation?: number;
-  readonly studyRank?: number;
-  readonly supportCost?: number;
-  readonly shortfall?: number;
-}
-
-export const DEFAULT_WEIGHTS: Required<ObjectiveWeights> = {
+/**
+ * The objective's weights (SPEC §3, §7, §10, §11) and their defaults: the one
+ * list of them. The schema, the objective and the formulation read it.
+ */
+export const DEFAULT_WEIGHTS = {
   base: 100, preferredUnit: 10, relation: 5, studyRank: 3, supportCost: 1, shortfall: 50,
-};
+  /** Per §10 rotation listed (a hand-over). */
+  transition: 1,
+  /** Per trainee changed against the instance's `baseline` (§11.1). */
+  change: 200,
+} as const satisfies Record<string, number>;
+
+export type WeightName = keyof typeof DEFAULT_WEIGHTS;
+
+export type ObjectiveWeights = { readonly [K in WeightName]?: number };
 
 export interface Instance {
   readonly version: 1;

@@ -8,13 +8,16 @@
  * `located` from a unit to its region, `within` from a region to its parent.
  */
 import Graph from "graphology";
+// The public type comes from graphology-types by name: graphology's own `export default class` does not
+// resolve for a strict `moduleResolution: nodenext` consumer (TS2709).
+import type { AbstractGraph } from "graphology-types";
 import type { Instance, RelationType, Unit } from "../model/types.js";
 
 interface NodeAttrs { readonly kind: "unit" | "region" }
 interface EdgeAttrs { readonly type: RelationType | "located" | "within" }
 
 export interface Network {
-  readonly graph: Graph<NodeAttrs, EdgeAttrs>;
+  readonly graph: AbstractGraph<NodeAttrs, EdgeAttrs>;
   unit(id: string): Unit | undefined;
   /** The region of a unit and every ancestor, nearest first. */
   regionsOf(unitId: string): readonly string[];

@@ -6,10 +6,11 @@
 import { addDuration, type Slots, slotsOf, yearsBetween } from "../calendar/index.js";
 import { titleRank } from "../model/validate.js";
 import {
-  DEFAULT_WEIGHTS, type Instance, type Mentor, type ObjectiveWeights, type Programme, type Reason,
+  DEFAULT_WEIGHTS, type Instance, type Mentor, type ObjectiveWeights, type Programme, type Reason, type Receiving,
   type Team, type Trainee, type Unit, type Where,
 } from "../model/types.js";
 import { buildNetwork, type Network } from "../network/index.js";
+import { type Lang, wordsOf } from "./words.js";
 
 export interface MentorInfo extends Mentor {
   readonly unit: string;
@@ -38,10 +39,10 @@ export interface Context {
   span(start: string, end: string): [number, number];
   /** Receiving capacity of a unit's department in slot k (0 where no row covers it). */
   capacity(unit: string, dept: string, k: number): number;
-  /** Why a trainee fails its programme's eligibility (empty: eligible). */
-  eligibility(t: Trainee): Reason[];
-  /** Why a unit may not receive this trainee (empty: allowed). */
-  receiverReasons(t: Trainee, unit: Unit): Reason[];
+  /** Why a trainee fails its programme's eligibility (empty: eligible), in `lang` (default Chinese). */
+  eligibility(t: Trainee, lang?: Lang): Reason[];
+  /** Why a unit may not receive this trainee (empty: allowed), in `lang` (default Chinese). */
+  receiverReasons(t: Trainee, unit: Unit, lang?: Lang): Reason[];
   /** Whether a unit may receive this trainee (`receiverReasons` is empty), without composing reasons. */
   mayReceive(t: Trainee, unit: Unit): boolean;
   /** The trainee's acceptable study departments, first choice first. */
@@ -80,12 +81,12 @@ function buildContext(instance: Instance): Context {
   const teamsOf = new Map<string, Team[]>();
   for (const team of instance.teams ?? []) for (const m of team.members) teamsOf.set(m, [...(teamsOf.get(m) ?? []), team]);
 
-  const capCache = new Map<string, Int32Array>();
-  const capacityRow = (unit: string, dept: string): Int32Array => {
+  const capCache = new Map<string, Float64Array>();
+  const capacityRow = (unit: string, dept: string): Float64Array => {
     const key = `${unit}\u0000${dept}`;
     let row = capCache.get(key);
     if (!row) {
-      row = new Int32Array(slots.count);
+      row = new Float64Array(slots.count);
       for (const r of units.get(unit)?.receive ?? []) {
         if (r.dept !== dept) continue;
         const a = r.from === undefined ? 0 : slots.firstFrom(r.from);
@@ -104,34 +105,28 @@ function buildContext(instance: Instance): Context {
    * failure (the solver asks for every trainee × unit); with it, every failure
    * is reported, its message composed only then.
    */
-  const receiverCheck = (t: Trainee, u: Unit, fail?: (message: string) => void): boolean => {
+  const relationFails = (rec: Receiving, t: Trainee, u: Unit) =>
+    !!rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier) && !net.hasRelation(u.id, t.unit, rec.relations);
+  const tcmFails = (rec: Receiving, t: Trainee, u: Unit) => !!rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm";
+  const receiverCheck = (t: Trainee, u: Unit, fail?: (zh: string, en: string) => void, lang: Lang = "zh"): boolean => {
     const rec = programmeOf(t).receiving ?? {};
+    // Asked for every trainee × unit by the solver: no message is composed, the first failure decides.
+    if (!fail) return !(u.id === t.unit || (rec.tiers && !rec.tiers.includes(u.tier)) || (rec.kinds && !rec.kinds.includes(u.kind)) || relationFails(rec, t, u) || tcmFails(rec, t, u));
+    const w = wordsOf(self, lang);
     let ok = true;
-    if (u.id === t.unit) {
-      if (!fail) return false;
+    const no = (zh: string, en: string) => {
       ok = false;
-      fail(`"${u.id}" is the trainee's home unit`);
-    }
-    if (rec.tiers && !rec.tiers.includes(u.tier)) {
-      if (!fail) return false;
-      ok = false;
-      fail(`"${u.id}" is tier ${u.tier}, not one of ${rec.tiers.join(", ")}`);
-    }
-    if (rec.kinds && !rec.kinds.includes(u.kind)) {
-      if (!fail) return false;
-      ok = false;
-      fail(`"${u.id}" is kind ${u.kind}, not one of ${rec.kinds.join(", ")}`);
-    }
-    if (rec.relations && rec.relations.length > 0 && !(rec.openTiers ?? []).includes(u.tier) && !net.hasRelation(u.id, t.unit, rec.relations)) {
-      if (!fail) return false;
-      ok = false;
-      fail(`no ${rec.relations.join("/")} relation runs from "${u.id}" to "${units.get(t.unit)?.id ?? t.unit}"`);
-    }
-    if (rec.tcmToTcm && t.practice === "tcm" && u.kind !== "tcm") {
-      if (!fail) return false;
-      ok = false;
-      fail(`a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
-    }
+      fail(zh, en);
+    };
+    if (u.id === t.unit) no(`${w.unit(u.id)}是本人所在单位`, `"${u.id}" is the trainee's home unit`);
+    if (rec.tiers && !rec.tiers.includes(u.tier)) no(`${w.unit(u.id)}为${w.tier(u.tier)}，项目只接受${rec.tiers.map(w.tier).join("、")}`, `"${u.id}" is tier ${u.tier}, not one of ${rec.tiers.join(", ")}`);
+    if (rec.kinds && !rec.kinds.includes(u.kind)) no(`${w.unit(u.id)}为${w.kind(u.kind)}，项目只接受${rec.kinds.map(w.kind).join("、")}`, `"${u.id}" is kind ${u.kind}, not one of ${rec.kinds.join(", ")}`);
+    if (relationFails(rec, t, u))
+      no(
+        `${w.unit(u.id)}与${w.unit(t.unit)}之间没有${rec.relations!.map(w.relation).join("或")}关系`,
+        `no ${rec.relations!.join("/")} relation runs from "${u.id}" to "${units.get(t.unit)?.id ?? t.unit}"`,
+      );
+    if (tcmFails(rec, t, u)) no(`中医类人员须到中医类医院进修，${w.unit(u.id)}为${w.kind(u.kind)}`, `a TCM practitioner must go to a TCM unit; "${u.id}" is ${u.kind}`);
     return ok;
   };
   const related = (receiving: string, home: string) => net.hasRelation(receiving, home, ["alliance", "pairing"]);
@@ -168,57 +163,63 @@ function buildContext(instance: Instance): Context {
     return p;
   };
 
-  const eligibilityCache = new WeakMap<Trainee, Reason[]>();
-  const eligibilityOf = (t: Trainee): Reason[] => {
-      const p = programmeOf(t);
-      const el = p.eligibility;
-      if (!el) return [];
-      const out: Reason[] = [];
-      const fail = (message: string) => out.push({ code: "R-ELIGIBLE", message });
-      const at = ageAt(p);
-      const home = units.get(t.unit);
-      if (el.tiers && !(home && el.tiers.includes(home.tier)))
-        fail(`home unit tier ${home?.tier ?? "unknown"} is not one of ${el.tiers.join(", ")}`);
-      if (el.maxAge !== undefined) {
-        if (t.birthDate === undefined) fail(`birthDate is missing (programme maxAge ${el.maxAge})`);
-        else {
-          const age = yearsBetween(t.birthDate, at);
-          if (age > el.maxAge) fail(`age ${age} > ${el.maxAge} on ${at}`);
-        }
+  const eligibilityCache = new Map<Lang, WeakMap<Trainee, Reason[]>>();
+  const eligibilityOf = (t: Trainee, lang: Lang): Reason[] => {
+    const p = programmeOf(t);
+    const el = p.eligibility;
+    if (!el) return [];
+    const w = wordsOf(self, lang);
+    const out: Reason[] = [];
+    const fail = (zh: string, en: string) => out.push({ code: "R-ELIGIBLE", message: w.say(zh, en) });
+    const at = ageAt(p);
+    const home = units.get(t.unit);
+    if (el.tiers && !(home && el.tiers.includes(home.tier)))
+      fail(`所在单位为${home ? w.tier(home.tier) : "未知级别"}，项目只接受${el.tiers.map(w.tier).join("、")}`, `home unit tier ${home?.tier ?? "unknown"} is not one of ${el.tiers.join(", ")}`);
+    if (el.maxAge !== undefined) {
+      if (t.birthDate === undefined) fail(`缺少出生日期（项目年龄上限 ${el.maxAge} 岁）`, `birthDate is missing (programme maxAge ${el.maxAge})`);
+      else {
+        const age = yearsBetween(t.birthDate, at);
+        if (age > el.maxAge) fail(`${at} 时年龄 ${age} 岁，超过 ${el.maxAge} 岁`, `age ${age} > ${el.maxAge} on ${at}`);
       }
-      if (el.minPracticeYears !== undefined) {
-        if (t.practiceYears === undefined) fail(`practiceYears is missing (programme minimum ${el.minPracticeYears})`);
-        else if (t.practiceYears < el.minPracticeYears) fail(`practice years ${t.practiceYears} < ${el.minPracticeYears}`);
-      }
-      if (el.licenses) {
-        if (t.license === undefined) fail(`license is missing (programme accepts ${el.licenses.join(", ")})`);
-        else if (!el.licenses.includes(t.license)) fail(`license ${t.license} is not one of ${el.licenses.join(", ")}`);
-      }
-      if (el.categories) {
-        if (t.category === undefined) fail(`category is missing (programme accepts ${el.categories.join(", ")})`);
-        else if (!el.categories.includes(t.category)) fail(`category ${t.category} is not one of ${el.categories.join(", ")}`);
-      }
-      if (el.minYearsSinceLast !== undefined && t.lastPlacementEnd !== undefined) {
-        const years = yearsBetween(t.lastPlacementEnd, at);
-        if (years < el.minYearsSinceLast)
-          fail(`last placement ended ${t.lastPlacementEnd}, ${years} year(s) before ${at} < ${el.minYearsSinceLast}`);
-      }
-      return out;
+    }
+    if (el.minPracticeYears !== undefined) {
+      if (t.practiceYears === undefined) fail(`缺少从业年限（项目要求至少 ${el.minPracticeYears} 年）`, `practiceYears is missing (programme minimum ${el.minPracticeYears})`);
+      else if (t.practiceYears < el.minPracticeYears) fail(`从业 ${t.practiceYears} 年，不足 ${el.minPracticeYears} 年`, `practice years ${t.practiceYears} < ${el.minPracticeYears}`);
+    }
+    if (el.licenses) {
+      if (t.license === undefined) fail(`缺少执业资质（项目接受${el.licenses.map(w.license).join("、")}）`, `license is missing (programme accepts ${el.licenses.join(", ")})`);
+      else if (!el.licenses.includes(t.license)) fail(`执业资质为${w.license(t.license)}，项目只接受${el.licenses.map(w.license).join("、")}`, `license ${t.license} is not one of ${el.licenses.join(", ")}`);
+    }
+    if (el.categories) {
+      if (t.category === undefined) fail(`缺少人员类别（项目接受${el.categories.map(w.category).join("、")}）`, `category is missing (programme accepts ${el.categories.join(", ")})`);
+      else if (!el.categories.includes(t.category)) fail(`人员类别为${w.category(t.category)}，项目只接受${el.categories.map(w.category).join("、")}`, `category ${t.category} is not one of ${el.categories.join(", ")}`);
+    }
+    if (el.minYearsSinceLast !== undefined && t.lastPlacementEnd !== undefined) {
+      const years = yearsBetween(t.lastPlacementEnd, at);
+      if (years < el.minYearsSinceLast)
+        fail(
+          `上次进修于 ${t.lastPlacementEnd} 结束，距 ${at} 仅 ${years} 年，不足 ${el.minYearsSinceLast} 年`,
+          `last placement ended ${t.lastPlacementEnd}, ${years} year(s) before ${at} < ${el.minYearsSinceLast}`,
+        );
+    }
+    return out;
   };
 
-  return {
+  const self: Context = {
     instance, slots, net, weights, units, trainees, programmes, mentors, teamsOf,
     programmeOf, ageAt, related, studyDepts, matches, priority, titleRank,
     span: (start, end) => [slots.firstFrom(start), slots.firstFrom(end)],
     capacity: (unit, dept, k) => capacityRow(unit, dept)[k] ?? 0,
-    eligibility(t) {
-      let cached = eligibilityCache.get(t);
-      if (!cached) eligibilityCache.set(t, (cached = eligibilityOf(t)));
+    eligibility(t, lang = "zh") {
+      let byT = eligibilityCache.get(lang);
+      if (!byT) eligibilityCache.set(lang, (byT = new WeakMap()));
+      let cached = byT.get(t);
+      if (!cached) byT.set(t, (cached = eligibilityOf(t, lang)));
       return [...cached];
     },
-    receiverReasons(t, u) {
+    receiverReasons(t, u, lang = "zh") {
       const out: Reason[] = [];
-      receiverCheck(t, u, (message) => out.push({ code: "R-RECEIVER", message }));
+      receiverCheck(t, u, (zh, en) => out.push({ code: "R-RECEIVER", message: lang === "en" ? en : zh }), lang);
       return out;
     },
     mayReceive: (t, u) => receiverCheck(t, u),
@@ -234,6 +235,7 @@ function buildContext(instance: Instance): Context {
       );
     },
   };
+  return self;
 }
 
 /** The window `[from, to)` a trainee's placement must lie in: calendar ∩ programme window ∩ availability. */

@@ -1,19 +1,33 @@
-/** R-ONCE: every trainee appears exactly once, placed or unplaced; no unknown ids. */
-import type { Check } from "./types.js";
+/** R-ONCE: every trainee appears exactly once, placed or unplaced; no unknown ids. In a model: each group's trainees placed at most once. */
+import type { Violation } from "../model/types.js";
+import { key } from "./keys.js";
+import type { Rule } from "./rule.js";
 
-export const checkOnce: Check = (ctx, plan) => {
-  const out: ReturnType<Check> = [];
-  const seen = new Map<string, number>();
-  const note = (id: string, where: string) => {
-    if (!ctx.trainees.has(id)) out.push({ code: "R-ONCE", ids: [id], message: `${where} names unknown trainee "${id}"` });
-    seen.set(id, (seen.get(id) ?? 0) + 1);
-  };
-  for (const p of plan.placements) note(p.trainee, "a placement");
-  for (const u of plan.unplaced ?? []) note(u.trainee, "the unplaced list");
-  for (const t of ctx.instance.trainees) {
-    const n = seen.get(t.id) ?? 0;
-    if (n === 0) out.push({ code: "R-ONCE", ids: [t.id], message: `trainee "${t.id}" is neither placed nor unplaced` });
-    else if (n > 1) out.push({ code: "R-ONCE", ids: [t.id], message: `trainee "${t.id}" appears ${n} times` });
-  }
-  return out;
+export const onceRule: Rule = {
+  code: "R-ONCE",
+  repairable: true,
+  check({ ctx, plan, w }) {
+    const out: Violation[] = [];
+    const seen = new Map<string, number>();
+    const note = (id: string, zh: string, en: string) => {
+      if (!ctx.trainees.has(id)) out.push({ code: "R-ONCE", ids: [id], message: w.say(`${zh}列出了名单中没有的人员“${id}”`, `${en} names unknown trainee "${id}"`) });
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+    };
+    for (const p of plan.placements) note(p.trainee, "安排", "a placement");
+    for (const u of plan.unplaced ?? []) note(u.trainee, "未安排名单", "the unplaced list");
+    for (const t of ctx.instance.trainees) {
+      const n = seen.get(t.id) ?? 0;
+      if (n === 0) out.push({ code: "R-ONCE", ids: [t.id], message: w.say(`${w.trainee(t.id)}既未安排也不在未安排名单中`, `trainee "${t.id}" is neither placed nor unplaced`) });
+      else if (n > 1) out.push({ code: "R-ONCE", ids: [t.id], message: w.say(`${w.trainee(t.id)}出现了 ${n} 次`, `trainee "${t.id}" appears ${n} times`) });
+    }
+    return out;
+  },
+  rows: {
+    head: (h, gi) =>
+      h.row(key("once", gi), () => ({
+        lb: -Infinity,
+        ub: h.groups[gi].trainees.length,
+        meta: { kind: "once", code: "R-ONCE", ids: h.groups[gi].trainees.map((x) => x.id), describe: (lang) => (lang === "en" ? "each trainee placed at most once" : "每人至多安排一次") },
+      })),
+  },
 };

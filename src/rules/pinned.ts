@@ -1,6 +1,6 @@
-/** R-PINNED: every pinned placement appears unchanged (trainee, unit, dept, start, end, mentor, rotations). */
+/** R-PINNED: every pinned placement appears unchanged (trainee, unit, dept, start, end, mentor, rotations). In a model: pinned placements are constants on the rows' right-hand sides. */
 import type { Placement, Violation } from "../model/types.js";
-import type { Check } from "./types.js";
+import type { Rule } from "./rule.js";
 
 /** Whether two placements are the same for R-PINNED. */
 export function samePlacement(a: Placement, b: Placement): boolean {
@@ -9,18 +9,18 @@ export function samePlacement(a: Placement, b: Placement): boolean {
     (a.mentor ?? null) === (b.mentor ?? null) && rot(a) === rot(b);
 }
 
-export const checkPinned: Check = (ctx, plan) => {
-  const out: Violation[] = [];
-  for (const pin of ctx.instance.pinned ?? []) {
-    const got = plan.placements.filter((p) => p.trainee === pin.trainee);
-    if (!got.some((p) => samePlacement(p, pin)))
-      out.push({
-        code: "R-PINNED",
-        ids: [pin.trainee],
-        message: got.length
-          ? `trainee "${pin.trainee}" is pinned to "${pin.unit}" ${pin.dept} [${pin.start}, ${pin.end}) but placed differently`
-          : `trainee "${pin.trainee}" is pinned to "${pin.unit}" ${pin.dept} [${pin.start}, ${pin.end}) but not placed`,
-      });
-  }
-  return out;
+export const pinnedRule: Rule = {
+  code: "R-PINNED",
+  repairable: true,
+  check({ ctx, plan, w }) {
+    const out: Violation[] = [];
+    for (const pin of ctx.instance.pinned ?? []) {
+      const got = plan.placements.filter((p) => p.trainee === pin.trainee);
+      if (got.some((p) => samePlacement(p, pin))) continue;
+      const zh = `${w.trainee(pin.trainee)}已定安排为${w.unit(pin.unit)}${w.dept(pin.dept)} [${pin.start}, ${pin.end})，`;
+      const en = `trainee "${pin.trainee}" is pinned to "${pin.unit}" ${pin.dept} [${pin.start}, ${pin.end}) but `;
+      out.push({ code: "R-PINNED", ids: [pin.trainee], message: got.length ? w.say(`${zh}计划中的安排与之不同`, `${en}placed differently`) : w.say(`${zh}计划中却未安排`, `${en}not placed`) });
+    }
+    return out;
+  },
 };

@@ -1,17 +1,51 @@
-/** R-TEAM: every family-doctor team keeps `size − away ≥ minOnDuty`; support does not count. */
-import type { Violation } from "../model/types.js";
-import { type Check, resolved } from "./types.js";
-import { SlotUsage } from "./usage.js";
+/** R-TEAM: every family-doctor team keeps `size − away ≥ minOnDuty`; support does not count (contracted residents keep their own doctors). */
+import type { Team, Violation } from "../model/types.js";
+import type { Ledger } from "./ledger.js";
+import { key } from "./keys.js";
+import type { Rule } from "./rule.js";
+import { wordsOf } from "./words.js";
 
-export const checkTeam: Check = (ctx, plan) => {
-  const away = new SlotUsage(ctx);
-  for (const { t, p } of resolved(ctx, plan)) for (const team of ctx.teamsOf.get(t.id) ?? []) away.add(team.id, p.start, p.end, 1, t.id);
-  const out: Violation[] = [];
-  for (const team of ctx.instance.teams ?? [])
-    for (let s = 0; s < ctx.slots.count; s++) {
-      const n = team.size - away.get(team.id, s);
-      if (n < team.minOnDuty)
-        out.push({ code: "R-TEAM", ids: [team.id, ...away.ids(team.id, s)], message: `team "${team.id}" has ${n} on duty in ${ctx.slots.label(s)}, minimum ${team.minOnDuty}` });
+/** A family-doctor team in slot k: members on duty, and whether the minimum holds (the rule's verdict). */
+export function teamAt(ledger: Ledger, team: Team, k: number): { away: number; onDuty: number; ok: boolean } {
+  const away = ledger.at({ kind: "team", team: team.id }, k);
+  return { away, onDuty: team.size - away, ok: team.size - away >= team.minOnDuty };
+}
+
+export const teamRule: Rule = {
+  code: "R-TEAM",
+  repairable: false,
+  check({ ctx, ledger, w }) {
+    const out: Violation[] = [];
+    for (const team of ctx.instance.teams ?? []) {
+      const r = { kind: "team", team: team.id } as const;
+      for (let k = 0; k < ctx.slots.count; k++) {
+        const { ok, onDuty: n } = teamAt(ledger, team, k);
+        if (!ok)
+          out.push({ code: "R-TEAM", ids: [team.id, ...ledger.who(r, k)], message: w.say(`家庭医生团队${w.team(team.id)} ${w.slot(k)} 在岗 ${n} 人，少于最低 ${team.minOnDuty} 人`, `team "${team.id}" has ${n} on duty in ${w.slot(k)}, minimum ${team.minOnDuty}`) });
+      }
     }
-  return out;
+    return out;
+  },
+  rows: {
+    slot: {
+      team: (h, r) => {
+        const team = h.ctx.instance.teams!.find((x) => x.id === r.team)!;
+        return [{
+          key: key("team", team.id),
+          make: (k) => ({
+            lb: -Infinity,
+            ub: team.size - team.minOnDuty - h.fixed.ledger.at(r, k),
+            meta: {
+              kind: "team", code: "R-TEAM", ids: [team.id],
+              describe: (lang) => {
+                const w = wordsOf(h.ctx, lang);
+                return w.say(`家庭医生团队${w.team(team.id)} ${w.slot(k)} 的在岗人数（${team.size} 人，最低 ${team.minOnDuty} 人）`, `family-doctor team "${team.id}" in ${w.slot(k)} (size ${team.size}, minimum ${team.minOnDuty})`);
+              },
+            },
+          }),
+        }];
+      },
+    },
+  },
+  reads: (ctx, t) => key(...(ctx.teamsOf.get(t.id) ?? []).map((x) => x.id)),
 };

@@ -1,8 +1,6 @@
-import type { Placement, Plan, Programme, Trainee, Unit, Violation } from "../model/types.js";
+import type { Placement, Programme, Trainee, Unit } from "../model/types.js";
 import type { Context } from "./context.js";
-
-/** A rule family's checker: every violation of its codes in a plan. */
-export type Check = (ctx: Context, plan: Plan) => Violation[];
+import type { Judgement } from "./rule.js";
 
 /** A placement whose trainee is known, with its trainee, programme and (maybe unknown) receiving unit. */
 export interface Resolved {
@@ -14,7 +12,7 @@ export interface Resolved {
 }
 
 /** The placements of a plan whose trainee exists in the instance. */
-export function resolved(ctx: Context, plan: Plan): Resolved[] {
+export function resolved(ctx: Context, plan: Pick<Judgement["plan"], "placements">): Resolved[] {
   const out: Resolved[] = [];
   plan.placements.forEach((p, index) => {
     const t = ctx.trainees.get(p.trainee);

@@ -20,6 +20,8 @@ export interface BackendOptions {
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
   /** An LP's starting simplex basis (HiGHS codes: 0 lower, 1 basic, 2 upper), e.g. the last round's in column generation. */
   readonly basis?: Basis;
+  /** Stop now, returning the best incumbent as `timeout` (the solve's time limit or the caller's abort). */
+  readonly signal?: AbortSignal;
   /** Incumbent and bound as the search goes. */
   readonly onProgress?: (p: { incumbent?: number; bound?: number }) => void;
 }

@@ -7,6 +7,7 @@
  */
 import type { Programme, Reason, Trainee, Unit } from "../model/types.js";
 import { type Context, durationBounds, windowOf } from "../rules/context.js";
+import { type Lang, wordsOf } from "../rules/words.js";
 import { type Segment, rotationSplits, tightSplits } from "./rotations.js";
 
 /** One way to place a trainee: unit × dept × slots `[k0, k1)`. */
@@ -62,13 +63,13 @@ export interface Family {
   readonly size: number;
 }
 
-export function familyOf(ctx: Context, t: Trainee, reserved: Reserved): { family?: Family; reasons: Reason[]; restricted?: boolean } {
+export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lang = "zh"): { family?: Family; reasons: Reason[]; restricted?: boolean } {
   const prog = ctx.programmeOf(t);
-  const pre = prepare(ctx, t);
+  const pre = prepare(ctx, t, lang);
   if ("reasons" in pre) return { reasons: pre.reasons };
   const { pairs, spans, minRank } = pre;
   if (prog.rotations) {
-    const found = rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank);
+    const found = rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank, lang);
     return { family: found.candidates.length ? explicitFamily(found.candidates) : undefined, reasons: found.reasons, restricted: found.restricted };
   }
   const flat = Int32Array.from(spans.flat());
@@ -88,7 +89,7 @@ export function familyOf(ctx: Context, t: Trainee, reserved: Reserved): { family
     out.push({ unit: u.id, dept: d, value: ctx.value(t, { unit: u.id, dept: d }), run });
     size += n;
   }
-  if (size === 0) return { reasons: [noRoom(prog, capacityLeft)] };
+  if (size === 0) return { reasons: [noRoom(ctx, prog, capacityLeft, lang)] };
   return { family: { pairs: out, spans: flat, size }, reasons: [] };
 }
 
@@ -121,16 +122,18 @@ export function* candidatesIn(f: Family): Generator<[number, Candidate]> {
     for (let s = 0; s < ns; s++) if (spanFits(f, f.pairs[p], s)) yield [p * ns + s, candidateAt(f, p * ns + s)!];
 }
 
-function noRoom(prog: Programme, capacityLeft: boolean): Reason {
+function noRoom(ctx: Context, prog: Programme, capacityLeft: boolean, lang: Lang): Reason {
+  const w = wordsOf(ctx, lang);
   return capacityLeft
-    ? { code: "R-MENTOR", message: `no mentor of title ≥ ${prog.mentor!.minTitle} is free in an allowed department for a whole placement` }
-    : { code: "R-CAPACITY", message: "no allowed receiving department has capacity left for a whole placement in the window" };
+    ? { code: "R-MENTOR", message: w.say(`可去的科室中没有${w.title(prog.mentor!.minTitle)}及以上职称的带教老师能带教整个进修期`, `no mentor of title ≥ ${prog.mentor!.minTitle} is free in an allowed department for a whole placement`) }
+    : { code: "R-CAPACITY", message: w.say("可去的接收科室在可进修时间内都没有剩余容量接收整个进修期", "no allowed receiving department has capacity left for a whole placement in the window") };
 }
 
 /** Eligibility, receivers, departments and spans: what every candidate of a trainee shares. */
-function prepare(ctx: Context, t: Trainee): { reasons: Reason[] } | { pairs: { u: Unit; d: string }[]; spans: [number, number][]; minRank: number } {
+function prepare(ctx: Context, t: Trainee, lang: Lang): { reasons: Reason[] } | { pairs: { u: Unit; d: string }[]; spans: [number, number][]; minRank: number } {
   const prog = ctx.programmeOf(t);
-  const eligibility = ctx.eligibility(t);
+  const w = wordsOf(ctx, lang);
+  const eligibility = ctx.eligibility(t, lang);
   if (eligibility.length) return { reasons: eligibility };
 
   const receivers: Unit[] = [];
@@ -138,25 +141,25 @@ function prepare(ctx: Context, t: Trainee): { reasons: Reason[] } | { pairs: { u
   for (const u of ctx.instance.units) {
     if (!u.receive?.length) continue;
     if (ctx.mayReceive(t, u)) receivers.push(u);
-    else if (refusals.length < 3) refusals.push(ctx.receiverReasons(t, u)[0].message);
+    else if (refusals.length < 3) refusals.push(ctx.receiverReasons(t, u, lang)[0].message);
   }
   if (receivers.length === 0)
-    return { reasons: [{ code: "R-RECEIVER", message: `no receiving unit is allowed${refusals.length ? `: ${refusals.join("; ")}` : ""}` }] };
+    return { reasons: [{ code: "R-RECEIVER", message: w.say(`没有可接收的单位${refusals.length ? `：${refusals.join("；")}` : ""}`, `no receiving unit is allowed${refusals.length ? `: ${refusals.join("; ")}` : ""}`) }] };
 
   const depts = ctx.studyDepts(t);
   const pairs = receivers.flatMap((u) => depts.filter((d) => u.receive!.some((r) => r.dept === d)).map((d) => ({ u, d })));
-  if (pairs.length === 0) return { reasons: [{ code: "R-DEPT", message: `no allowed receiving unit receives in ${depts.join(", ")}` }] };
+  if (pairs.length === 0) return { reasons: [{ code: "R-DEPT", message: w.say(`可接收的单位都不接收${w.depts(depts)}进修`, `no allowed receiving unit receives in ${depts.join(", ")}`) }] };
 
   const spans = spansOf(ctx, t, prog, !!prog.rotations);
   if (spans.length === 0) {
-    const w = windowOf(ctx, t);
-    return { reasons: [{ code: "R-WINDOW", message: `no placement of the programme's duration fits inside [${w.from}, ${w.to}) on slot boundaries` }] };
+    const win = windowOf(ctx, t);
+    return { reasons: [{ code: "R-WINDOW", message: w.say(`在 [${win.from}, ${win.to}) 内排不下项目要求时长的进修`, `no placement of the programme's duration fits inside [${win.from}, ${win.to}) on slot boundaries`) }] };
   }
   return { pairs, spans, minRank: prog.mentor ? ctx.titleRank(prog.mentor.minTitle) : -1 };
 }
 
 function rotatingCandidates(
-  ctx: Context, t: Trainee, prog: Programme, pairs: { u: Unit; d: string }[], spans: [number, number][], reserved: Reserved, minRank: number,
+  ctx: Context, t: Trainee, prog: Programme, pairs: { u: Unit; d: string }[], spans: [number, number][], reserved: Reserved, minRank: number, lang: Lang,
 ): { candidates: Candidate[]; reasons: Reason[]; restricted?: boolean } {
   const usableFor = (u: Unit) => {
     // Asked for every rotation of every split: each department's run looked up once.
@@ -186,7 +189,7 @@ function rotatingCandidates(
   const exact = build(true);
   const candidates = exact ?? build(false)!;
   if (candidates.length === 0)
-    return { candidates, reasons: [{ code: "R-ROTATION", message: "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" }] };
+    return { candidates, reasons: [{ code: "R-ROTATION", message: lang === "en" ? "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" : "在可进修时间内，可去单位的科室、容量和带教老师都排不出符合要求的轮转" }] };
   return { candidates, reasons: [], restricted: exact === undefined };
 }
 
@@ -247,5 +250,15 @@ export function spansOf(ctx: Context, t: Trainee, prog: Programme, allLengths = 
       if (!allLengths) break;
     }
   }
+  return out;
+}
+
+/** Slots some candidate of the family occupies (1) or not (0). */
+export function slotsTouched(f: Family, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  const mark = (k0: number, k1: number) => out.fill(1, k0, k1);
+  if (f.explicit) for (const c of f.explicit) mark(c.k0, c.k1);
+  else
+    for (let s = 0; s < f.spans.length / 2; s++) if (f.pairs.some((p) => spanFits(f, p, s))) mark(f.spans[2 * s], f.spans[2 * s + 1]);
   return out;
 }

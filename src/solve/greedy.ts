@@ -16,8 +16,12 @@ export interface GreedyPlan {
   readonly base: ReadonlyMap<number, number>;
 }
 
-/** A greedy plan, or undefined when it cannot satisfy a hard `≥` row. */
-export function greedyPlan(f: Formulation): GreedyPlan | undefined {
+/**
+ * A greedy plan, or undefined when it cannot satisfy a hard `≥` row. `stop`
+ * (asked per receiving pair) ends the placing early: what is placed by then
+ * is still a plan that keeps every `≤` row.
+ */
+export function greedyPlan(f: Formulation, stop?: () => boolean): GreedyPlan | undefined {
   const b = f.builder;
   const act: number[] = [];
   const at = (r: number) => act[r] ?? 0;
@@ -73,6 +77,7 @@ export function greedyPlan(f: Formulation): GreedyPlan | undefined {
   };
   for (const { gi, p, value } of order) {
     if (value <= 0 || left[gi] === 0) continue;
+    if (stop?.()) break;
     const fam = f.groups[gi].family;
     if (fam.explicit) {
       tryTake(gi, p);

@@ -3,10 +3,70 @@
  * candidate, exact), and the candidate families that need explicit lists:
  * departments whose mentors the model chooses, relaxed rotation families.
  */
-import type { Trainee } from "../model/types.js";
+import type { Reason, Trainee } from "../model/types.js";
 import type { Context } from "../rules/context.js";
-import type { Candidate, Family } from "./candidates.js";
-import { type PinnedUsage, onReceivingSide } from "./formulate.js";
+import { RULES } from "../rules/index.js";
+import { key } from "../rules/keys.js";
+import type { Lang } from "../rules/words.js";
+import { type Candidate, type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
+import type { Group } from "./formulate.js";
+import type { Clock } from "./clock.js";
+import type { PinnedUsage } from "./pinned.js";
+
+/** The trainees to plan (all but the pinned), as groups of interchangeable ones with their candidate families. */
+export interface Grouping {
+  readonly groups: Group[];
+  /** Trainees with no candidate, and why. */
+  readonly excluded: Map<string, Reason[]>;
+  /** Candidate placements in all (the whole model's placement columns). */
+  readonly nCands: number;
+  /** An estimate of the whole model's matrix entries. */
+  readonly nnz: number;
+  /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
+  readonly restricted: boolean;
+  /** The clock stopped the phase (time limit or abort) before every trainee had its family. */
+  readonly stopped: boolean;
+}
+
+/** Candidate families for every unpinned trainee (in id order), grouped by `groupKey`; a clock may stop it. */
+export async function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang, clock?: Pick<Clock, "tick" | "expired">): Promise<Grouping> {
+  const pinnedIds = new Set((ctx.instance.pinned ?? []).map((p) => p.trainee));
+  const excluded = new Map<string, Reason[]>();
+  const byKey = new Map<string, { trainees: Trainee[]; family: Family }>();
+  const explicitDepts = modelMentorDepts(ctx, usage);
+  let nCands = 0;
+  let nnz = 0;
+  let restricted = false;
+  for (const t of [...ctx.instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (pinnedIds.has(t.id)) continue;
+    if (clock) {
+      await clock.tick();
+      if (clock.expired()) return { groups: [], excluded, nCands, nnz, restricted, stopped: true };
+    }
+    const found = familyOf(ctx, t, usage, lang);
+    const { reasons } = found;
+    let family = found.family;
+    if (family && needsModelMentors(ctx, t, family, explicitDepts)) {
+      const cands = withModelMentors(ctx, t, [...candidatesIn(family)].map(([, c]) => c), explicitDepts, usage);
+      if (cands.length === 0)
+        reasons.push({ code: "R-MENTOR", message: lang === "en" ? "no single qualified mentor is free for a whole placement in an allowed department" : "意向科室中没有一位符合职称要求的带教老师能带教整个进修期" });
+      family = cands.length ? explicitFamily(cands) : undefined;
+    }
+    if (found.restricted) restricted = true;
+    if (!family) {
+      excluded.set(t.id, reasons);
+      continue;
+    }
+    nCands += family.size;
+    nnz += family.size * (3 + 3 * meanSpan(family));
+    const k = groupKey(ctx, t, family);
+    const g = byKey.get(k);
+    if (g) g.trainees.push(t);
+    else byKey.set(k, { trainees: [t], family });
+  }
+  const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), family: g.family }));
+  return { groups, excluded, nCands, nnz, restricted, stopped: false };
+}
 
 /**
  * Unit departments whose mentors the model must choose one by one: per-slot seat
@@ -21,7 +81,7 @@ export function modelMentorDepts(ctx: Context, usage: PinnedUsage): Set<string> 
     const top = Math.max(...thresholds), low = Math.min(...thresholds);
     for (const m of ctx.mentors.values()) {
       const r = ctx.titleRank(m.title);
-      if (r >= low && r < top) out.add(`${m.unit}|${m.dept}`);
+      if (r >= low && r < top) out.add(key(m.unit, m.dept));
     }
   }
   return out;
@@ -35,14 +95,14 @@ export function withModelMentors(ctx: Context, t: Trainee, cands: Candidate[], d
   const out: Candidate[] = [];
   for (const c of cands) {
     const segs = c.rotations ?? [{ dept: c.dept, k0: c.k0, k1: c.k1 }];
-    if (!segs.some((g) => depts.has(`${c.unit}|${g.dept}`))) {
+    if (!segs.some((g) => depts.has(key(c.unit, g.dept)))) {
       out.push(c);
       continue;
     }
     let combos: (string | undefined)[][] = [[]];
     for (const g of segs) {
       let options: (string | undefined)[] = [undefined];
-      if (depts.has(`${c.unit}|${g.dept}`)) {
+      if (depts.has(key(c.unit, g.dept))) {
         options = (ctx.units.get(c.unit)?.mentors ?? [])
           .filter((m) => m.dept === g.dept && ctx.titleRank(m.title) >= rank)
           .filter((m) => {
@@ -67,9 +127,9 @@ export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
       out.push(c);
       continue;
     }
-    const key = `${c.unit}|${c.dept}|${c.k0}|${c.k1}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const id = key(c.unit, c.dept, c.k0, c.k1);
+    if (seen.has(id)) continue;
+    seen.add(id);
     out.push({ unit: c.unit, dept: c.dept, k0: c.k0, k1: c.k1, value: c.value, rotations: [] });
   }
   return out;
@@ -78,8 +138,8 @@ export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
 /** Whether some of a trainee's candidates lie in departments whose mentors the model chooses one by one. */
 export function needsModelMentors(ctx: Context, t: Trainee, family: Family, depts: ReadonlySet<string>): boolean {
   if (!ctx.programmeOf(t).mentor || depts.size === 0) return false;
-  if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(`${c.unit}|${g.dept}`)));
-  return family.pairs.some((p) => depts.has(`${p.unit}|${p.dept}`));
+  if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(key(c.unit, g.dept))));
+  return family.pairs.some((p) => depts.has(key(p.unit, p.dept)));
 }
 
 /** Mean span length of a family's candidates (for the model-size estimate). */
@@ -91,30 +151,27 @@ export function meanSpan(f: Family): number {
 }
 
 /**
- * Trainees with equal keys have identical columns: same programme, home
- * department (staffing), teams, candidates with their values, and the same
- * quota, coverage and budget matches (computed once per unit and department).
- * An implicit family is keyed by its pairs and spans (its room runs depend on
- * the unit, department and programme only).
+ * Trainees with equal keys have identical columns: same programme, what every
+ * rule's rows read about them (`reads`: home department, teams, trainee-side
+ * quota and cost filters, home unit …), and the same candidates with their
+ * values and what the rules read at each receiving pair (`readsAt`). An
+ * implicit family is keyed by its pairs and spans (its room runs depend on the
+ * unit, department and programme only).
  */
 export function groupKey(ctx: Context, t: Trainee, family: Family): string {
   const prog = ctx.programmeOf(t);
-  const teams = (ctx.teamsOf.get(t.id) ?? []).map((x) => x.id);
-  const filters = [...(prog.quotas ?? []).map((q) => q.where), ...(prog.budget?.costs ?? []).map((r) => r.where)];
-  // Filters on the trainee side only are matched once; those on the receiving side per pair.
-  const own = filters.filter((w) => !onReceivingSide(w)).map((w) => (ctx.matches(w, t) ? "1" : "0")).join("");
-  const receiving = filters.filter(onReceivingSide);
-  const bits = (c: Candidate) => receiving.map((w) => (ctx.matches(w, t, c) ? "1" : "0")).join("");
+  const own = RULES.map((r) => r.reads?.(ctx, t) ?? "");
+  const at = (c: Candidate) => key(...RULES.map((r) => r.readsAt?.(ctx, t, c) ?? ""));
   if (!family.explicit) {
-    const pairs = family.pairs.map((p) => `${p.unit}\u0000${p.dept}\u0000${p.value}\u0000${bits({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })}`);
-    return JSON.stringify([prog.id, t.unit, t.dept, teams, own, family.spans.join(","), pairs]);
+    const pairs = family.pairs.map((p) => key(p.unit, p.dept, p.value, at({ unit: p.unit, dept: p.dept, k0: 0, k1: 0, value: p.value })));
+    return JSON.stringify([prog.id, own, family.spans.join(","), pairs]);
   }
   const pairs = new Map<string, string>();
   const parts: string[] = [];
   for (const c of family.explicit) {
-    const pair = `${c.unit}\u0000${c.dept}`;
-    if (!pairs.has(pair)) pairs.set(pair, bits(c));
-    parts.push(`${pair}\u0000${c.k0}\u0000${c.k1}\u0000${c.value}\u0000${c.rotations ? JSON.stringify(c.rotations) : ""}\u0000${c.mentors ? c.mentors.join(",") : ""}`);
+    const pair = key(c.unit, c.dept);
+    if (!pairs.has(pair)) pairs.set(pair, at(c));
+    parts.push(key(pair, c.k0, c.k1, c.value, c.rotations ? JSON.stringify(c.rotations) : "", c.mentors ? key(...c.mentors.map((m) => m ?? "")) : ""));
   }
-  return JSON.stringify([prog.id, t.unit, t.dept, teams, own, [...pairs], parts]);
+  return JSON.stringify([prog.id, own, [...pairs], parts]);
 }

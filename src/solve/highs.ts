@@ -141,6 +141,7 @@ export const highsBackend: Backend = {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
@@ -182,11 +183,16 @@ export const highsBackend: Backend = {
           else finish({ status: msg.x ? "feasible" : "error", x: msg.x, objective: msg.objective, bound, message: `HiGHS model status ${msg.status}` });
         }
       };
+      // Stopped from outside (deadline or abort): HiGHS's run is synchronous, so the worker goes, the incumbent stays.
+      const onAbort = () =>
+        finish({ status: "timeout", x: best.x, objective: best.objective, bound: Number.isFinite(best.bound) ? best.bound : undefined, message: HARD_DEADLINE });
+      options.signal?.addEventListener("abort", onAbort, { once: true });
       const onError = (e: Error) => finish({ status: "error", message: e.message });
       const onExit = () => finish({ status: best.x ? "timeout" : "error", x: best.x, objective: best.objective, bound: best.bound, message: "engine exited" });
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
+      if (options.signal?.aborted) return finish({ status: "timeout", message: "stopped before the engine started" });
       worker.postMessage({ id, model, options: hOptions, start: options.start, target: options.target, basis: options.basis });
     });
   },

@@ -3,20 +3,23 @@
  * `verifyPlan` before it is returned.
  */
 import { InternalError, UsageError } from "../model/errors.js";
-import type { Instance, Plan, Reason, Trainee } from "../model/types.js";
+import type { Instance, Placement, Plan, Reason } from "../model/types.js";
 import { contextOf } from "../rules/context.js";
-import { ensureValid } from "../model/parse.js";
+import { RULES } from "../rules/index.js";
+import type { Lang } from "../rules/words.js";
+import { validInstance } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
 import type { Backend, BackendResult } from "./backend.js";
-import { type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
+import { candidatesIn, explicitFamily } from "./candidates.js";
 import { Formulation, type Group, PinnedUsage } from "./formulate.js";
 import { highsBackend } from "./highs.js";
 import { jslpBackend } from "./jslp.js";
 import { lpRelaxation, objectiveAt, padded } from "./model.js";
 import { greedyPlan } from "./greedy.js";
-import { groupKey, meanSpan, modelMentorDepts, needsModelMentors, uniqueSpans, withModelMentors } from "./groups.js";
+import { groupTrainees, uniqueSpans } from "./groups.js";
 import { basePlan, extractPlan, findConflicts, infeasiblePlan, inSpecOrder } from "./plan.js";
 import { seedColumns, solveByPricing } from "./pricing.js";
+import { Clock, checkClockOptions } from "./clock.js";
 
 const PRICING_THRESHOLD = 20_000;
 /** About 3 GB at this size (measured: 4.0 M candidates, 3.0 GB peak); larger instances need decomposition. */
@@ -24,17 +27,43 @@ const MAX_CANDIDATES = 5_000_000;
 
 export type { Backend, BackendResult } from "./backend.js";
 
+/**
+ * The phases `onProgress` reports, in the order they can occur:
+ * `candidates` (candidate placements and trainee groups), `formulate` (rows),
+ * `greedy` (the first valid plan), `solve` (the engine; repeated with each
+ * new incumbent or bound), on large models `pricing N` (column generation
+ * round N) and `restricted MILP N`, `relaxation bound` (restricted §9 rotation
+ * families), `conflicts` (an infeasible instance's conflicting rows) and
+ * `extract` (the plan, its mentors and reasons).
+ */
+export type SolvePhase = "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract";
+
 export interface SolveProgress {
-  /** `prepare`, `solve`, `conflicts`, `extract`. */
-  readonly phase: string;
+  /** Where the solve is: see {@link SolvePhase}. */
+  readonly phase: SolvePhase;
   readonly incumbent?: number;
   readonly bound?: number;
   readonly elapsedMs: number;
 }
 
 export interface SolveOptions {
-  /** Wall-clock limit; the best valid plan found is returned with status `timeout-feasible`. */
+  /**
+   * Wall-clock limit for the whole solve, from the call (every phase): the best
+   * valid plan found is returned with status `timeout-feasible`. A positive
+   * finite number of milliseconds, at most one week (604,800,000); absent: no
+   * limit. The solve returns within about 10 % + 1 s of it.
+   */
   readonly timeLimitMs?: number;
+  /**
+   * Aborting stops the solve in whatever phase it is, exactly as a reached
+   * time limit does: the best valid plan found so far, status
+   * `timeout-feasible`. Before the greedy plan exists that is the plan of the
+   * pinned placements alone (everyone else unplaced with reason `TIME-LIMIT`),
+   * when it is valid; when no valid plan is known at all (hard minimums that
+   * nothing placed yet meets) the solve rejects with a `UsageError` saying so.
+   * An abort never hangs and never leaves an engine running.
+   */
+  readonly signal?: AbortSignal;
   /** Stop once the relative gap to the bound is at most this (default 0: prove optimality). */
   readonly relGap?: number;
   /** `highs` (default, WebAssembly) or `jslp` (pure JS, small models), or your own engine. */
@@ -49,6 +78,8 @@ export interface SolveOptions {
   readonly pricingThreshold?: number;
   /** Refuse (with a UsageError) instances with more candidate placements than this. Default 5,000,000. */
   readonly maxCandidates?: number;
+  /** The language of unplaced reasons and conflicts: `zh` (default; names and Chinese labels) or `en` (ids and codes). */
+  readonly lang?: Lang;
   /** Engine options passed through unchanged, e.g. HiGHS's `{ mip_lp_solver: "ipm" }`. */
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
 }
@@ -77,79 +108,67 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
 
 /** `solve`, also returning model statistics (for benchmarks and the CLI summary). */
 export async function solveDetailed(instance: Instance, options: SolveOptions = {}): Promise<{ plan: Plan; stats: SolveStats }> {
-  ensureValid(instance, "solve");
   const t0 = Date.now();
+  checkClockOptions("solve", options?.timeLimitMs, options?.signal);
+  // The instance as checked: parseInstance's (frozen), or a frozen copy of a plain object.
+  instance = validInstance(instance, "solve");
+  const clock = new Clock(t0, options.timeLimitMs, options.signal);
+  try {
+    return await solveWithin(instance, options, clock, t0);
+  } finally {
+    clock.dispose();
+  }
+}
+
+async function solveWithin(instance: Instance, options: SolveOptions, clock: Clock, t0: number): Promise<{ plan: Plan; stats: SolveStats }> {
   const elapsed = () => Date.now() - t0;
-  const progress = (phase: string, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });
+  const expired = () => clock.expired();
+  const progress = (phase: SolvePhase, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });
   const backend = typeof options.backend === "object" ? options.backend : options.backend === "jslp" ? jslpBackend : highsBackend;
   const ctx = contextOf(instance);
   progress("candidates");
 
   const pinned = instance.pinned ?? [];
-  const pinnedIds = new Set(pinned.map((p) => p.trainee));
   const usage = new PinnedUsage(ctx, pinned);
 
   // Pinned placements that break a rule nothing can repair make the instance infeasible outright.
   const pinnedOnly = basePlan(instance, pinned);
-  const fixed = verifyPlan(instance, pinnedOnly, {
-    rules: ["R-ELIGIBLE", "R-RECEIVER", "R-DEPT", "R-DURATION", "R-WINDOW", "R-CAPACITY", "R-MENTOR", "R-TEAM", "R-BUDGET", "R-ROTATION"],
-  }).violations;
+  const lang = options.lang ?? "zh";
+  const fixed = verifyPlan(instance, pinnedOnly, { rules: RULES.filter((r) => !r.repairable).map((r) => r.code), lang }).violations;
   const statsBase = { backend: backend.name, groups: 0, candidates: 0 };
   if (fixed.length) {
-    const plan = infeasiblePlan(instance, pinned, fixed.map((v) => ({ ...v, message: `pinned placements: ${v.message}` })));
+    const plan = infeasiblePlan(instance, pinned, fixed.map((v) => ({ ...v, message: `${lang === "en" ? "pinned placements: " : "已定安排："}${v.message}` })), lang);
     return { plan, stats: { ...statsBase, variables: 0, constraints: 0, engineStatus: "not run", elapsedMs: elapsed() } };
   }
 
   // Candidate families (implicit: pairs × spans), then groups of interchangeable trainees.
-  const excluded = new Map<string, Reason[]>();
-  const byKey = new Map<string, { trainees: Trainee[]; family: Family }>();
-  const explicitDepts = modelMentorDepts(ctx, usage);
-  let nCands = 0;
-  let nnz = 0;
-  /** Some trainee's rotation splits were a restricted family: the bound then comes from a relaxation. */
-  let restricted = false;
+  const { groups, excluded, nCands, nnz, restricted, stopped } = await groupTrainees(ctx, usage, lang, clock);
   const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
-  for (const t of [...instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    if (pinnedIds.has(t.id)) continue;
-    const found = familyOf(ctx, t, usage);
-    const { reasons } = found;
-    let family = found.family;
-    if (family && needsModelMentors(ctx, t, family, explicitDepts)) {
-      const cands = withModelMentors(ctx, t, [...candidatesIn(family)].map(([, c]) => c), explicitDepts, usage);
-      if (cands.length === 0) reasons.push({ code: "R-MENTOR", message: "no single qualified mentor is free for a whole placement in an allowed department" });
-      family = cands.length ? explicitFamily(cands) : undefined;
-    }
-    if (found.restricted) restricted = true;
-    if (!family) {
-      excluded.set(t.id, reasons);
-      continue;
-    }
-    nCands += family.size;
-    nnz += family.size * (3 + 3 * meanSpan(family));
-    const key = groupKey(ctx, t, family);
-    const g = byKey.get(key);
-    if (g) g.trainees.push(t);
-    else byKey.set(key, { trainees: [t], family });
+  if (stopped) {
+    // Stopped before any plan exists: the pinned placements alone, if they make a valid plan.
+    const plan = stoppedPlan(instance, pinned, excluded, clock, options.timeLimitMs);
+    return { plan, stats: { ...statsBase, variables: 0, constraints: 0, engineStatus: "stopped", elapsedMs: elapsed() } };
   }
-  const groups: Group[] = [...byKey.values()].map((g) => ({ trainees: g.trainees, prog: ctx.programmeOf(g.trainees[0]), family: g.family }));
 
   progress("formulate");
   const f = new Formulation(ctx, groups, usage);
   const pricingAt = options.pricingThreshold ?? PRICING_THRESHOLD;
   // Large models are solved by column generation over the implicit candidates (exact, see pricing.ts).
   let byPricing = !restricted && (nCands > pricingAt || nnz > 12 * pricingAt);
+  /** The model was cut short by the deadline: its bound and infeasibility are not the instance's. */
+  let partial = false;
   const whole = () => {
     if (nCands > maxCandidates)
       throw new UsageError(
         `solve: ${nCands} candidate placements, more than maxCandidates (${maxCandidates}) for a model built whole; ` +
           "use column generation (the default above pricingThreshold) or raise maxCandidates",
       );
-    f.addAll();
+    if (!f.addAll(expired)) partial = true;
   };
   if (!byPricing) whole();
   // A greedy plan gives the engine an incumbent from the start (and is the fallback at a deadline).
   progress("greedy");
-  const greedy = greedyPlan(f);
+  const greedy = greedyPlan(f, expired);
   // The greedy plan's columns, then (column generation) each group's best few candidates.
   const greedyCols = greedy?.takes.map(([gi, ci]) => f.add(gi, ci));
   if (byPricing) seedColumns(f, 3);
@@ -166,8 +185,9 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   const engineOptions = {
     /** What is left of the time limit when the engine starts. */
     get timeLimitMs() {
-      return options.timeLimitMs !== undefined ? Math.max(1, options.timeLimitMs - elapsed()) : undefined;
+      return clock.remaining();
     },
+    signal: clock.signal,
     relGap: options.relGap,
     absGap: f.integralObjective && !options.relGap ? 0.999 : undefined,
     onProgress: (p: { incumbent?: number; bound?: number }) => progress("solve", p),
@@ -178,10 +198,13 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     res = await solveByPricing(backend, f, {
       ...engineOptions,
       start,
-      deadline: options.timeLimitMs !== undefined ? t0 + options.timeLimitMs : undefined,
+      deadline: clock.deadline,
       onPhase: (phase) => progress(phase),
     });
-    if (!res) {
+    if (!res && clock.expired() && start) {
+      // Out of time with no better plan: the greedy plan, on the columns there are.
+      res = { status: "timeout" };
+    } else if (!res) {
       // The restricted model found no plan: the whole model decides (and explains an infeasible instance).
       byPricing = false;
       whole();
@@ -205,8 +228,10 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     progress("relaxation bound");
     const relaxedGroups = groups.map((g) => ({ ...g, family: explicitFamily(uniqueSpans([...candidatesIn(g.family)].map(([, c]) => c))) }));
     const rf = new Formulation(ctx, relaxedGroups, usage);
-    rf.addAll();
-    const lp = await backend.solve(lpRelaxation(rf.builder.build().model), { timeLimitMs: engineOptions.timeLimitMs });
+    // A relaxation cut short bounds nothing.
+    const lp = rf.addAll(expired)
+      ? await backend.solve(lpRelaxation(rf.builder.build().model), { timeLimitMs: engineOptions.timeLimitMs, signal: clock.signal })
+      : { status: "timeout" as const, objective: undefined };
     if (lp.status === "optimal" && lp.objective !== undefined) relaxedBound = f.integralObjective ? Math.floor(lp.objective + 1e-6) : lp.objective;
     if (relaxedBound !== undefined && start) {
       const value = objectiveAt(model, start);
@@ -214,11 +239,13 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     }
   }
   res ??= await backend.solve(model, { ...engineOptions, start, target: relaxedBound });
+  // Part of the model only: a plan in it is a plan, but its bound or infeasibility is not the instance's.
+  if (partial) res = res.x ? { ...res, status: "timeout", bound: undefined } : { status: "timeout" };
 
   if (res.status === "infeasible") {
     progress("conflicts");
-    const conflicts = await findConflicts(backend, model, keptRows.map((r) => f.builder.rowMeta[r]), options.timeLimitMs);
-    const plan = infeasiblePlan(instance, pinned, conflicts);
+    const conflicts = await findConflicts(backend, model, keptRows.map((r) => f.builder.rowMeta[r]), clock.remaining(), clock.signal, lang);
+    const plan = infeasiblePlan(instance, pinned, conflicts, lang);
     return { plan, stats: { ...stats, engineStatus: "infeasible", elapsedMs: elapsed() } };
   }
   if (!res.x && res.status === "timeout") {
@@ -226,9 +253,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
     if (start) res = { status: "timeout", x: start, objective: objectiveAt(model, start), bound: res.bound };
   }
   if (!res.x) {
-    if (res.status === "timeout") {
-      throw new UsageError(`solve: no valid plan found within the time limit (${options.timeLimitMs} ms); allow more time`);
-    }
+    if (res.status === "timeout") throw noPlanInTime(clock, options.timeLimitMs);
     throw new InternalError(`solve: the ${backend.name} engine failed: ${res.message ?? res.status}`);
   }
 
@@ -241,7 +266,7 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   }
 
   progress("extract");
-  const plan = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows);
+  const plan = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows, lang);
   const v = verifyPlan(instance, plan);
   if (!v.valid) {
     throw new InternalError(
@@ -251,16 +276,26 @@ export async function solveDetailed(instance: Instance, options: SolveOptions = 
   return { plan: inSpecOrder({ ...plan, objective: v.objective, shortfalls: v.shortfalls }), stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
 }
 
+function noPlanInTime(clock: Clock, timeLimitMs: number | undefined): UsageError {
+  return new UsageError(
+    clock.aborted
+      ? "solve: aborted (options.signal) before any valid plan was found"
+      : `solve: no valid plan found within the time limit (${timeLimitMs} ms); allow more time`,
+  );
+}
 
-
-
-
-
-
-
-
-
-
-
-
-
+/**
+ * The plan when the solve stops before the greedy plan exists: the pinned
+ * placements only, trainees already excluded with their reasons, everyone
+ * else with `TIME-LIMIT`. Status `timeout-feasible` when valid; otherwise no
+ * valid plan is known (a UsageError says so).
+ */
+function stoppedPlan(instance: Instance, pinned: readonly Placement[], excluded: ReadonlyMap<string, Reason[]>, clock: Clock, timeLimitMs: number | undefined): Plan {
+  const why = clock.aborted ? "the solve was aborted before it reached this trainee" : "the time limit was reached before the solve reached this trainee";
+  const base = basePlan(instance, pinned);
+  const unplaced = base.unplaced.map((u) => ({ trainee: u.trainee, reasons: excluded.get(u.trainee) ?? [{ code: "TIME-LIMIT", message: why }] }));
+  const draft: Plan = { ...base, status: "timeout-feasible", unplaced };
+  const v = verifyPlan(instance, draft);
+  if (!v.valid) throw noPlanInTime(clock, timeLimitMs);
+  return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
+}

@@ -3,9 +3,12 @@
  *
  * The model only counts, per slot, seats of mentors of sufficient title
  * (nested by title rank). Here each placement gets one mentor for its whole
- * interval: an interval assignment to "seats" (a mentor of capacity c is c
- * seats), placements in order of start, each taking a free qualified seat
- * (least qualified first), with backtracking when a choice leads nowhere.
+ * interval: an interval assignment to mentors (a mentor of capacity c takes
+ * any intervals that overlap at most c at a time: intervals of load ≤ c are
+ * c-colourable, so per-slot load is exact and a capacity of 1,000,000 costs
+ * one array, not a million seats), placements in order of start, each taking
+ * a qualified mentor with room throughout (least qualified first), with
+ * backtracking when a choice leads nowhere.
  * With one title threshold per department, per-slot counts always suffice
  * (interval graphs are perfect); with mixed thresholds the search decides.
  */
@@ -17,8 +20,9 @@ import { segments } from "../rules/types.js";
 interface Seat {
   readonly mentor: string;
   readonly rank: number;
-  /** Slots taken. */
-  readonly busy: Uint8Array;
+  readonly capacity: number;
+  /** Trainees per slot. */
+  readonly load: Float64Array;
 }
 
 interface Need {
@@ -54,22 +58,25 @@ export function assignMentors(ctx: Context, fresh: readonly Placement[], pinned:
     const seats: Seat[] = [];
     for (const m of ctx.units.get(unit)?.mentors ?? []) {
       if (m.dept !== dept) continue;
-      for (let i = 0; i < (m.capacity ?? 1); i++) seats.push({ mentor: m.id, rank: ctx.titleRank(m.title), busy: new Uint8Array(ctx.slots.count) });
+      seats.push({ mentor: m.id, rank: ctx.titleRank(m.title), capacity: m.capacity ?? 1, load: new Float64Array(ctx.slots.count) });
     }
+    const take = (s: Seat, a: number, b: number, d: number) => {
+      for (let k = a; k < b; k++) s.load[k] += d;
+    };
     // Pinned placements hold their named mentor.
     for (const p of pinned)
       for (const s of segments(p)) {
         if (!s.mentor || p.unit !== unit || s.dept !== dept) continue;
         const [a, b] = ctx.span(s.start, s.end);
-        const seat = seats.find((x) => x.mentor === s.mentor && x.busy.subarray(a, b).every((v) => v === 0));
-        if (seat) seat.busy.fill(1, a, b);
+        const seat = seats.find((x) => x.mentor === s.mentor);
+        if (seat) take(seat, a, b, 1);
       }
     seats.sort((a, b) => a.rank - b.rank || (a.mentor < b.mentor ? -1 : a.mentor > b.mentor ? 1 : 0));
     needs.sort((a, b) => a.k0 - b.k0 || b.minRank - a.minRank || b.k1 - a.k1 || a.index - b.index);
     const choice = new Array<number>(needs.length).fill(-1);
     let budget = 200_000;
     const free = (s: Seat, n: Need) => {
-      for (let k = n.k0; k < n.k1; k++) if (s.busy[k]) return false;
+      for (let k = n.k0; k < n.k1; k++) if (s.load[k] >= s.capacity) return false;
       return true;
     };
     const place = (i: number): boolean => {
@@ -80,14 +87,15 @@ export function assignMentors(ctx: Context, fresh: readonly Placement[], pinned:
       for (let s = 0; s < seats.length; s++) {
         const seat = seats[s];
         if (seat.rank < n.minRank || !free(seat, n)) continue;
-        // Seats of one mentor, or of equal rank and equal future, are interchangeable: try one.
-        const sig = `${seat.rank}|${seat.busy.subarray(n.k0).join("")}`;
+        // Mentors of equal rank and equal room from here on are interchangeable: try one.
+        let sig = `${seat.rank}`;
+        for (let k = n.k0; k < seat.load.length; k++) sig += `|${seat.capacity - seat.load[k]}`;
         if (tried.has(sig)) continue;
         tried.add(sig);
-        seat.busy.fill(1, n.k0, n.k1);
+        take(seat, n.k0, n.k1, 1);
         choice[i] = s;
         if (place(i + 1)) return true;
-        seat.busy.fill(0, n.k0, n.k1);
+        take(seat, n.k0, n.k1, -1);
       }
       return false;
     };

@@ -82,18 +82,9 @@ export function withSingletons(m: LinearModel, singles: readonly { row: number; 
   };
 }
 
-/** What a row means, in planner words, for conflicts and explanations. */
-export interface RowMeta {
-  /** The rule family: capacity, mentor, staffing, pool, team, quota, share, coverage, budget, once. */
-  readonly kind: string;
-  /** The SPEC §5 code of the rule the row enforces. */
-  readonly code: string;
-  readonly ids: readonly string[];
-  /** Describes the row, e.g. `capacity of "city-1" cardiology in 2024-07 (2)`. */
-  readonly text: string;
-  /** A soft row: its shortfall is priced, never a conflict. */
-  readonly soft?: boolean;
-}
+/** What a row means (the rule modules write it). */
+export type { RowMeta } from "../rules/rule.js";
+import type { RowMeta } from "../rules/rule.js";
 
 /** A growable typed array. */
 class Grow<T extends Float64Array | Int32Array | Uint8Array> {

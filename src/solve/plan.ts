@@ -12,6 +12,7 @@ import type { Candidate } from "./candidates.js";
 import type { Formulation, Group } from "./formulate.js";
 import { assignMentors } from "./mentors.js";
 import { type LinearModel, type RowMeta, rowActivities, withSingletons } from "./model.js";
+import type { Lang } from "../rules/words.js";
 
 /** The plan's keys in SPEC §6 order, so plan files read the same everywhere. */
 export function inSpecOrder(p: Plan): Plan {
@@ -31,10 +32,11 @@ export function basePlan(instance: Instance, placements: readonly Placement[], r
   };
 }
 
-export function infeasiblePlan(instance: Instance, pinned: readonly Placement[], conflicts: Violation[]): Plan {
+export function infeasiblePlan(instance: Instance, pinned: readonly Placement[], conflicts: Violation[], lang: Lang = "zh"): Plan {
+  const en = lang === "en";
   const draft: Plan = {
-    ...basePlan(instance, pinned, "the instance has no valid plan; see conflicts"),
-    conflicts: conflicts.length ? conflicts : [{ code: "INFEASIBLE", ids: [], message: "the hard rules cannot all hold" }],
+    ...basePlan(instance, pinned, en ? "the instance has no valid plan; see conflicts" : "本实例不存在满足全部硬性规则的方案，见冲突列表"),
+    conflicts: conflicts.length ? conflicts : [{ code: "INFEASIBLE", ids: [], message: en ? "the hard rules cannot all hold" : "硬性规则无法同时满足" }],
   };
   const v = verifyPlan(instance, draft);
   return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
@@ -45,23 +47,26 @@ export function infeasiblePlan(instance: Instance, pinned: readonly Placement[],
  * may be broken at a price), solved for the least total breach; the rows it
  * breaks are a small set of conflicting rules, in planner words.
  */
-export async function findConflicts(backend: Backend, m: LinearModel, meta: readonly RowMeta[], timeLimitMs?: number): Promise<Violation[]> {
+export async function findConflicts(backend: Backend, m: LinearModel, meta: readonly RowMeta[], timeLimitMs?: number, signal?: AbortSignal, lang: Lang = "zh"): Promise<Violation[]> {
   const hard: number[] = [];
   for (let r = 0; r < m.numRows; r++) if (!meta[r].soft && meta[r].kind !== "once") hard.push(r);
   const elastic = withSingletons({ ...m, offset: 0, colCost: new Float64Array(m.numCols) }, hard.map((r) => ({ row: r, value: Number.isFinite(m.rowUpper[r]) ? -1 : 1, cost: -1 })));
-  const res = await backend.solve(elastic, { timeLimitMs: timeLimitMs ?? 60_000 });
+  const res = await backend.solve(elastic, { timeLimitMs: timeLimitMs ?? 60_000, signal });
   if (!res.x) return [];
   const out: Violation[] = [];
   hard.forEach((r, i) => {
     const breach = res.x![m.numCols + i];
-    if (breach > 1e-6) out.push({ code: meta[r].code, ids: [...meta[r].ids], message: `${meta[r].text} cannot hold (short by ${+breach.toFixed(6)})` });
+    if (breach > 1e-6) {
+      const by = +breach.toFixed(6);
+      out.push({ code: meta[r].code, ids: [...meta[r].ids], message: lang === "en" ? `${meta[r].describe("en")} cannot hold (short by ${by})` : `${meta[r].describe("zh")}无法满足（差 ${by}）` });
+    }
   });
   return out;
 }
 
 export function extractPlan(
   ctx: Context, instance: Instance, f: Formulation, res: BackendResult, groups: readonly Group[],
-  excluded: ReadonlyMap<string, Reason[]>, model: LinearModel, keptRows: readonly number[],
+  excluded: ReadonlyMap<string, Reason[]>, model: LinearModel, keptRows: readonly number[], lang: Lang = "zh",
 ): Plan {
   const x = res.x!;
   const placements: Placement[] = [...(instance.pinned ?? [])];
@@ -112,7 +117,7 @@ export function extractPlan(
 
   const status: PlanStatus = res.status === "optimal" ? "optimal" : res.status === "timeout" ? "timeout-feasible" : "feasible";
   // Unplaced with reasons: excluded outright, or lost the competition to binding rows.
-  const binding = bindingRows(model, x, keptRows, f);
+  const binding = bindingRows(model, x, keptRows, f, lang);
   const unplaced: Unplaced[] = [];
   const placedIds = new Set(placements.map((p) => p.trainee));
   const colsOf = new Map<number, number[]>();
@@ -129,9 +134,15 @@ export function extractPlan(
     const lostTo = new Set<string>();
     for (const col of colsOf.get(gi) ?? []) for (const r of binding(col)) lostTo.add(r);
     const what = [...lostTo].slice(0, 4);
-    const message = what.length
-      ? `eligible, but ${status === "optimal" ? "the optimum" : "the plan"} used the room elsewhere; binding: ${what.join("; ")}${lostTo.size > what.length ? ` (+${lostTo.size - what.length} more)` : ""}`
-      : "eligible, but placing this trainee would lower the objective (e.g. support cost)";
+    const more = lostTo.size - what.length;
+    const message =
+      lang === "en"
+        ? what.length
+          ? `eligible, but ${status === "optimal" ? "the optimum" : "the plan"} used the room elsewhere; binding: ${what.join("; ")}${more > 0 ? ` (+${more} more)` : ""}`
+          : "eligible, but placing this trainee would lower the objective (e.g. support cost)"
+        : what.length
+          ? `符合条件，但${status === "optimal" ? "最优方案" : "本方案"}把名额用在了别处；已用满：${what.join("；")}${more > 0 ? `（另有 ${more} 项）` : ""}`
+          : "符合条件，但安排此人会降低总体得分（例如需要额外的下沉支援）";
     for (const t of left) unplaced.push({ trainee: t.id, reasons: [{ code: "CAPACITY-COMPETITION", message }] });
   });
   for (const [id, reasons] of excluded) unplaced.push({ trainee: id, reasons });
@@ -148,7 +159,7 @@ function roundBound(bound: number, integral: boolean): number {
 }
 
 /** Rows at their limit in the solution, for a column: what a left-out trainee lost to (computed only for those asked). */
-function bindingRows(m: LinearModel, x: Float64Array, keptRows: readonly number[], f: Formulation): (col: number) => string[] {
+function bindingRows(m: LinearModel, x: Float64Array, keptRows: readonly number[], f: Formulation, lang: Lang): (col: number) => string[] {
   const act = rowActivities(m, x);
   return (j) => {
     const out: string[] = [];
@@ -156,7 +167,7 @@ function bindingRows(m: LinearModel, x: Float64Array, keptRows: readonly number[
       const r = m.indices[k];
       const meta = f.builder.rowMeta[keptRows[r]];
       if (meta.kind === "once" || meta.soft) continue;
-      if (m.values[k] > 0 && act[r] >= m.rowUpper[r] - 1e-6) out.push(meta.text);
+      if (m.values[k] > 0 && act[r] >= m.rowUpper[r] - 1e-6) out.push(meta.describe(lang));
     }
     return out;
   };

@@ -42,7 +42,7 @@ export interface PricingOptions extends BackendOptions {
   readonly perGroup?: number;
   /** Largest number of columns the closure may add in one round, best reduced cost first (default 300,000). */
   readonly maxClosure?: number;
-  readonly onPhase?: (phase: string) => void;
+  readonly onPhase?: (phase: `pricing ${number}` | `restricted MILP ${number}`) => void;
 }
 
 export interface PricingResult extends BackendResult {
@@ -58,7 +58,7 @@ export interface PricingResult extends BackendResult {
  */
 export async function solveByPricing(backend: Backend, f: Formulation, options: PricingOptions): Promise<PricingResult | undefined> {
   const remaining = () => (options.deadline !== undefined ? Math.max(1, options.deadline - Date.now()) : undefined);
-  const expired = () => options.deadline !== undefined && Date.now() >= options.deadline;
+  const expired = () => options.signal?.aborted === true || (options.deadline !== undefined && Date.now() >= options.deadline);
   const perGroup = options.perGroup ?? 4;
   const integral = f.integralObjective;
   const eps = 1e-7;
@@ -82,7 +82,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     const { model, keptRows } = f.builder.build();
     const master = elastic(lpRelaxation(model), keptRows, f);
     const basis = colStat && rowStat && elasticStat ? warmBasis(master, model.numCols, keptRows, colStat, rowStat, elasticStat) : undefined;
-    const lp = await backend.solve(master, { timeLimitMs: remaining(), engineOptions: options.engineOptions, basis });
+    const lp = await backend.solve(master, { timeLimitMs: remaining(), engineOptions: options.engineOptions, basis, signal: options.signal });
     if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) break;
     // Elastic columns in the master's optimum: no plan meets the hard minimums (the caller explains).
     elasticUsed = !!lp.x && lp.x.subarray(model.numCols).some((v) => v > 1e-7);

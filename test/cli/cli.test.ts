@@ -349,7 +349,7 @@ describe("verify agrees with verifyPlan", () => {
       expect(r.code).toBe(v.valid && v.objectiveMatches ? 0 : 1);
       expect(r.err).toBe("");
       const parsed = JSON.parse(r.out);
-      expect(parsed).toEqual(JSON.parse(JSON.stringify(v)));
+      expect(parsed).toEqual({ ok: true, ...JSON.parse(JSON.stringify(v)) });
       expect(parsed.violations.map((x: { code: string }) => x.code)).toEqual(v.violations.map((x) => x.code));
     });
   }

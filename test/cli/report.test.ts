@@ -1,4 +1,4 @@
-/** `jinxiu report`: forms and HTML written for a solved plan (with the per-year parts on a multi-year calendar); a broken plan or no output asked for is exit 2. */
+/** `jinxiu report`: forms and HTML written for a solved plan (with the per-year parts on a multi-year calendar); a broken plan is exit 1 (unless --force), no output asked for is exit 2. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -31,14 +31,14 @@ describe("jinxiu report", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("refuses a plan that breaks a rule (exit 2, the violations listed), writing nothing", async () => {
+  it("refuses a plan that breaks a rule (exit 1, as the README says; the violations listed), writing nothing", async () => {
     const inst = parseInstance(readFileSync(INSTANCE, "utf8"));
     const bad = join(dir, "bad.json");
     const t = inst.trainees[0];
     writeFileSync(bad, JSON.stringify({ version: 1, status: "feasible", objective: 0, placements: [{ trainee: t.id, unit: t.unit, dept: t.dept, start: "2024-07-01", end: "2024-10-01" }], support: [], unplaced: [], shortfalls: [], conflicts: [] }));
     const out = join(dir, "never.xlsx");
     const r = await cli("report", INSTANCE, bad, "--xlsx", out);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.err).toMatch(/R-RECEIVER|R-ONCE/);
     expect(existsSync(out)).toBe(false);
   });

@@ -95,13 +95,13 @@ describe("template", () => {
 });
 
 describe("what a file can contain", () => {
-  it("a formula-looking name stays text, a huge capacity a number, odd ids an id", async () => {
+  it("a formula-looking name stays text, a capacity of a million a number, odd ids an id", async () => {
     const inst = {
       ...tinyInstance(),
       units: tinyInstance().units.map((u, i) =>
         i === 0
           ? { ...u, name: '=HYPERLINK("http://example.invalid","点我")' }
-          : { ...u, receive: [{ dept: "internal", capacity: 1e15 }] }),
+          : { ...u, receive: [{ dept: "internal", capacity: 1_000_000 }] }),
       trainees: tinyInstance().trainees.map((t, i) => (i === 0 ? { ...t, id: "0012", name: "+1 (张伟)" } : t)),
     } as Instance;
     const bytes = await instanceToWorkbook(inst);

@@ -29,11 +29,15 @@ describe("parseInstance accepts valid instances unchanged", () => {
     expect(JSON.stringify(parseInstance(json))).toBe(json);
   });
 
-  it("returns a copy: editing the result leaves the input alone", () => {
+  it("returns a deep-frozen copy: the input stays editable, the result cannot be changed", () => {
     const input = tinyInstance();
     const out = parseInstance(input) as Draft<Instance>;
-    out.units[0].id = "changed";
-    expect(input.units[0].id).toBe("thc-01");
+    expect(() => void (out.units[0].id = "changed")).toThrow(TypeError);
+    expect(() => out.trainees.push(out.trainees[0])).toThrow(TypeError);
+    expect(() => void (out.units[1].receive![0].capacity = -5)).toThrow(TypeError);
+    expect(out.units[0].id).toBe("thc-01");
+    (input as Draft<Instance>).units[0].id = "changed";
+    expect(out.units[0].id).toBe("thc-01");
   });
 
   it("accepts a pinned placement with its mentor", () => {
@@ -215,5 +219,36 @@ describe("solve and verifyPlan take plain objects only when they are valid insta
       i.trainees[0].programme = "nope";
     });
     expect(() => verifyPlan(bad, plan())).toThrow(/^verifyPlan: the instance is not valid[\s\S]*trainees\[0\]\.programme: unknown programme "nope"/);
+  });
+});
+
+describe("an instance changed after it was checked is never trusted", () => {
+  // Once, a plain object checked by one solve was remembered as valid: mutated afterwards to a
+  // dangling id, a capacity of −5 or a duplicate trainee id, the next solve reported `optimal`.
+  it.each<[string, (i: Draft<Instance>) => void, RegExp]>([
+    ["a dangling programme id", (i) => void (i.trainees[0].programme = "nope"), /trainees\[0\]\.programme: unknown programme "nope"/],
+    ["a capacity of −5", (i) => void (i.units[1].receive![0].capacity = -5), /units\[1\]\.receive\[0\]\.capacity: must be ≥ 0/],
+    ["a duplicate trainee id", (i) => void (i.trainees[1].id = "t-001"), /trainees\[1\]\.id: duplicate id "t-001"/],
+  ])("a plain object solved once, then given %s, is refused by the next solve and verifyPlan", async (_what, edit, message) => {
+    const { solve } = await import("../../src/solve/index.js");
+    const { verifyPlan } = await import("../../src/verify.js");
+    const inst = tinyInstance() as Draft<Instance>;
+    const first = await solve(inst as Instance);
+    expect(first.status).toBe("optimal");
+    edit(inst);
+    await expect(solve(inst as Instance)).rejects.toThrow(message);
+    expect(() => verifyPlan(inst as Instance, first)).toThrow(message);
+  });
+
+  it("a plain object changed while its solve runs does not change what that solve sees", async () => {
+    const { solve } = await import("../../src/solve/index.js");
+    const { verifyPlan } = await import("../../src/verify.js");
+    const inst = tinyInstance() as Draft<Instance>;
+    const pending = solve(inst as Instance);
+    inst.units[1].receive![0].capacity = 0;
+    inst.units[1].receive![1].capacity = 0;
+    const plan = await pending;
+    expect(plan.placements.length).toBeGreaterThan(0);
+    expect(verifyPlan(tinyInstance(), plan).valid).toBe(true);
   });
 });

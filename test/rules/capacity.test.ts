@@ -41,7 +41,9 @@ describe("R-CAPACITY: hosted trainees per slot ≤ the slot's receive capacity",
     it("reports a placement reaching into the uncovered September", () => {
       const plan = planFor(periods, [place("t-001", COUNTY, "internal", "2024-08-01", "2024-10-01", "m-01")]);
       expect(codesOf(periods, plan)).toEqual(["R-CAPACITY"]);
-      expect(verifyPlan(periods, plan).violations[0].message).toMatch(/2024-09.*capacity 0/);
+      expect(verifyPlan(periods, plan, { lang: "en" }).violations[0].message).toMatch(/2024-09.*capacity 0/);
+      // Chinese by default, with the hospital's name and the department's label.
+      expect(verifyPlan(periods, plan).violations[0].message).toMatch(/^东海县人民医院内科 2024-09 .*接收容量 0 人/);
     });
     it("uses each period's own capacity", () => {
       const two = both(periods, ["2024-09-01", "2024-11-01"], ["2024-09-01", "2024-11-01"]);

@@ -41,9 +41,10 @@ describe("R-DEPT: the study department is accepted by the trainee and received b
       delete i.programmes[0].mentor;
     });
     const plan = planFor(inst, [place("t-001", COUNTY, "surgery", "2024-07-01", "2024-09-01")]);
-    const v = verifyPlan(inst, plan);
+    const v = verifyPlan(inst, plan, { lang: "en" });
     expect(v.violations.map((x) => x.code)).toContain("R-DEPT");
     expect(codesOf(inst, plan)).toEqual(["R-CAPACITY", "R-DEPT"]);
     expect(v.violations.find((x) => x.code === "R-DEPT")!.message).toMatch(/receives no department "surgery"/);
+    expect(verifyPlan(inst, plan).violations.find((x) => x.code === "R-DEPT")!.message).toBe("东海县人民医院不接收外科进修");
   });
 });

@@ -6,7 +6,7 @@ import { type Draft, codesOf, mutate, tinyInstance, tinyPlan } from "../helpers/
 /** The tiny plan (t-001 and t-002 placed) against an edited instance. */
 const withInstance = (edit: (i: Draft<Instance>) => void) => mutate(tinyInstance(), edit);
 const eligibleMessages = (inst: Instance) =>
-  verifyPlan(inst, tinyPlan()).violations.filter((v) => v.code === "R-ELIGIBLE").map((v) => v.message);
+  verifyPlan(inst, tinyPlan(), { lang: "en" }).violations.filter((v) => v.code === "R-ELIGIBLE").map((v) => v.message);
 
 describe("R-ELIGIBLE: a placed trainee meets its programme's eligibility", () => {
   it("accepts the tiny plan, whose placed trainees are all eligible", () => {

@@ -37,6 +37,7 @@ describe("R-PINNED: every pinned placement appears unchanged (trainee, unit, dep
 
   it("reports a pinned trainee left unplaced", () => {
     expect(codesOf(pinnedInst, withT001(undefined))).toEqual(["R-PINNED"]);
-    expect(verifyPlan(pinnedInst, withT001(undefined)).violations[0].message).toMatch(/not placed/);
+    expect(verifyPlan(pinnedInst, withT001(undefined), { lang: "en" }).violations[0].message).toMatch(/not placed/);
+    expect(verifyPlan(pinnedInst, withT001(undefined)).violations[0].message).toMatch(/^张伟已定安排为东海县人民医院内科.*未安排$/);
   });
 });

@@ -108,6 +108,7 @@ describe("R-RECEIVER: receiving tier and kind allowed, relation to the home unit
     });
     const plan = at(TOWNSHIP, "m-10")(inst);
     expect(codesOf(inst, plan)).toEqual(["R-RECEIVER"]);
-    expect(verifyPlan(inst, plan).violations[0].message).toMatch(/home unit/);
+    expect(verifyPlan(inst, plan, { lang: "en" }).violations[0].message).toMatch(/home unit/);
+    expect(verifyPlan(inst, plan).violations[0].message).toBe("张伟：东海县某镇中心卫生院是本人所在单位");
   });
 });

@@ -93,7 +93,8 @@ describe("reasons of unplaced trainees", () => {
     for (const id of ["t-002", "t-003"]) {
       const reasons = reasonsOf(plan, id);
       expect(reasons.map((r) => r.code)).toContain("CAPACITY-COMPETITION");
-      expect(reasons.find((r) => r.code === "CAPACITY-COMPETITION")!.message).toMatch(/capacity/i);
+      // In Chinese, with the hospital's name: what was full.
+      expect(reasons.find((r) => r.code === "CAPACITY-COMPETITION")!.message).toMatch(/已用满：.*接收容量/);
     }
     expect(verifyPlan(inst, plan).valid).toBe(true);
   });
@@ -106,7 +107,9 @@ describe("reasons of unplaced trainees", () => {
     expect(plan.status).toBe("optimal");
     const reasons = reasonsOf(plan, "t-002");
     expect(reasons.map((r) => r.code)).toContain("R-ELIGIBLE");
-    expect(reasons.find((r) => r.code === "R-ELIGIBLE")!.message).toMatch(/age/);
+    expect(reasons.find((r) => r.code === "R-ELIGIBLE")!.message).toMatch(/年龄 54 岁，超过 50 岁/);
+    const en = await solve(inst, { lang: "en" });
+    expect(reasonsOf(en, "t-002").find((r) => r.code === "R-ELIGIBLE")!.message).toMatch(/age 54 > 50/);
     expect(plan.placements.map((p) => p.trainee)).not.toContain("t-002");
     expect(plan.objective).toBe(220); // t-001 (115) + t-003 (105)
   });

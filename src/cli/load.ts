@@ -1,0 +1,33 @@
+/** Reading the CLI's JSON inputs: bytes (a file or `-` for stdin), decoded, parsed; every issue names the file. */
+import { InstanceError, type Issue, formatIssues } from "../model/errors.js";
+import { decodeJson } from "../model/json.js";
+import { parseInstance, parsePlan } from "../model/parse.js";
+import type { Instance, Plan } from "../model/types.js";
+import { CliInputError, type Io, STDIN_NAME, readInput } from "./io.js";
+
+/** The name a file goes by in messages: its path, or `<stdin>` for `-`. */
+export const fileLabel = (path: string): string => (path === "-" ? STDIN_NAME : path);
+
+function fail(path: string, issues: readonly Issue[]): never {
+  const file = fileLabel(path);
+  throw new CliInputError(`${file}: ${issues.length} issue(s)\n${formatIssues(issues)}`, issues.map((i) => ({ file, path: i.path, message: i.message })));
+}
+
+async function load<T>(path: string, io: Io, what: string, parse: (text: string) => T): Promise<T> {
+  const decoded = decodeJson(await readInput(path, io), what);
+  if (decoded.text === undefined) fail(path, decoded.issues);
+  try {
+    return parse(decoded.text);
+  } catch (e) {
+    if (e instanceof InstanceError) fail(path, e.issues);
+    throw e;
+  }
+}
+
+export const loadInstance = (path: string, io: Io): Promise<Instance> => load(path, io, "instance", parseInstance);
+export const loadPlan = (path: string, io: Io): Promise<Plan> => load(path, io, "plan", parsePlan);
+
+/** Refuses two `-` inputs in one command (standard input can be read once). */
+export function oneStdin(...paths: readonly string[]): void {
+  if (paths.filter((p) => p === "-").length > 1) throw new CliInputError("only one input can be `-` (standard input)");
+}
