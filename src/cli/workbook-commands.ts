@@ -13,6 +13,7 @@ export function addWorkbookCommands(program: Command, io: Io, exit: (code: numbe
     .argument("[instance]", "instance JSON file (omit for the empty template)")
     .option("-o, --out <file>", "the workbook to write (.xlsx)")
     .option("-q, --quiet", "print nothing but errors")
+    .option("--json", "print the result (or the problems) as JSON")
     .addHelpText("after", "\nExamples:\n  jinxiu workbook --out 进修数据.xlsx\n  jinxiu workbook examples/lianyungang-2024.json --out lianyungang.xlsx")
     .action(async (file: string | undefined, opts) => {
       exit(await (await import("./workbook.js")).workbookCommand(file, opts, io));
@@ -27,6 +28,7 @@ export function addWorkbookCommands(program: Command, io: Io, exit: (code: numbe
     .option("--into <instance>", "with --trainees: the instance JSON to add them to (rewritten unless --out)")
     .option("--programme <id>", "with --trainees: programme of rows without 项目 (default: the only programme)")
     .option("-q, --quiet", "print nothing but errors")
+    .option("--json", "print the result (or every problem, with its cell) as JSON")
     .addHelpText("after", "\nExamples:\n  jinxiu import 进修数据.xlsx --out instance.json\n  jinxiu import --trainees 登记表.csv --into instance.json")
     .action(async (file: string | undefined, opts) => {
       exit(await (await import("./workbook.js")).importCommand(file, opts, io));

@@ -23,12 +23,13 @@ function problems(path: string, e: unknown): never {
 
 const instanceJson = (inst: Instance) => `${JSON.stringify(inst, null, 2)}\n`;
 
-export async function workbookCommand(file: string | undefined, opts: { out?: string; quiet?: boolean }, io: Io): Promise<number> {
+export async function workbookCommand(file: string | undefined, opts: { out?: string; quiet?: boolean; json?: boolean }, io: Io): Promise<number> {
   if (!opts.out) throw new CliInputError("jinxiu workbook: name the output: --out FILE.xlsx");
   checkOutput(opts.out, { inputs: file ? [file] : [] });
   const inst = file ? await loadInstance(file, io) : undefined;
   writeOutput(opts.out, await instanceToWorkbook(inst), { inputs: file ? [file] : [] });
-  if (!opts.quiet)
+  if (opts.json) io.out(JSON.stringify({ ok: true, out: opts.out, template: !inst }));
+  else if (!opts.quiet)
     io.out(inst ? `written: ${opts.out} (${inst.units.length} units, ${inst.trainees.length} trainees)` : `written: ${opts.out} (empty template)`);
   return 0;
 }
@@ -39,6 +40,7 @@ export interface ImportCliOptions {
   into?: string;
   programme?: string;
   quiet?: boolean;
+  json?: boolean;
 }
 
 export async function importCommand(file: string | undefined, opts: ImportCliOptions, io: Io): Promise<number> {
@@ -58,7 +60,8 @@ export async function importCommand(file: string | undefined, opts: ImportCliOpt
       return problems(opts.trainees, e);
     }
     writeOutput(out, instanceJson(result.instance), { inputs });
-    if (!opts.quiet) {
+    if (opts.json) io.out(JSON.stringify({ ok: true, out, added: result.added, encoding: result.encoding, ignored: result.ignored }));
+    else if (!opts.quiet) {
       io.out(`written: ${out} (${result.added} trainee(s) added from ${fileLabel(opts.trainees)}, read as ${result.encoding})`);
       if (result.ignored.length) io.out(`columns not read: ${result.ignored.join(", ")}`);
     }
@@ -74,6 +77,7 @@ export async function importCommand(file: string | undefined, opts: ImportCliOpt
     return problems(file, e);
   }
   writeOutput(opts.out, instanceJson(inst), { inputs: [file] });
-  if (!opts.quiet) io.out(`written: ${opts.out} (${inst.units.length} units, ${inst.programmes.length} programme(s), ${inst.trainees.length} trainees)`);
+  if (opts.json) io.out(JSON.stringify({ ok: true, out: opts.out, units: inst.units.length, programmes: inst.programmes.length, trainees: inst.trainees.length }));
+  else if (!opts.quiet) io.out(`written: ${opts.out} (${inst.units.length} units, ${inst.programmes.length} programme(s), ${inst.trainees.length} trainees)`);
   return 0;
 }

@@ -59,6 +59,16 @@ describe("jinxiu workbook / import", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("--json prints one document: the problems with file, cell and column, or what was written", async () => {
+    const xlsx = join(TMP, "json.xlsx");
+    writeFileSync(xlsx, await edited((wb) => void (wb.getWorksheet("人员")!.getCell("H3").value = "1986-13-45")));
+    const bad = await cli("import", xlsx, "--out", join(TMP, "json.json"), "--json");
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.out)).toEqual({ ok: false, issues: [{ file: xlsx, path: "人员!H3 出生日期", message: expect.stringContaining("不是日期") }] });
+    const good = await cli("workbook", "--out", xlsx, "--json");
+    expect(JSON.parse(good.out)).toEqual({ ok: true, out: xlsx, template: true });
+  });
+
   it("usage mistakes exit 2 with a sentence", async () => {
     expect((await cli("workbook")).errLines[0]).toContain("--out");
     expect((await cli("import", join(TMP, "x.xlsx"))).errLines[0]).toContain("--out");
