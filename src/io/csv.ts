@@ -16,6 +16,7 @@ import { orderKeys } from "./paths.js";
 import { isNoteHeader, matchColumn, traineeRow } from "./read.js";
 import { Refs } from "./refs.js";
 import { type RawCell, type RawRow, Reader } from "./rows.js";
+import { columnLetter } from "./values.js";
 
 export interface CsvOptions {
   /** The file's name, as messages show it (`登记表.csv!C5 性别: …`); default `CSV`. */
@@ -48,12 +49,6 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvResu
     return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
   }
 }
-
-const letterOf = (n: number) => {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-};
 
 /**
  * Appends the trainees of a county's 登记表 CSV to `instance`. The first non-empty line is
@@ -93,11 +88,11 @@ export function traineesFromCsv(bytes: Uint8Array | ArrayBuffer, instance: Insta
   });
   for (const col of sheet.columns)
     if (col.required && col.key !== "programme" && !seen.has(col.key))
-      reader.problem(where, `${letterOf(lines[h].length + 1)}${h + 1}`, col.zh, "缺少这一列（必填）");
-  const addrCols = new Map([...cols].map(([c, k]) => [k, letterOf(c + 1)]));
+      reader.problem(where, `${columnLetter(lines[h].length + 1)}${h + 1}`, col.zh, "缺少这一列（必填）");
+  const addrCols = new Map([...cols].map(([c, k]) => [k, columnLetter(c + 1)]));
   const programmeDefault = options.programme ?? (instance.programmes.length === 1 ? instance.programmes[0].id : undefined);
   if (!seen.has("programme") && programmeDefault === undefined)
-    reader.problem(where, `${letterOf(lines[h].length + 1)}${h + 1}`, "项目", `缺少这一列：实例有 ${instance.programmes.length} 个项目，请加上“项目”列（或在命令行指定 --programme）`);
+    reader.problem(where, `${columnLetter(lines[h].length + 1)}${h + 1}`, "项目", `缺少这一列：实例有 ${instance.programmes.length} 个项目，请加上“项目”列（或在命令行指定 --programme）`);
 
   const rows: RawRow[] = [];
   for (let i = h + 1; i < lines.length; i++) {
@@ -107,9 +102,9 @@ export function traineesFromCsv(bytes: Uint8Array | ArrayBuffer, instance: Insta
     const cells = new Map<string, RawCell>();
     for (const [c, key] of cols) {
       const v = (line[c] ?? "").trim();
-      if (v) cells.set(key, { addr: `${letterOf(c + 1)}${r}`, v });
+      if (v) cells.set(key, { addr: `${columnLetter(c + 1)}${r}`, v });
     }
-    if (!cells.has("programme") && programmeDefault !== undefined) cells.set("programme", { addr: `${addrCols.get("programme") ?? letterOf(line.length + 1)}${r}`, v: programmeDefault });
+    if (!cells.has("programme") && programmeDefault !== undefined) cells.set("programme", { addr: `${addrCols.get("programme") ?? columnLetter(line.length + 1)}${r}`, v: programmeDefault });
     rows.push({ where, r, cells, addrs: new Map([...addrCols].map(([k, l]) => [k, `${l}${r}`])) });
   }
 

@@ -12,7 +12,7 @@ import { type Column, OPTIONS_SHEET, README_SHEET, SHAPE_SHEET, SHEETS, type She
 import { getAt, orderKeys, restoreHollow, setAt, type Step } from "./paths.js";
 import { Refs } from "./refs.js";
 import { type Raw, type RawCell, type RawRow, Reader, cellProblem } from "./rows.js";
-import { quote } from "./values.js";
+import { columnLetter, quote } from "./values.js";
 
 /** Headers match without blanks, the `*` of required columns, or an English key after the Chinese. */
 export function headerKey(s: string): string {
@@ -60,12 +60,6 @@ function rawOf(cell: ExcelJS.Cell): { v?: Raw; problem?: string } {
   return t.trim() ? { v: t } : {};
 }
 
-const letterOf = (n: number) => {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-};
-
 /** Cells of merged ranges: the master of each, and every other cell. */
 function mergesOf(ws: ExcelJS.Worksheet): { masters: Map<string, string>; covered: Set<string> } {
   const masters = new Map<string, string>();
@@ -77,7 +71,7 @@ function mergesOf(ws: ExcelJS.Worksheet): { masters: Map<string, string>; covere
     const ca = ws.getCell(a), cb = ws.getCell(b ?? a);
     for (let r = Number(ca.row); r <= Number(cb.row); r++)
       for (let c = Number(ca.col); c <= Number(cb.col); c++) {
-        const addr = `${letterOf(c)}${r}`;
+        const addr = `${columnLetter(c)}${r}`;
         if (addr !== a) covered.add(addr);
       }
   }
@@ -99,7 +93,7 @@ function tableRows(ws: ExcelJS.Worksheet, sheet: Sheet, reader: Reader): RawRow[
     const key = cellText(ws.getRow(2).getCell(c).value);
     if (!zh.trim() && !key.trim()) continue;
     const col = matchColumn(sheet, key, zh);
-    const addr = `${letterOf(c)}1`;
+    const addr = `${columnLetter(c)}1`;
     if (!col) {
       if (isNoteHeader(zh)) notes.add(c);
       else {
@@ -111,7 +105,7 @@ function tableRows(ws: ExcelJS.Worksheet, sheet: Sheet, reader: Reader): RawRow[
     if (key.trim() === col.key) keyed = true;
     if (seen.has(col.key)) {
       notes.add(c);
-      reader.problem(where, addr, col.zh, `与 ${letterOf(seen.get(col.key)!)} 列重复`);
+      reader.problem(where, addr, col.zh, `与 ${columnLetter(seen.get(col.key)!)} 列重复`);
       continue;
     }
     seen.set(col.key, c);
@@ -122,12 +116,12 @@ function tableRows(ws: ExcelJS.Worksheet, sheet: Sheet, reader: Reader): RawRow[
   const missing = new Map<string, string>();
   for (const col of sheet.columns)
     if (!seen.has(col.key)) {
-      missing.set(col.key, `${letterOf(width + 1)}1`);
-      if (col.required) reader.problem(where, `${letterOf(width + 1)}1`, col.zh, "缺少这一列（必填）");
+      missing.set(col.key, `${columnLetter(width + 1)}1`);
+      if (col.required) reader.problem(where, `${columnLetter(width + 1)}1`, col.zh, "缺少这一列（必填）");
     }
   const first = keyed ? 3 : 2;
   const rows: RawRow[] = [];
-  const addrOf = new Map([...seen].map(([k, c]) => [k, letterOf(c)]));
+  const addrOf = new Map([...seen].map(([k, c]) => [k, columnLetter(c)]));
   const stray = new Set<number>();
   for (let r = first; r <= ws.rowCount; r++) {
     const row = ws.findRow(r);
@@ -135,7 +129,7 @@ function tableRows(ws: ExcelJS.Worksheet, sheet: Sheet, reader: Reader): RawRow[
     const cells = new Map<string, RawCell>();
     let any = false;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const addr = `${letterOf(c)}${r}`;
+      const addr = `${columnLetter(c)}${r}`;
       if (covered.has(addr)) return;
       const col = byCol.get(c);
       const raw = rawOf(cell);

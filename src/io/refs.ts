@@ -59,3 +59,13 @@ export class Refs {
     return { ok: false, error: `未知的${this.what} ${quote(t)}（${this.what}表中没有这个名称或编号）` };
   }
 }
+
+/** Whether `region` is `of` or lies inside it, following `parentOf` (a cycle ends the walk). */
+export function inRegion(parentOf: ReadonlyMap<string, string | undefined>, region: string | undefined, of: string): boolean {
+  const seen = new Set<string>();
+  for (let r = region; r !== undefined && !seen.has(r); r = parentOf.get(r)) {
+    if (r === of) return true;
+    seen.add(r);
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { checkInstance } from "../model/parse.js";
 import type { Instance } from "../model/types.js";
 import type { Collection, Column, Sheet } from "./layout.js";
 import { setAt } from "./paths.js";
-import { Refs } from "./refs.js";
+import { Refs, inRegion } from "./refs.js";
 import {
   type Read, VOCABS, quote, readDate, readDuration, readNumber, readShare, readWord, splitList,
 } from "./values.js";
@@ -93,13 +93,8 @@ export class Reader {
   }
 
   /** Whether `region` is `inRegion` or one of its ancestors. */
-  within(region: string | undefined, inRegion: string): boolean {
-    const seen = new Set<string>();
-    for (let r = region; r !== undefined && !seen.has(r); r = this.regionParent.get(r)) {
-      if (r === inRegion) return true;
-      seen.add(r);
-    }
-    return false;
+  within(region: string | undefined, of: string): boolean {
+    return inRegion(this.regionParent, region, of);
   }
 
   /** Reads one cell as its column says; the problem (if any) is reported. */

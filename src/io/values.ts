@@ -217,3 +217,10 @@ export function readWord(v: string, voc: Vocab): Read<string> {
   const options = voc.codes.map((c) => voc.show(c)).join("、");
   return bad(`${quote(v)} 不是可选的${voc.what}（可选：${options}）`);
 }
+
+/** A spreadsheet column's letters: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}

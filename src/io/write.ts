@@ -6,8 +6,8 @@ import ExcelJS from "exceljs";
 import type { Instance } from "../model/types.js";
 import { type Collection, type Column, type Kind, OPTIONS_SHEET, README_SHEET, SHAPE_SHEET, SHEETS, type Sheet } from "./layout.js";
 import { getAt, hollowPaths } from "./paths.js";
-import { Refs } from "./refs.js";
-import { LIST_SEPARATOR, VOCABS, type VocabName, dateOf, showDuration } from "./values.js";
+import { Refs, inRegion } from "./refs.js";
+import { LIST_SEPARATOR, VOCABS, type VocabName, columnLetter, dateOf, showDuration } from "./values.js";
 
 export interface WorkbookOptions {
   /** Empty rows below the data that get drop-down lists (default 300). */
@@ -26,6 +26,8 @@ interface Ctx {
   readonly inst: Instance | undefined;
   readonly refs: Record<Collection, Refs>;
   readonly unitRegion: Map<string, string | undefined>;
+  /** Whether a region is `of` or lies inside it. */
+  within(region: string | undefined, of: string): boolean;
 }
 
 /** Display width of a text: CJK characters count double. */
@@ -90,20 +92,15 @@ function valueOf(sheet: Sheet, col: Column, row: { entity: Record<string, unknow
     case "unit":
       if (sheet.source.t === "list" && sheet.source.path === "trainees") {
         // A trainee's unit: a name shared by units of other counties still reads back, with 县区.
+        // The reader takes 县区 as the unit's region or one above it; so does this.
         const region = ctx.unitRegion.get(String(row.entity.unit));
-        const among = region === undefined ? undefined : (u: string) => ctx.unitRegion.get(u) === region;
+        const among = region === undefined ? undefined : (u: string) => ctx.within(ctx.unitRegion.get(u), region);
         return ctx.refs.units.show(String(row.entity.unit), among);
       }
       break;
   }
   return cellOf(col, getAt(row.entity, col.key), ctx);
 }
-
-const colLetter = (n: number) => {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-};
 
 type Validations = { add(address: string, v: ExcelJS.DataValidation): void };
 
@@ -123,6 +120,7 @@ export async function instanceToWorkbook(instance?: Instance, options: WorkbookO
   const blank = options.blankRows ?? 300;
   const inst = instance;
   const units = inst?.units ?? [];
+  const parentOf = new Map((inst?.regions ?? []).map((r) => [r.id, r.parent]));
   const ctx: Ctx = {
     inst,
     refs: {
@@ -132,6 +130,7 @@ export async function instanceToWorkbook(instance?: Instance, options: WorkbookO
       trainees: new Refs("人员", inst?.trainees ?? []),
     },
     unitRegion: new Map(units.map((u) => [u.id, u.region])),
+    within: (region, of) => inRegion(parentOf, region, of),
   };
 
   const wb = new ExcelJS.Workbook();
@@ -145,7 +144,7 @@ export async function instanceToWorkbook(instance?: Instance, options: WorkbookO
   const listRef = new Map<VocabName, string>();
   (Object.keys(VOCABS) as VocabName[]).forEach((name, i) => {
     const voc = VOCABS[name];
-    const col = colLetter(i + 1);
+    const col = columnLetter(i + 1);
     options_.getCell(`${col}1`).value = voc.what;
     voc.codes.forEach((c, j) => (options_.getCell(`${col}${j + 2}`).value = voc.show(c)));
     listRef.set(name, `'${OPTIONS_SHEET}'!$${col}$2:$${col}$${voc.codes.length + 1}`);
@@ -232,12 +231,12 @@ function writeTable(wb: ExcelJS.Workbook, sheet: Sheet, ctx: Ctx, listRef: Map<V
   const last = Math.max(rows.length + 2 + blank, 3);
   const dv = (ws as unknown as { dataValidations: Validations }).dataValidations;
   cols.forEach((col, j) => {
-    const letter = colLetter(j + 1);
+    const letter = columnLetter(j + 1);
     let v = validationOf(col, listRef);
     if (col.kind.t === "ref" && !col.list) {
       // The names of the referred sheet (new rows there show up too).
       const target = refSheet(col.kind.to);
-      const nameCol = colLetter(target.columns.findIndex((c) => c.key === "name") + 1);
+      const nameCol = columnLetter(target.columns.findIndex((c) => c.key === "name") + 1);
       v = {
         type: "list", allowBlank: true, formulae: [`'${target.name}'!$${nameCol}$3:$${nameCol}$${Math.max(500, last)}`],
         showErrorMessage: true, errorStyle: "information", errorTitle: col.zh, error: "不在列表中：请确认是编号",
