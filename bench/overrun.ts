@@ -32,16 +32,20 @@ export async function overrunTable(cases: readonly OverrunCase[]): Promise<Overr
     for (const limitS of c.limitsS) {
       const t0 = performance.now();
       let status: string;
+      let t1 = 0;
       try {
         const { plan } = await solveDetailed(inst, { timeLimitMs: limitS * 1000 });
+        t1 = performance.now();
         const v = verifyPlan(inst, plan);
         if (!v.valid) throw new Error(`bench: invalid plan (${v.violations[0].code}: ${v.violations[0].message})`);
         status = plan.status;
       } catch (e) {
         if ((e as Error).message.startsWith("bench:")) throw e;
+        t1 = performance.now();
         status = `error: ${(e as Error).message.split("\n")[0].slice(0, 60)}`;
       }
-      const wallS = (performance.now() - t0) / 1000;
+      // The solve call only (the bench's own verification after it is not the solver's time).
+      const wallS = (t1 - t0) / 1000;
       const ok = wallS <= 1.1 * limitS + 1;
       rows.push({ name: c.name, limitS, wallS, status, ok });
       console.log([c.name, limitS, wallS.toFixed(2), (wallS / limitS).toFixed(3), status, ok ? "yes" : "NO"].join(" | "));

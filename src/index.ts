@@ -1,10 +1,16 @@
 /** jinxiu — placements for medical refresher training (进修). The public API. */
 export * from "./model/types.js";
 export { parseInstance, parsePlan, checkInstance } from "./model/parse.js";
+export { instanceWarnings } from "./model/warnings.js";
+export { LIMITS } from "./model/schema.js";
 export { InstanceError, PlanError, UsageError, InternalError, JinxiuError, formatIssues, type Issue } from "./model/errors.js";
 export { verifyPlan, sameObjective, type Verification, type VerifyOptions } from "./verify.js";
 export { RULE_CODES, type RuleCode } from "./rules/index.js";
-export type { Lang } from "./rules/words.js";
+export {
+  label, labelWithCode, deptLabel, hasLabel, DEPT_LABELS, REASON_LABELS, RULE_LABELS, OUTCOME_LABELS, TIER_LABELS, KIND_LABELS,
+  TITLE_LABELS, LICENSE_LABELS, CATEGORY_LABELS, PRACTICE_LABELS, SEX_LABELS, EDUCATION_LABELS, RELATION_LABELS, STATUS_LABELS,
+  type Lang, type Label, type LabelTable,
+} from "./model/labels.js";
 export { buildNetwork, type Network } from "./network/index.js";
 export { slotsOf, addDuration, yearsBetween, type Slots } from "./calendar/index.js";
 export { highsBackend } from "./solve/highs.js";

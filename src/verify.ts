@@ -4,10 +4,13 @@
  * solver and shares no state with it: each rule module's `check` reads the
  * plan's ledger of uses.
  */
+import { describeValue, expectObject, expectOptions } from "./model/args.js";
+import { UsageError } from "./model/errors.js";
 import { ensureValid } from "./model/parse.js";
+import { PLAN_FORMAT, planFormat, planShape, sameShortfalls } from "./model/planformat.js";
 import type { Instance, Plan, Shortfall, Violation } from "./model/types.js";
 import { contextOf } from "./rules/context.js";
-import { RULES } from "./rules/index.js";
+import { RULES, RULE_CODES } from "./rules/index.js";
 import { ledgerOf } from "./rules/ledger.js";
 import { objectiveOf } from "./rules/objective.js";
 import type { Judgement } from "./rules/rule.js";
@@ -25,10 +28,12 @@ export interface Verification {
   readonly shortfalls: readonly Shortfall[];
   /** Whether the plan's stated `objective` equals the formula (within 1e-6 relative). */
   readonly objectiveMatches: boolean;
+  /** Whether the plan's `shortfalls` are exactly the soft rows short on it, with their `needed` and `got` (§6). */
+  readonly shortfallsMatch: boolean;
 }
 
 export interface VerifyOptions {
-  /** Only these rule codes (default: all). */
+  /** Only these rule codes (default: all, and `PLAN-FORMAT`: the plan's own form, SPEC §6). */
   readonly rules?: readonly string[];
   /** The language of the violation messages: `zh` (default; names and Chinese labels) or `en` (ids and codes). */
   readonly lang?: Lang;
@@ -53,11 +58,31 @@ export function judge(instance: Instance, plan: Plan, lang: Lang = "zh"): Judgem
  * for (const v of violations) console.log(v.code, v.message);
  */
 export function verifyPlan(instance: Instance, plan: Plan, options: VerifyOptions = {}): Verification {
+  expectObject("verifyPlan", "instance", instance, "an instance object (parse it with parseInstance)");
+  expectObject("verifyPlan", "plan", plan, "a plan object (parse it with parsePlan)");
+  expectOptions("verifyPlan", options, ["rules", "lang"]);
+  const only = options?.rules;
+  if (only !== undefined) {
+    if (!Array.isArray(only)) throw new UsageError(`verifyPlan: options.rules must be a list of rule codes, got ${describeValue(only)}`);
+    only.forEach((c, i) => {
+      if (c !== PLAN_FORMAT && !(RULE_CODES as readonly string[]).includes(c))
+        throw new UsageError(`verifyPlan: options.rules[${i}] must be a rule code (${[...RULE_CODES, PLAN_FORMAT].join(", ")}), got ${describeValue(c)}`);
+    });
+  }
+  const lang = options?.lang;
+  if (lang !== undefined && lang !== "zh" && lang !== "en") throw new UsageError(`verifyPlan: options.lang must be "zh" or "en", got ${describeValue(lang)}`);
   ensureValid(instance, "verifyPlan");
-  const j = judge(instance, plan, options.lang);
+  // The plan's own form first; malformed entries are left out of every other rule.
+  const shape = planShape(plan as unknown as Record<string, unknown>);
+  const clean = shape.clean;
+  const j = judge(instance, clean, lang);
   const violations: Violation[] = [];
-  for (const rule of RULES) if (!options.rules || options.rules.includes(rule.code)) violations.push(...rule.check(j));
+  for (const rule of RULES) if (!only || only.includes(rule.code)) violations.push(...rule.check(j));
   const shortfalls = RULES.flatMap((r) => r.shortfalls?.(j) ?? []);
-  const objective = objectiveOf(j.ctx, plan, shortfalls);
-  return { valid: violations.length === 0, violations, objective, shortfalls, objectiveMatches: sameObjective(objective, plan.objective) };
+  const objective = objectiveOf(j.ctx, clean, shortfalls);
+  if (!only || only.includes(PLAN_FORMAT)) violations.unshift(...shape.violations, ...planFormat(instance, clean, objective));
+  return {
+    valid: violations.length === 0, violations, objective, shortfalls,
+    objectiveMatches: sameObjective(objective, clean.objective), shortfallsMatch: sameShortfalls(clean.shortfalls, shortfalls),
+  };
 }

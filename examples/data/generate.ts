@@ -136,6 +136,17 @@ class NamePool {
   }
 }
 
+/**
+ * A mentor's name, drawn from its id (FNV-1a), not from the seeded stream: naming
+ * mentors leaves every other draw, and so every example plan, as it was.
+ */
+function mentorName(id: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  const given = h % 2 ? GIVEN_MALE : GIVEN_FEMALE;
+  return SURNAMES[h % SURNAMES.length] + given[(h >>> 8) % given.length] + given[(h >>> 16) % given.length];
+}
+
 // ---- units ----
 
 function mentorsFor(
@@ -150,7 +161,8 @@ function mentorsFor(
     let n = cap + (rng.chance(opts.extra ?? 0.4) ? 1 : 0);
     if (opts.fewer?.includes(dept)) n = Math.max(1, cap - 1);
     for (let i = 1; i <= n; i++) {
-      out.push({ id: `m-${unitKey}-${dept}-${i}`, dept, title: rng.weighted(titles), capacity: 1 });
+      const id = `m-${unitKey}-${dept}-${i}`;
+      out.push({ id, name: mentorName(id), dept, title: rng.weighted(titles), capacity: 1 });
     }
   }
   return out;
@@ -1045,7 +1057,7 @@ function shanghai(): Instance {
   const tcmReceive = rows({ tcm: 2, "general-practice": 1, emergency: 1, rehabilitation: 1, acupuncture: 1 });
   // A few 主治医师 (intermediate) also teach, but do not meet the programme's 副高 rule.
   const withJunior = (ms: Mentor[], key: string, depts: readonly string[]): Mentor[] =>
-    [...ms, ...depts.map((dept) => ({ id: `m-${key}-${dept}-attending`, dept, title: "intermediate" as const, capacity: 1 }))];
+    [...ms, ...depts.map((dept) => ({ id: `m-${key}-${dept}-attending`, name: mentorName(`m-${key}-${dept}-attending`), dept, title: "intermediate" as const, capacity: 1 }))];
   units.push({
     id: CENTRAL, name: "上海市杨浦区中心医院", tier: "city", kind: "general", region: "yangpu",
     receive: centralReceive,

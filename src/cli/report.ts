@@ -13,6 +13,8 @@ import { fileLabel, loadInstance, loadPlan, oneStdin } from "./load.js";
 import { foreignPlan } from "./match.js";
 
 export interface ReportCliOptions {
+  /** Language of the forms, report and messages (default zh). */
+  lang?: string;
   xlsx?: string;
   csv?: string;
   html?: string;
@@ -63,7 +65,8 @@ export async function reportCommand(instFile: string, planFile: string, opts: Re
   const plan = await loadPlan(planFile, io);
   const foreign = foreignPlan(inst, plan);
   if (foreign) throw new CliInputError(`${fileLabel(planFile)}: ${foreign}`, [{ file: fileLabel(planFile), path: "", message: foreign }]);
-  const check = verifyPlan(inst, plan);
+  const lang = opts.lang === "en" ? "en" : "zh";
+  const check = verifyPlan(inst, plan, { lang });
   if (!check.valid && !opts.force) {
     if (opts.json) io.out(JSON.stringify({ ok: true, valid: false, written: [], violations: check.violations }));
     else {
@@ -76,7 +79,7 @@ export async function reportCommand(instFile: string, planFile: string, opts: Re
   if (!check.valid && !opts.quiet && !opts.json) io.err(`warning: the plan breaks ${check.violations.length} rule(s); the report lists them (--force)`);
 
   const [{ buildForms }, { formsToCsv }, { renderHtmlReport }] = await Promise.all([import("../report/forms.js"), import("../report/csv.js"), import("../report/html.js")]);
-  const forms = buildForms(inst, plan);
+  const forms = buildForms(inst, plan, { lang });
   const written: string[] = [];
   if (opts.xlsx !== undefined) {
     const { formsToXlsx } = await import("../report/xlsx.js");
@@ -97,7 +100,7 @@ export async function reportCommand(instFile: string, planFile: string, opts: Re
     }
   }
   if (opts.html !== undefined) {
-    let html = renderHtmlReport(inst, plan);
+    let html = renderHtmlReport(inst, plan, { lang });
     if (!check.valid) html = withViolations(html, check.violations);
     if (opts.html === "-") io.out(html);
     else {

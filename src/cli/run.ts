@@ -57,6 +57,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .argument("<instance>", "instance JSON file")
     .argument("<plan>", "plan JSON file")
     .option("--json", "print the verification as JSON")
+    .addOption(new Option("--lang <lang>", "language of messages, summaries, forms and report: zh (Chinese, names) or en (English, ids)").choices(["zh", "en"]).default("zh"))
     .addHelpText("after", "\nExample:\n  jinxiu verify lianyungang-2024.json lianyungang-2024.plan.json")
     .action(async (instFile: string, planFile: string, opts) => {
       code = await (await import("./verify.js")).verifyCommand(instFile, planFile, opts, io);
@@ -72,6 +73,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option("--backend <name>", "MILP engine").choices(["highs", "jslp"]).default("highs"))
     .option("--json", "print the outcome and the plan as JSON on stdout")
     .option("-q, --quiet", "print nothing but errors")
+    .addOption(new Option("--lang <lang>", "language of messages, summaries, forms and report: zh (Chinese, names) or en (English, ids)").choices(["zh", "en"]).default("zh"))
     .addHelpText("after", "\nExample:\n  jinxiu solve lianyungang-2024.json --out plan.json --time-limit 60")
     .action(async (file: string, opts) => {
       code = await (await import("./solve.js")).solveCommand(file, opts, io);
@@ -88,6 +90,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .option("--force", "write the report even when the plan breaks rules (a plan edited by hand); the report lists the violations")
     .option("--json", "print the files written as JSON")
     .option("-q, --quiet", "print nothing but errors")
+    .addOption(new Option("--lang <lang>", "language of messages, summaries, forms and report: zh (Chinese, names) or en (English, ids)").choices(["zh", "en"]).default("zh"))
     .addHelpText("after", "\nExample:\n  jinxiu report lianyungang-2024.json plan.json --xlsx forms.xlsx --csv forms --html report.html")
     .action(async (instFile: string, planFile: string, opts) => {
       code = await (await import("./report.js")).reportCommand(instFile, planFile, opts, io);

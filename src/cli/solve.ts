@@ -16,6 +16,8 @@ import { loadInstance } from "./load.js";
 import { progressBar } from "./progress.js";
 
 export interface SolveCliOptions {
+  /** Language of reasons, conflicts and the summary (default zh). */
+  lang?: string;
   out?: string;
   timeLimit?: string;
   gap?: string;
@@ -85,6 +87,7 @@ export async function solveCommand(file: string, opts: SolveCliOptions, io: Io):
         timeLimitMs: seconds !== undefined ? seconds * 1000 : undefined,
         relGap: gap,
         backend: opts.backend,
+        lang: opts.lang === "en" ? "en" : "zh",
         signal: abort.signal,
         onProgress: (p) => {
           if (bar) bar.update(p);
@@ -108,7 +111,7 @@ export async function solveCommand(file: string, opts: SolveCliOptions, io: Io):
     else writeOutput(out, text, { option: "--out", inputs: [file] });
     if (opts.json) io.out(JSON.stringify({ ok: true, out, ...outline(plan), plan }));
     else if (!opts.quiet) {
-      const summary = summarizePlan(inst, plan, { stats, out: out === "-" ? undefined : out });
+      const summary = summarizePlan(inst, plan, { stats, out: out === "-" ? undefined : out, lang: opts.lang === "en" ? "en" : "zh" });
       if (out === "-") io.err(summary);
       else io.out(summary);
     }

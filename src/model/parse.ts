@@ -9,7 +9,7 @@ import { instanceSchema, planSchema } from "./schema.js";
 import type { Instance, Plan } from "./types.js";
 import { crossCheckInstance } from "./validate.js";
 
-function zodIssues(error: z.ZodError): Issue[] {
+export function zodIssues(error: z.ZodError): Issue[] {
   const out: Issue[] = [];
   for (const i of error.issues) {
     const path = formatPath(i.path);

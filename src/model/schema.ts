@@ -36,10 +36,12 @@ export function show(value: unknown): string {
   return "an object";
 }
 
-const isoDate = z.string({ error: (i) => `must be a date "YYYY-MM-DD", got ${show(i.input)}` }).refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s),
-  { error: (i) => `must be a real date "YYYY-MM-DD", got ${show(i.input)}` },
-);
+// Native checks where JSON Schema can say them (pattern, minimum, maximum, integer), so the
+// generated schema/*.schema.json carry them; refinements only where it cannot.
+const isoDate = z
+  .string({ error: (i) => `must be a date "YYYY-MM-DD", got ${show(i.input)}` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (i) => `must be a real date "YYYY-MM-DD", got ${show(i.input)}`, abort: true })
+  .refine(isRealDate, { error: (i) => `must be a real date "YYYY-MM-DD", got ${show(i.input)}` });
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split("-").map(Number);
@@ -50,8 +52,8 @@ function isRealDate(s: string): boolean {
 
 const id = z
   .string({ error: (i) => `must be a non-empty string id, got ${show(i.input)}` })
-  .min(1, { error: "must be a non-empty string id" })
-  .refine((s) => !/\p{Cc}/u.test(s), {
+  .min(1, { error: "must be a non-empty string id", abort: true })
+  .regex(/^\P{Cc}*$/u, {
     error: (i) => `must not contain control characters (U+0000–U+001F, U+007F–U+009F), got ${showControls(i.input as string)}`,
     abort: true,
   })
@@ -62,26 +64,27 @@ function showControls(s: string): string {
   return JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s).replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-function num(min?: number, max?: number) {
-  let s = z.number({ error: (i) => `must be a number, got ${show(i.input)}` }).refine(Number.isFinite, {
-    error: (i) => `must be a finite number, got ${show(i.input)}`,
-  });
-  if (min !== undefined) s = s.refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true });
-  if (max !== undefined) s = s.refine((v) => v <= max, { error: (i) => `must be ≤ ${max}, got ${show(i.input)}`, abort: true });
+/** zod 4's number refuses NaN and ±Infinity itself. */
+const number = (what: string) =>
+  z.number({ error: (i) => (typeof i.input === "number" ? `must be a finite number, got ${show(i.input)}` : `must be ${what}, got ${show(i.input)}`) });
+
+function num(min?: number, max?: number, limit = "") {
+  let s = number("a number");
+  if (min !== undefined) s = s.min(min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true });
+  if (max !== undefined) s = s.max(max, { error: (i) => `must be ≤ ${Math.abs(max) >= 1e6 ? max.toExponential().replace("e+", "e") : max}${limit}, got ${show(i.input)}`, abort: true });
   return s;
 }
 
 function int(min = 0, max: number = LIMITS.count) {
-  return z
-    .number({ error: (i) => `must be a whole number, got ${show(i.input)}` })
-    .refine(Number.isInteger, { error: (i) => `must be a whole number, got ${show(i.input)}`, abort: true })
-    .refine((v) => v >= min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true })
-    .refine((v) => v <= max, { error: (i) => `must be ≤ ${max.toLocaleString("en-US")} (the documented limit), got ${show(i.input)}` });
+  return number("a whole number")
+    .int({ error: (i) => `must be a whole number, got ${show(i.input)}`, abort: true })
+    .min(min, { error: (i) => `must be ≥ ${min}, got ${show(i.input)}`, abort: true })
+    .max(max, { error: (i) => `must be ≤ ${max.toLocaleString("en-US")} (the documented limit), got ${show(i.input)}`, abort: true });
 }
 
 /** A finite number with |x| ≤ the limit (priorities, weights, amounts). */
 function bounded(min: number = -LIMITS.magnitude, max: number = LIMITS.magnitude) {
-  return num(min).refine((v) => v <= max, { error: (i) => `must be ≤ ${max.toExponential().replace("e+", "e")} (the documented limit), got ${show(i.input)}`, abort: true });
+  return num(min, max, " (the documented limit)");
 }
 
 function oneOf<T extends readonly [string, ...string[]]>(values: T) {
@@ -134,7 +137,8 @@ const unitSchema = obj({
   region: id.optional(),
   departments: list(obj({ dept: id, staff: int(), minOnDuty: int() })).optional(),
   receive: list(obj({ dept: id, capacity: int(), from: isoDate.optional(), to: isoDate.optional() })).optional(),
-  mentors: list(obj({ id, dept: id, title: oneOf(TITLES), capacity: int().optional() })).optional(),
+  // SPEC §5: a mentor without a title ranks `none`; `name` is shown in forms and reports.
+  mentors: list(obj({ id, name: z.string({ error: (i) => `must be a string, got ${show(i.input)}` }).optional(), dept: id, title: oneOf(TITLES).optional(), capacity: int().optional() })).optional(),
   support: list(obj({ dept: id, perSlot: int() })).optional(),
 });
 
@@ -200,7 +204,8 @@ const programmeSchema = obj({
   duration: obj({ min: durationSchema.optional(), max: durationSchema.optional() }).optional(),
   window: obj({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
   mentor: obj({ minTitle: oneOf(TITLES) }).optional(),
-  priority: list(obj({ where: traineeWhereSchema, add: bounded() })).optional(),
+  // SPEC §5: an absent `where` (quota, cost or priority row) means `{}`.
+  priority: list(obj({ where: traineeWhereSchema.optional(), add: bounded() })).optional(),
   quotas: list(quotaSchema).optional(),
   coverage: list(obj({ tier: oneOf(TIERS), min: int(), hard: z.boolean().optional() })).optional(),
   budget: obj({ cap: bounded(0, LIMITS.cap), costs: list(obj({ where: whereSchema.optional(), amount: bounded(0) })).optional() }).optional(),
@@ -221,7 +226,11 @@ export const placementSchema = obj({
 
 const weight = bounded().optional();
 
+/** `"$schema"`: the JSON Schema an editor validates the file with (schema/instance.schema.json); ignored. */
+const $schema = z.string({ error: (i) => `must be a string (a JSON Schema URL or path), got ${show(i.input)}` }).optional();
+
 export const instanceSchema = obj({
+  $schema,
   version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
   calendar: obj({ start: isoDate, end: isoDate, granularity: oneOf(["month", "week"] as const) }),
   regions: list(regionSchema).optional(),
@@ -234,18 +243,22 @@ export const instanceSchema = obj({
   objective: obj(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, weight])) as Record<WeightName, typeof weight>).optional(),
 });
 
-const violationSchema = obj({ code: z.string(), ids: list(z.string()), message: z.string() });
+export const violationSchema = obj({ code: z.string(), ids: list(z.string()), message: z.string() });
+export const supportRowSchema = obj({ from: id, to: id, dept: id, start: isoDate, end: isoDate, count: int(1) });
+/** An unplaced row's shape; that it has a reason with a non-empty code is checked by verifyPlan (PLAN-FORMAT). */
+export const unplacedSchema = obj({ trainee: id, reasons: list(obj({ code: z.string(), message: z.string() })) });
+export const shortfallSchema = obj({ programme: id, rule: oneOf(["quota", "coverage"] as const), index: int(), needed: num(), got: num() });
+export const PLAN_STATUSES = ["optimal", "feasible", "infeasible", "timeout-feasible"] as const;
 
 export const planSchema = obj({
+  $schema,
   version: z.literal(1, { error: (i) => `must be 1, got ${show(i.input)}` }),
-  status: oneOf(["optimal", "feasible", "infeasible", "timeout-feasible"] as const),
+  status: oneOf(PLAN_STATUSES),
   objective: num(),
   bound: num().optional(),
   placements: list(placementSchema),
-  support: list(obj({ from: id, to: id, dept: id, start: isoDate, end: isoDate, count: int(1) })).optional(),
-  unplaced: list(obj({ trainee: id, reasons: list(obj({ code: z.string(), message: z.string() })) })).optional(),
-  shortfalls: list(
-    obj({ programme: id, rule: oneOf(["quota", "coverage"] as const), index: int(), needed: num(), got: num() }),
-  ).optional(),
+  support: list(supportRowSchema).optional(),
+  unplaced: list(unplacedSchema).optional(),
+  shortfalls: list(shortfallSchema).optional(),
   conflicts: list(violationSchema).optional(),
 });

@@ -77,8 +77,11 @@ export interface ReceiveRow {
 export interface Mentor {
   /** Unique across the whole instance. */
   readonly id: string;
+  /** Shown in forms and reports. */
+  readonly name?: string;
   readonly dept: string;
-  readonly title: Title;
+  /** Absent: ranks `none` (SPEC §5). */
+  readonly title?: Title;
   /** Concurrent trainees (default 1). */
   readonly capacity?: number;
 }
@@ -222,7 +225,8 @@ export interface Programme {
   readonly duration?: { readonly min?: Duration; readonly max?: Duration };
   readonly window?: { readonly from?: IsoDate; readonly to?: IsoDate };
   readonly mentor?: { readonly minTitle: Title };
-  readonly priority?: readonly { readonly where: Where; readonly add: number }[];
+  /** Absent `where`: every trainee of the programme (`{}`). */
+  readonly priority?: readonly { readonly where?: Where; readonly add: number }[];
   readonly quotas?: readonly Quota[];
   readonly coverage?: readonly Coverage[];
   readonly budget?: Budget;
@@ -246,6 +250,8 @@ export type WeightName = keyof typeof DEFAULT_WEIGHTS;
 export type ObjectiveWeights = { readonly [K in WeightName]?: number };
 
 export interface Instance {
+  /** The JSON Schema the file names for editors (e.g. schema/instance.schema.json); ignored. */
+  readonly $schema?: string;
   readonly version: 1;
   readonly calendar: Calendar;
   readonly regions?: readonly Region[];

@@ -207,5 +207,6 @@ export function crossCheckInstance(inst: Instance): Issue[] {
 
 /** Rank of a title: none 0 … senior 4. */
 export function titleRank(title: string | undefined): number {
-  return title === undefined ? -1 : (TITLES as readonly string[]).indexOf(title);
+  // SPEC §5: a mentor without a title ranks `none`.
+  return (TITLES as readonly string[]).indexOf(title ?? "none");
 }

@@ -4,12 +4,29 @@
  * record. No CSV library is a direct dependency of the project, so quoting is done here:
  * a field is quoted when it holds a comma, a double quote, CR or LF, or starts or ends
  * with a space; quotes inside are doubled.
+ *
+ * CSV injection (OWASP): a text cell that starts with `=`, `+`, `-`, `@`, a tab or a CR —
+ * a trainee named `=HYPERLINK("http://x","点我")` — gets a leading single quote and is
+ * quoted, so a spreadsheet shows it as text and never runs it. Numbers are numbers: −1.5
+ * stays `-1.5`.
  */
 import type { Forms, Table } from "./forms.js";
 
-/** One field, quoted per RFC 4180 when needed. Numbers are written with `String(n)`. */
+/** Whether a text cell would start a formula in a spreadsheet (OWASP's list). */
+export function isFormulaLike(s: string): boolean {
+  return /^[=+\-@\t\r]/.test(s);
+}
+
+/** A text cell made safe for spreadsheets: `'` before a formula-like start, else unchanged. */
+export function neutralizeCell(s: string): string {
+  return isFormulaLike(s) ? `'${s}` : s;
+}
+
+/** One field, quoted per RFC 4180 when needed, formula-like text neutralised. Numbers are written with `String(n)`. */
 export function csvField(value: string | number): string {
-  const s = typeof value === "number" ? String(value) : value;
+  if (typeof value === "number") return String(value);
+  const s = String(value);
+  if (isFormulaLike(s)) return `"'${s.replace(/"/g, '""')}"`;
   return /[",\r\n]|^ | $/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -20,7 +37,7 @@ export function tableToCsv(t: Table): string {
 }
 
 /**
- * File name (`登记表.csv`, `汇总表.csv`, `分配表.csv`, `一人一策一档.csv`) → CSV text.
+ * File name (`登记表.csv`, `汇总表.csv`, `分配表.csv`, `一人一策一档.csv`, `接收名单.csv`) → CSV text.
  *
  * @example
  * ```ts
@@ -30,6 +47,6 @@ export function tableToCsv(t: Table): string {
  */
 export function formsToCsv(forms: Forms): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of [forms.registration, forms.summary, forms.allocation, forms.perTrainee]) out[`${t.name}.csv`] = tableToCsv(t);
+  for (const t of [forms.registration, forms.summary, forms.allocation, forms.perTrainee, forms.receiving]) if (t) out[`${t.name}.csv`] = tableToCsv(t);
   return out;
 }

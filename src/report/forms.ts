@@ -6,7 +6,16 @@
  * - **汇总表** — placements per county (县区) × study-department group, with a 合计 row (附件2);
  * - **分配表** — per county: 名额 (the quota), 实际安排, 差额, with a 合计 row (附件3);
  * - **一人一策一档** — one row per trainee, placed or not: the personal record of 浙江's
- *   "一人一策一档" (plan, mentor, rotations, and the rules that applied).
+ *   "一人一策一档" (plan, mentor, rotations, and the rules that applied);
+ * - **接收名单** — per receiving hospital (in `instance.units` order), who arrives when, in
+ *   which department, with which mentor: the list a hospital's 科教科 prepares for.
+ *
+ * Every table has the form's title row (`附件1　…进修人员情况登记表`, as the seed's 附件) and
+ * column kinds (`text`, `long`, `number`, `date`) that the workbook uses for wrapping and
+ * real date cells. Words are Chinese by default, English with `options.lang = "en"`
+ * (headers, labels and notes; names stay as the instance has them). Every lookup by a
+ * department code or id goes through a `Map` or `Object.hasOwn`: a department named
+ * `constructor` prints as `constructor`.
  *
  * Decisions (where the forms leave room):
  * - **县区** is the name of the home unit's own region (`units[].region` → `regions[].name`,
@@ -23,18 +32,21 @@
  *   Blank when no programme has such a row. **差额** = 名额 − 实际安排 (positive: places
  *   still open; negative: over the quota); blank when 名额 is blank. The 合计 row sums
  *   名额 over the rows that have one, 实际安排 over all rows, and 差额 = 合计名额 − 合计实际安排.
- * - **进修专科** is a Chinese label from {@link DEFAULT_DEPT_NAMES} (extend or override with
+ * - **进修专科** is a Chinese label from {@link DEFAULT_DEPT_NAMES} — the label table of
+ *   src/model/labels.ts, listed in docs/departments.md (extend or override with
  *   `options.deptNames`); an unknown code is shown as the code itself.
  * - 汇总表 groups study departments by {@link DEFAULT_DEPT_GROUPS} merged with
  *   `options.deptGroups`; an unmapped code counts under 其他. A rotating placement counts
  *   once, under its main department (`placement.dept`), as quotas do (SPEC §9).
  * - **进修起止月份**: month calendars `2024.07—2024.09` (the end month is the last month inside
  *   `[start, end)`); week calendars the first and last day, `2025-03-03—2025-05-25`.
- *   一人一策一档's 起止日期 always shows first and last day.
+ *   一人一策一档 and 接收名单 give the first and the last day as two date columns.
  * - **备注** joins, with "。": rotations (`轮转：全科 03-03—05-11；急诊科 05-12—05-25`),
- *   the mentor(s) (`带教：m-07（副高级）` — mentors have an id and a title, no name), and
+ *   the mentor(s) (`带教：赵主任（副高级）`; a mentor without a `name` shows its id), and
  *   support sent down to the trainee's home unit and home department overlapping the
  *   placement (`下沉支援：东海县人民医院 全科 1人 2024.07—2024.09`).
+ * - 一人一策一档's 适用规则 of an unplaced trainee: each reason as its rule's label and the
+ *   message (`接收容量：…`), never the bare code.
  * - Missing optional trainee fields (sex, education, title, licence, birth date) give blank cells.
  * - Sorting: 登记表 and 一人一策一档 by county (as above), then home unit (in
  *   `instance.units` order), then trainee id (natural order: t-2 before t-10).
@@ -49,21 +61,43 @@
  * Everything is pure and deterministic: the same instance and plan give the same tables.
  */
 import { yearsBetween } from "../calendar/index.js";
-import type {
-  Category, Duration, Education, Instance, License, Placement, Plan, Programme, Reason, Sex, SupportRow, Tier, Title,
-  Trainee,
-} from "../model/types.js";
+import {
+  CATEGORY_LABELS, DEPT_LABELS, EDUCATION_LABELS, type Lang, LICENSE_LABELS, SEX_LABELS, TIER_LABELS, TITLE_LABELS, label,
+} from "../model/labels.js";
+import type { Duration, Instance, Placement, Plan, Programme, Reason, SupportRow, Trainee } from "../model/types.js";
 import { type Context, contextOf, windowOf } from "../rules/context.js";
-import { yearlyRowLabel } from "./html.js";
+import { displayWidth, namesOf, naturalCompare, reasonWords, receivingList, type Names, yearlyRowLabel } from "./words.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
+
+/**
+ * What a column holds, for the workbook: `text` (short), `long` (wrapped text), `number`,
+ * `date` (an ISO `YYYY-MM-DD` string in the table, a real date cell in the workbook).
+ */
+export type ColumnKind = "text" | "long" | "number" | "date";
 
 /** One sheet: a Chinese name, header row, body rows; optional column widths in characters. */
 export interface Table {
-  /** Sheet name: 登记表, 汇总表, 分配表, 一人一策一档. */
+  /** Sheet name: 登记表, 汇总表, 分配表, 一人一策一档, 接收名单, 分年度. */
   readonly name: string;
+  /** The form's title row, e.g. `附件1　2024 年……进修人员情况登记表`. */
+  readonly title?: string;
   readonly headers: string[];
   readonly rows: (string | number)[][];
   readonly widths?: number[];
+  /** Per column; default `text`. */
+  readonly columns?: ColumnKind[];
+  /**
+   * A column whose value starts a new printed page when it changes (接收名单: one page per
+   * receiving hospital). Rows are already grouped by it.
+   */
+  readonly pageBreakColumn?: number;
+  /** The language of the words in the table (the workbook's page footer follows it). */
+  readonly lang?: Lang;
+  /**
+   * The form asks the filing unit to sign (附件1 and 附件2: 填报单位（加盖公章）, 填报人,
+   * 填报日期); the workbook prints that line at the top of every page.
+   */
+  readonly signOff?: boolean;
 }
 
 export interface Forms {
@@ -71,6 +105,8 @@ export interface Forms {
   readonly summary: Table;
   readonly allocation: Table;
   readonly perTrainee: Table;
+  /** 接收名单: per receiving hospital, who arrives when, in which department, with which mentor. */
+  readonly receiving: Table;
   /** 分年度: only when the calendar's slots fall in two or more calendar years. */
   readonly perYear?: Table;
 }
@@ -78,7 +114,10 @@ export interface Forms {
 /** The study-department groups of 汇总表 (附件2), in column order. */
 export const DEPT_GROUPS = ["内科", "外科", "妇产科", "儿科", "中医科", "口腔科", "五官科", "护理", "影像", "检验", "其他"] as const;
 export type DeptGroup = (typeof DEPT_GROUPS)[number];
-
+const DEPT_GROUPS_EN: Readonly<Record<DeptGroup, string>> = {
+  内科: "internal", 外科: "surgery", 妇产科: "obstetrics & gynaecology", 儿科: "paediatrics", 中医科: "TCM",
+  口腔科: "stomatology", 五官科: "eye & ENT", 护理: "nursing", 影像: "imaging", 检验: "laboratory", 其他: "other",
+};
 /**
  * Default mapping of department codes to the 汇总表 groups. Codes not listed count under 其他
  * (so do general-practice, emergency, icu, rehabilitation, pathology, pharmacy,
@@ -87,55 +126,31 @@ export type DeptGroup = (typeof DEPT_GROUPS)[number];
 export const DEFAULT_DEPT_GROUPS: Readonly<Record<string, DeptGroup>> = Object.freeze({
   internal: "内科", cardiology: "内科", respiratory: "内科", endocrinology: "内科", geriatrics: "内科",
   gastroenterology: "内科", nephrology: "内科", neurology: "内科", hematology: "内科", rheumatology: "内科",
-  "infectious-disease": "内科", oncology: "内科",
+  "infectious-disease": "内科", oncology: "内科", gastro: "内科", tuberculosis: "内科",
   surgery: "外科", "general-surgery": "外科", orthopedics: "外科", neurosurgery: "外科", urology: "外科",
   "thoracic-surgery": "外科", "cardiothoracic-surgery": "外科", "hepatobiliary-surgery": "外科", "burn-surgery": "外科",
-  "obstetrics-gynecology": "妇产科", obstetrics: "妇产科", gynecology: "妇产科",
-  pediatrics: "儿科", neonatology: "儿科",
-  tcm: "中医科", acupuncture: "中医科", "tcm-orthopedics": "中医科",
+  "plastic-surgery": "外科", "pediatric-surgery": "外科",
+  "obstetrics-gynecology": "妇产科", obstetrics: "妇产科", gynecology: "妇产科", "womens-health": "妇产科",
+  pediatrics: "儿科", neonatology: "儿科", "child-health": "儿科",
+  tcm: "中医科", acupuncture: "中医科", "tcm-orthopedics": "中医科", "integrated-medicine": "中医科",
   stomatology: "口腔科", dental: "口腔科",
   ent: "五官科", ophthalmology: "五官科",
   nursing: "护理",
-  imaging: "影像", radiology: "影像", ultrasound: "影像", ecg: "影像",
-  lab: "检验",
+  imaging: "影像", radiology: "影像", ultrasound: "影像", ecg: "影像", "nuclear-medicine": "影像",
+  lab: "检验", "blood-transfusion": "检验",
   "general-practice": "其他", emergency: "其他", icu: "其他", rehabilitation: "其他", pathology: "其他",
   pharmacy: "其他", "public-health": "其他", anesthesiology: "其他", dermatology: "其他", psychiatry: "其他",
+  "pain-medicine": "其他", "sports-medicine": "其他", "palliative-care": "其他", "radiation-oncology": "其他",
+  "preventive-care": "其他", "occupational-disease": "其他",
 });
 
-/** Default Chinese names of department codes (进修专科, 科室). Override or extend with `options.deptNames`. */
-export const DEFAULT_DEPT_NAMES: Readonly<Record<string, string>> = Object.freeze({
-  internal: "内科", cardiology: "心血管内科", respiratory: "呼吸内科", endocrinology: "内分泌科", geriatrics: "老年医学科",
-  gastroenterology: "消化内科", nephrology: "肾内科", neurology: "神经内科", hematology: "血液科", rheumatology: "风湿免疫科",
-  "infectious-disease": "感染科", oncology: "肿瘤科",
-  surgery: "外科", "general-surgery": "普外科", orthopedics: "骨科", neurosurgery: "神经外科", urology: "泌尿外科",
-  "thoracic-surgery": "胸外科", "cardiothoracic-surgery": "心胸外科", "hepatobiliary-surgery": "肝胆外科", "burn-surgery": "烧伤科",
-  "obstetrics-gynecology": "妇产科", obstetrics: "产科", gynecology: "妇科",
-  pediatrics: "儿科", neonatology: "新生儿科",
-  tcm: "中医科", acupuncture: "针灸科", "tcm-orthopedics": "中医骨伤科",
-  stomatology: "口腔科", dental: "口腔科",
-  ent: "耳鼻咽喉科", ophthalmology: "眼科",
-  nursing: "护理", imaging: "医学影像科", radiology: "放射科", ultrasound: "超声科", ecg: "心电图室",
-  lab: "检验科", pathology: "病理科",
-  "general-practice": "全科", emergency: "急诊科", icu: "重症医学科", rehabilitation: "康复医学科",
-  pharmacy: "药剂科", "public-health": "公共卫生科", anesthesiology: "麻醉科", dermatology: "皮肤科", psychiatry: "精神科",
-});
-
-export const SEX_LABELS: Readonly<Record<Sex, string>> = { male: "男", female: "女" };
-export const EDUCATION_LABELS: Readonly<Record<Education, string>> = {
-  secondary: "中专", "junior-college": "大专", bachelor: "本科", master: "硕士", doctorate: "博士",
-};
-export const TITLE_LABELS: Readonly<Record<Title, string>> = {
-  none: "无", junior: "初级", intermediate: "中级", "associate-senior": "副高级", senior: "正高级",
-};
-export const TIER_LABELS: Readonly<Record<Tier, string>> = {
-  provincial: "省级", city: "市级", county: "县级", township: "乡镇（社区）", village: "村级",
-};
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  clinical: "临床", nursing: "护理", imaging: "影像", lab: "检验", pharmacy: "药学", "public-health": "公共卫生",
-};
-export const LICENSE_LABELS: Readonly<Record<License, string>> = {
-  physician: "执业医师", assistant: "执业助理医师", "village-doctor": "乡村医生", nurse: "护士", technician: "技师", none: "无",
-};
+/**
+ * Default Chinese names of department codes (进修专科, 科室): the label table's
+ * (src/model/labels.ts, listed in docs/departments.md). Override or extend with `options.deptNames`.
+ */
+export const DEFAULT_DEPT_NAMES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(DEPT_LABELS).map(([code, l]) => [code, l.zh])),
+);
 
 /** 县区 shown for a home unit without a region. */
 export const NO_REGION = "未注明县区";
@@ -146,8 +161,18 @@ export const REGISTRATION_HEADERS = [
 export const SUMMARY_HEADERS = ["县区", "小计", ...DEPT_GROUPS];
 export const ALLOCATION_HEADERS = ["县区", "名额", "实际安排", "差额"];
 export const PER_TRAINEE_HEADERS = [
-  "编号", "姓名", "单位", "科室", "项目", "状态", "进修医院", "进修专科", "起止日期", "带教老师", "轮转", "适用规则",
+  "编号", "姓名", "单位", "科室", "项目", "状态", "进修医院", "进修专科", "开始日期", "结束日期", "带教老师", "轮转", "适用规则",
 ];
+export const RECEIVING_HEADERS = [
+  "接收医院", "进修科室", "姓名", "派出单位", "县区", "到岗日期", "结束日期", "带教老师", "轮转", "备注",
+];
+const HEADERS_EN = {
+  registration: ["county", "trainee", "home unit", "sex", "age", "title", "education", "licence", "study department", "receiving hospital", "period", "notes"],
+  summary: ["county", "total", ...DEPT_GROUPS.map((g) => DEPT_GROUPS_EN[g])],
+  allocation: ["county", "quota", "placed", "difference"],
+  perTrainee: ["id", "name", "unit", "department", "programme", "status", "receiving hospital", "study department", "start", "end", "mentor", "rotations", "rules applied"],
+  receiving: ["receiving hospital", "department", "name", "home unit", "county", "arrives", "last day", "mentor", "rotations", "notes"],
+};
 
 export interface FormsOptions {
   /** Department code → 汇总表 group, merged over {@link DEFAULT_DEPT_GROUPS} (these win). */
@@ -156,10 +181,33 @@ export interface FormsOptions {
   readonly deptNames?: Readonly<Record<string, string>>;
   /** Only this programme's trainees and placements (default: every programme). */
   readonly programme?: string;
+  /** Words of headers, labels and notes: Chinese (default) or English. Sheet names stay Chinese. */
+  readonly lang?: Lang;
 }
 
+/** Own entries of a caller's record as a Map (no inherited keys). */
+function ownMap<V>(r: Readonly<Record<string, V>> | undefined): Map<string, V> {
+  const m = new Map<string, V>();
+  if (r) for (const k of Object.keys(r)) m.set(k, r[k]);
+  return m;
+}
+
+/** Words that differ between the languages of the forms. */
+const W = {
+  zh: {
+    total: "合计", placed: "已安排", unplaced: "未安排", noReason: "计划中无此人的安排或原因", rotations: "轮转", mentor: "带教",
+    support: "下沉支援", person: "人", sep: "。", list: "；", noRegion: NO_REGION, allProgrammes: "全部项目",
+    form: (n: number, what: string) => `附件${n}　${what}`,
+  },
+  en: {
+    total: "Total", placed: "placed", unplaced: "not placed", noReason: "the plan gives no entry or reason for this trainee", rotations: "rotations", mentor: "mentor",
+    support: "support sent down", person: "", sep: ". ", list: "; ", noRegion: "no county given", allProgrammes: "all programmes",
+    form: (n: number, what: string) => `Form ${n}: ${what}`,
+  },
+} as const;
+
 /**
- * Builds the four commission forms from an instance and a plan of it.
+ * Builds the commission forms from an instance and a plan of it.
  *
  * @example
  * ```ts
@@ -172,22 +220,24 @@ export interface FormsOptions {
  * ```
  */
 export function buildForms(instance: Instance, plan: Plan, options: FormsOptions = {}): Forms {
+  const lang: Lang = options.lang === "en" ? "en" : "zh";
+  const w = W[lang];
   const ctx = contextOf(instance);
-  const groups: Record<string, DeptGroup> = { ...DEFAULT_DEPT_GROUPS, ...(options.deptGroups ?? {}) };
-  const names: Record<string, string> = { ...DEFAULT_DEPT_NAMES, ...(options.deptNames ?? {}) };
-  const deptName = (code: string) => names[code] ?? code;
+  const groups = new Map<string, DeptGroup>([...ownMap(DEFAULT_DEPT_GROUPS), ...ownMap(options.deptGroups)]);
+  const ownNames = ownMap(options.deptNames);
+  const names = namesOf(ctx, lang, lang === "zh" ? new Map([...ownMap(DEFAULT_DEPT_NAMES), ...ownNames]) : ownNames);
+  const deptName = names.dept;
   const inScope = (t: Trainee) => options.programme === undefined || t.programme === options.programme;
   const programmes = instance.programmes.filter((p) => options.programme === undefined || p.id === options.programme);
 
   // Counties: region id (or "" for none) → order and display name.
   const regionIndex = new Map((instance.regions ?? []).map((r, i) => [r.id, i]));
-  const regionNames = new Map((instance.regions ?? []).map((r) => [r.id, r.name ?? r.id]));
-  const regionName = (id: string) => (id === "" ? NO_REGION : (regionNames.get(id) ?? id));
+  const regionName = (id: string) => (id === "" ? w.noRegion : names.region(id));
   const countyOf = (unitId: string): string => ctx.units.get(unitId)?.region ?? "";
   const countyRank = (id: string) => (id === "" ? Number.MAX_SAFE_INTEGER : (regionIndex.get(id) ?? Number.MAX_SAFE_INTEGER - 1));
   const byCounty = (a: string, b: string) => countyRank(a) - countyRank(b) || naturalCompare(a, b);
   const unitIndex = new Map(instance.units.map((u, i) => [u.id, i]));
-  const unitName = (id: string) => ctx.units.get(id)?.name ?? id;
+  const unitName = names.unit;
 
   const trainees = instance.trainees.filter(inScope);
   const traineeOrder = (a: Trainee, b: Trainee) =>
@@ -207,31 +257,37 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
 
   const granularity = instance.calendar.granularity;
   const period = (start: string, end: string) => periodLabel(start, end, granularity);
+  const supportNote = (t: Trainee, p: Placement) => {
+    const support = supportFor(plan.support ?? [], t, p);
+    if (support.length === 0) return "";
+    const rows = support.map((s) => `${unitName(s.from)} ${deptName(s.dept)} ${s.count}${w.person} ${period(s.start, s.end)}`);
+    return `${w.support}${lang === "zh" ? "：" : ": "}${rows.join(w.list)}`;
+  };
+  const colon = lang === "zh" ? "：" : ": ";
 
   // ---- 登记表 ----------------------------------------------------------------------------
   const registrationRows = placed.map((t) => {
     const p = placementOf.get(t.id)!;
     const prog = ctx.programmeOf(t);
     const notes: string[] = [];
-    if (p.rotations && p.rotations.length > 0) notes.push(`轮转：${rotationsLabel(p, granularity, deptName)}`);
-    const mentors = mentorLabel(ctx, p, deptName);
-    if (mentors) notes.push(`带教：${mentors}`);
-    const support = supportFor(plan.support ?? [], t, p);
-    if (support.length > 0)
-      notes.push(`下沉支援：${support.map((s) => `${unitName(s.from)} ${deptName(s.dept)} ${s.count}人 ${period(s.start, s.end)}`).join("；")}`);
+    if (p.rotations && p.rotations.length > 0) notes.push(`${w.rotations}${colon}${rotationsLabel(p, granularity, deptName, lang)}`);
+    const mentors = mentorLabel(p, names);
+    if (mentors) notes.push(`${w.mentor}${colon}${mentors}`);
+    const support = supportNote(t, p);
+    if (support) notes.push(support);
     return [
       regionName(countyOf(t.unit)),
       t.name ?? t.id,
       unitName(t.unit),
-      t.sex ? SEX_LABELS[t.sex] : "",
+      t.sex ? label(SEX_LABELS, t.sex, lang) : "",
       t.birthDate ? yearsBetween(t.birthDate, ctx.ageAt(prog)) : "",
-      t.title ? TITLE_LABELS[t.title] : "",
-      t.education ? EDUCATION_LABELS[t.education] : "",
-      t.license ? LICENSE_LABELS[t.license] : "",
+      t.title ? label(TITLE_LABELS, t.title, lang) : "",
+      t.education ? label(EDUCATION_LABELS, t.education, lang) : "",
+      t.license ? label(LICENSE_LABELS, t.license, lang) : "",
       deptName(p.dept),
       unitName(p.unit),
       period(p.start, p.end),
-      notes.join("。"),
+      notes.join(w.sep),
     ];
   });
 
@@ -250,7 +306,7 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
   const groupCounts = new Map(counties.map((c) => [c, DEPT_GROUPS.map(() => 0)]));
   for (const t of placed) {
     const dept = placementOf.get(t.id)!.dept;
-    const g = DEPT_GROUPS.indexOf(groups[dept] ?? "其他");
+    const g = DEPT_GROUPS.indexOf(groups.get(dept) ?? "其他");
     groupCounts.get(countyOf(t.unit))![g < 0 ? DEPT_GROUPS.length - 1 : g]++;
   }
   const summaryRows: (string | number)[][] = counties.map((c) => {
@@ -258,7 +314,7 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
     return [regionName(c), sum(counts), ...counts];
   });
   const totals = DEPT_GROUPS.map((_, g) => sum(counties.map((c) => groupCounts.get(c)![g])));
-  summaryRows.push(["合计", sum(totals), ...totals]);
+  summaryRows.push([w.total, sum(totals), ...totals]);
 
   // ---- 分配表 ----------------------------------------------------------------------------
   const placedIn = (c: string) => placed.filter((t) => countyOf(t.unit) === c).length;
@@ -269,7 +325,7 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
   });
   const quotaRows = counties.filter((c) => quotaOf.has(c));
   const totalQuota = quotaRows.length > 0 ? sum(quotaRows.map((c) => quotaOf.get(c)!)) : undefined;
-  allocationRows.push(["合计", totalQuota ?? "", placed.length, totalQuota === undefined ? "" : totalQuota - placed.length]);
+  allocationRows.push([w.total, totalQuota ?? "", placed.length, totalQuota === undefined ? "" : totalQuota - placed.length]);
 
   // ---- 一人一策一档 ------------------------------------------------------------------------
   const perTraineeRows = [...trainees].sort(traineeOrder).map((t) => {
@@ -278,43 +334,73 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
     const common = [t.id, t.name ?? "", unitName(t.unit), deptName(t.dept), prog.name ?? prog.id];
     if (!p) {
       const reasons = unplacedOf.get(t.id) ?? [];
-      const rules = reasons.length > 0 ? reasons.map((r) => `${r.code}：${r.message}`).join("；") : "计划中无此人的安排或原因";
-      return [...common, "未安排", "", "", "", "", "", rules];
+      const rules = reasons.length > 0 ? reasons.map((r) => reasonWords(r, lang)).join(w.list) : w.noReason;
+      return [...common, w.unplaced, "", "", "", "", "", "", rules];
     }
     return [
       ...common,
-      "已安排",
+      w.placed,
       unitName(p.unit),
       deptName(p.dept),
-      `${p.start}—${lastDay(p.end)}`,
-      mentorLabel(ctx, p, deptName),
-      p.rotations && p.rotations.length > 0 ? rotationsLabel(p, granularity, deptName) : "",
-      appliedRules(ctx, t, prog, p),
+      p.start,
+      lastDay(p.end),
+      mentorLabel(p, names),
+      p.rotations && p.rotations.length > 0 ? rotationsLabel(p, granularity, deptName, lang) : "",
+      appliedRules(ctx, t, prog, p, lang),
     ];
   });
 
+  // ---- 接收名单 ----------------------------------------------------------------------------
+  const receivingRows = receivingList(ctx, plan, names, (p) => {
+    const t = ctx.trainees.get(p.trainee);
+    return t !== undefined && inScope(t);
+  }).map(({ p, t }) => [
+    unitName(p.unit),
+    deptName(p.dept),
+    t.name ?? t.id,
+    unitName(t.unit),
+    regionName(countyOf(t.unit)),
+    p.start,
+    lastDay(p.end),
+    mentorLabel(p, names),
+    p.rotations && p.rotations.length > 0 ? rotationsLabel(p, granularity, deptName, lang) : "",
+    supportNote(t, p),
+  ]);
+
+  const what = programmes.map((p) => p.name ?? p.id).join("、");
+  const zh = lang === "zh";
+  const H = (zhHeaders: readonly string[], key: keyof typeof HEADERS_EN) => (zh ? zhHeaders : HEADERS_EN[key]);
   return {
-    registration: table("登记表", REGISTRATION_HEADERS, registrationRows),
-    summary: table("汇总表", SUMMARY_HEADERS, summaryRows),
-    allocation: table("分配表", ALLOCATION_HEADERS, allocationRows),
-    perTrainee: table("一人一策一档", PER_TRAINEE_HEADERS, perTraineeRows),
-    ...(spansSeveralYears(instance) ? { perYear: perYearTable(ctx, plan, options.programme) } : {}),
+    registration: signed(table("登记表", w.form(1, zh ? `${what} 进修人员情况登记表` : `${what}: registration of trainees`), H(REGISTRATION_HEADERS, "registration"), registrationRows,
+      ["text", "text", "long", "text", "number", "text", "text", "text", "text", "long", "text", "long"], lang)),
+    summary: signed(table("汇总表", w.form(2, zh ? `${what} 进修人员情况汇总表` : `${what}: trainees per county and department group`), H(SUMMARY_HEADERS, "summary"), summaryRows,
+      ["text", ...SUMMARY_HEADERS.slice(1).map(() => "number" as const)], lang)),
+    allocation: table("分配表", w.form(3, zh ? `${what} 进修人员分配表` : `${what}: allocation per county`), H(ALLOCATION_HEADERS, "allocation"), allocationRows,
+      ["text", "number", "number", "number"], lang),
+    perTrainee: table("一人一策一档", zh ? `${what} 一人一策一档` : `${what}: one record per trainee`, H(PER_TRAINEE_HEADERS, "perTrainee"), perTraineeRows,
+      ["text", "text", "long", "text", "long", "text", "long", "text", "date", "date", "long", "long", "long"], lang),
+    receiving: { ...table("接收名单", zh ? `${what} 接收医院进修人员名单` : `${what}: arrivals per receiving hospital`, H(RECEIVING_HEADERS, "receiving"), receivingRows,
+      ["long", "text", "text", "long", "text", "date", "date", "long", "long", "long"], lang), pageBreakColumn: 0 },
+    ...(spansSeveralYears(instance) ? { perYear: perYearTable(ctx, plan, options.programme, lang, what) } : {}),
   };
 }
 
 /** 分年度: metric rows × year columns (see the module comment). */
-function perYearTable(ctx: Context, plan: Plan, only: string | undefined): Table {
+function perYearTable(ctx: Context, plan: Plan, only: string | undefined, lang: Lang, what: string): Table {
   const views = yearlyViews(ctx.instance, plan);
+  const zh = lang === "zh";
   const rows = yearlyRows(views, only).map((r) => {
     const prog = r.programme !== undefined ? ctx.programmes.get(r.programme) : undefined;
     return [
-      r.programme === undefined ? "全部项目" : (prog?.name ?? r.programme),
-      yearlyRowLabel(ctx, r).zh,
+      r.programme === undefined ? W[lang].allProgrammes : (prog?.name ?? r.programme),
+      yearlyRowLabel(ctx, r)[lang],
       ...r.values,
       r.target ?? "",
     ];
   });
-  return table("分年度", ["项目", "指标", ...views.years.map((y) => `${y.year}年`), "目标"], rows);
+  const years = views.years.map((y) => (zh ? `${y.year}年` : String(y.year)));
+  return table("分年度", zh ? `${what} 分年度情况` : `${what}: year by year`, zh ? ["项目", "指标", ...years, "目标"] : ["programme", "metric", ...years, "target"], rows,
+    ["long", "long", ...years.map(() => "number" as const), "number"], lang);
 }
 
 /** Quotas per region from a programme's rows whose `where` is exactly `{ homeRegion: [r] }`. */
@@ -338,22 +424,19 @@ function supportFor(support: readonly SupportRow[], t: Trainee, p: Placement): S
   return support.filter((s) => s.to === t.unit && s.dept === t.dept && s.start < p.end && p.start < s.end);
 }
 
-/** `m-07（副高级）`, or per rotation `全科 m-01（副高级）；急诊科 m-05（正高级）`; "" when none. */
-function mentorLabel(ctx: Context, p: Placement, deptName: (d: string) => string): string {
-  const one = (id: string) => {
-    const m = ctx.mentors.get(id);
-    return m ? `${id}（${TITLE_LABELS[m.title] ?? m.title}）` : id;
-  };
+/** `张医生（副高级）`, or per rotation `全科 张医生（副高级）；急诊科 m-05（正高级）`; "" when none. */
+function mentorLabel(p: Placement, names: Names): string {
+  const sep = names.lang === "zh" ? "；" : "; ";
   if (p.rotations && p.rotations.length > 0) {
-    const parts = p.rotations.filter((r) => r.mentor).map((r) => `${deptName(r.dept)} ${one(r.mentor!)}`);
-    if (p.mentor) parts.unshift(one(p.mentor));
-    return parts.join("；");
+    const parts = p.rotations.filter((r) => r.mentor).map((r) => `${names.dept(r.dept)} ${names.mentor(r.mentor)}`);
+    if (p.mentor) parts.unshift(names.mentor(p.mentor));
+    return parts.join(sep);
   }
-  return p.mentor ? one(p.mentor) : "";
+  return names.mentor(p.mentor);
 }
 
 /** `全科 03-03—05-11；急诊科 05-12—05-25` (weeks) or `全科 2024.07—2024.08；…` (months). */
-function rotationsLabel(p: Placement, granularity: "month" | "week", deptName: (d: string) => string): string {
+function rotationsLabel(p: Placement, granularity: "month" | "week", deptName: (d: string) => string, lang: Lang): string {
   const year = p.start.slice(0, 4);
   return (p.rotations ?? [])
     .map((r) => {
@@ -362,39 +445,53 @@ function rotationsLabel(p: Placement, granularity: "month" | "week", deptName: (
       const short = r.start.slice(0, 4) === year && last.slice(0, 4) === year;
       return `${deptName(r.dept)} ${short ? r.start.slice(5) : r.start}—${short ? last.slice(5) : last}`;
     })
-    .join("；");
+    .join(lang === "zh" ? "；" : "; ");
 }
 
 /** The 适用规则 line of a placed trainee: eligibility, duration, window, mentor rule. */
-function appliedRules(ctx: Context, t: Trainee, prog: Programme, p: Placement): string {
+function appliedRules(ctx: Context, t: Trainee, prog: Programme, p: Placement, lang: Lang): string {
+  const zh = lang === "zh";
   const parts: string[] = [];
   const el = ctx.eligibility(t);
+  const list = (xs: readonly string[], table: Parameters<typeof label>[0]) => xs.map((x) => label(table, x, lang)).join("/");
   if (el.length === 0) {
     const e = prog.eligibility;
     const checks: string[] = [];
-    if (e?.tiers) checks.push(`机构层级 ${e.tiers.map((x) => TIER_LABELS[x] ?? x).join("/")}`);
-    if (e?.maxAge !== undefined) checks.push(`年龄≤${e.maxAge}`);
-    if (e?.minPracticeYears !== undefined) checks.push(`执业年限≥${e.minPracticeYears}`);
-    if (e?.licenses) checks.push(`执业资质 ${e.licenses.map((l) => LICENSE_LABELS[l] ?? l).join("/")}`);
-    if (e?.categories) checks.push(`人员类别 ${e.categories.map((c) => CATEGORY_LABELS[c] ?? c).join("/")}`);
-    if (e?.minYearsSinceLast !== undefined) checks.push(`距上次进修≥${e.minYearsSinceLast}年`);
-    parts.push(checks.length > 0 ? `资格审核通过（${checks.join("，")}）` : "资格审核通过（无资格限制）");
+    if (e?.tiers) checks.push(zh ? `机构层级 ${list(e.tiers, TIER_LABELS)}` : `home tier ${list(e.tiers, TIER_LABELS)}`);
+    if (e?.maxAge !== undefined) checks.push(zh ? `年龄≤${e.maxAge}` : `age ≤ ${e.maxAge}`);
+    if (e?.minPracticeYears !== undefined) checks.push(zh ? `执业年限≥${e.minPracticeYears}` : `practice ≥ ${e.minPracticeYears} years`);
+    if (e?.licenses) checks.push(zh ? `执业资质 ${list(e.licenses, LICENSE_LABELS)}` : `licence ${list(e.licenses, LICENSE_LABELS)}`);
+    if (e?.categories) checks.push(zh ? `人员类别 ${list(e.categories, CATEGORY_LABELS)}` : `category ${list(e.categories, CATEGORY_LABELS)}`);
+    if (e?.minYearsSinceLast !== undefined) checks.push(zh ? `距上次进修≥${e.minYearsSinceLast}年` : `≥ ${e.minYearsSinceLast} years since the last placement`);
+    parts.push(zh
+      ? (checks.length > 0 ? `资格审核通过（${checks.join("，")}）` : "资格审核通过（无资格限制）")
+      : (checks.length > 0 ? `eligible (${checks.join(", ")})` : "eligible (no eligibility rule)"));
   } else {
-    parts.push(`资格审核未通过：${el.map((r) => r.message).join("；")}`);
+    parts.push(zh ? `资格审核未通过：${el.map((r) => r.message).join("；")}` : `not eligible: ${el.map((r) => r.message).join("; ")}`);
   }
   const [a, b] = ctx.span(p.start, p.end);
-  const unit = ctx.slots.granularity === "month" ? "个月" : "周";
   const d = prog.duration;
-  const rule = d?.min || d?.max ? `（规定 ${d.min ? durationLabel(d.min) : "不限"}～${d.max ? durationLabel(d.max) : "不限"}）` : "";
-  parts.push(`进修时长 ${b - a}${unit}${rule}`);
+  if (zh) {
+    const unit = ctx.slots.granularity === "month" ? "个月" : "周";
+    const rule = d?.min || d?.max ? `（规定 ${d.min ? durationLabel(d.min) : "不限"}～${d.max ? durationLabel(d.max) : "不限"}）` : "";
+    parts.push(`进修时长 ${b - a}${unit}${rule}`);
+  } else {
+    const unit = ctx.slots.granularity === "month" ? "month(s)" : "week(s)";
+    const rule = d?.min || d?.max ? ` (allowed ${d.min ? durationLabel(d.min, "en") : "any"} to ${d.max ? durationLabel(d.max, "en") : "any"})` : "";
+    parts.push(`duration ${b - a} ${unit}${rule}`);
+  }
   const w = windowOf(ctx, t);
-  parts.push(`时间窗口 ${w.from}—${lastDay(w.to)}`);
-  if (prog.mentor) parts.push(`带教要求 ${TITLE_LABELS[prog.mentor.minTitle] ?? prog.mentor.minTitle}及以上`);
-  if (prog.rotations) parts.push(`轮转 ${prog.rotations.count.min}～${prog.rotations.count.max}个科室`);
-  return parts.join("；");
+  parts.push(zh ? `时间窗口 ${w.from}—${lastDay(w.to)}` : `window ${w.from} to ${lastDay(w.to)}`);
+  if (prog.mentor) parts.push(zh ? `带教要求 ${label(TITLE_LABELS, prog.mentor.minTitle)}及以上` : `mentor ${label(TITLE_LABELS, prog.mentor.minTitle, "en")} or above`);
+  if (prog.rotations) parts.push(zh ? `轮转 ${prog.rotations.count.min}～${prog.rotations.count.max}个科室` : `${prog.rotations.count.min}–${prog.rotations.count.max} rotation departments`);
+  return parts.join(zh ? "；" : "; ");
 }
 
-function durationLabel(d: Duration): string {
+function durationLabel(d: Duration, lang: Lang = "zh"): string {
+  if (lang === "en") {
+    const out = [d.months ? `${d.months} month(s)` : "", d.weeks ? `${d.weeks} week(s)` : "", d.days ? `${d.days} day(s)` : ""].filter(Boolean).join(" ");
+    return out === "" ? "0 days" : out;
+  }
   const out = [d.months ? `${d.months}个月` : "", d.weeks ? `${d.weeks}周` : "", d.days ? `${d.days}天` : ""].join("");
   return out === "" ? "0天" : out;
 }
@@ -417,33 +514,18 @@ function sum(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
 
-/** Code-unit comparison that orders digit runs by value (`t-2` < `t-10`); locale-independent. */
-function naturalCompare(a: string, b: string): number {
-  const pa = a.match(/\d+|\D+/g) ?? [];
-  const pb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    let x = pa[i], y = pb[i];
-    if (/^\d/.test(x) && /^\d/.test(y)) {
-      x = x.replace(/^0+/, "");
-      y = y.replace(/^0+/, "");
-      if (x.length !== y.length) return x.length - y.length;
-    }
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
-}
+const signed = (t: Table): Table => ({ ...t, signOff: true });
 
-/** Display width of a cell: CJK and full-width characters count 2. */
-function displayWidth(v: string | number): number {
-  let w = 0;
-  for (const ch of String(v)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
-  return w;
-}
+/** Columns whose text wraps are capped at this width (characters); others fit their widest cell. */
+const LONG_WIDTH = 40;
 
-function table(name: string, headers: string[], rows: (string | number)[][]): Table {
+function table(name: string, title: string, headers: readonly string[], rows: (string | number)[][], columns: ColumnKind[], lang: Lang): Table {
   const widths = headers.map((h, i) => {
-    const widest = rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), displayWidth(h));
-    return Math.min(60, Math.max(6, widest) + 2);
+    const kind = columns[i] ?? "text";
+    const head = displayWidth(h) + 2;
+    if (kind === "date") return Math.max(head, 12);
+    const widest = rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), 0) + 2;
+    return Math.max(head, 6, Math.min(kind === "long" ? LONG_WIDTH : 60, widest));
   });
-  return { name, headers: [...headers], rows, widths };
+  return { name, title, headers: [...headers], rows, widths, columns, lang };
 }

@@ -3,35 +3,58 @@
  * health-commission planner — header and summary figures, a Gantt chart of the
  * placements by receiving hospital and department (rotations as segments), a
  * staffing heatmap of the sending units (上修下沉), quota / coverage / budget
- * bars against their targets, the support sent down and the unplaced trainees
- * with their reasons. When the calendar's slots fall in two or more calendar
- * years, a per-year section (分年度) follows the targets (see yearly.ts).
+ * bars against their targets, the support sent down, the unplaced trainees
+ * with their reasons, and per receiving hospital a printable 接收名单 (who
+ * arrives when, in which department, with which mentor). When the calendar's
+ * slots fall in two or more calendar years, a per-year section (分年度) follows
+ * the targets (see yearly.ts).
+ *
+ * Words: Chinese by default, English with `lang: "en"`; units, regions, trainees
+ * and mentors by name, codes by their labels (src/model/labels.ts), filters and
+ * quotas in words. Every lookup by a user-given string goes through a Map.
+ *
+ * Works on a phone (planners share it in WeChat): below 700 px the layout
+ * narrows, the Gantt scrolls sideways inside its card with the names column
+ * sticky, tables scroll inside their cards, and mentors and details are written
+ * out (nothing needs a hover).
+ *
+ * Stays small on any calendar: beyond {@link MAX_COLUMNS} slots the Gantt's time
+ * axis and the heatmap's columns group slots into months, quarters, years or
+ * decades (the heatmap cell of a group shows its tightest slot).
  *
  * The page loads nothing at view time: inline CSS only, no scripts, no fonts,
- * no images, and a Content-Security-Policy that forbids every fetch. Labels are
- * Chinese first with the English term in small text. Every piece of instance or
- * plan text is escaped. The output depends only on the arguments (no clock, no
- * randomness), so the same plan gives the same bytes.
+ * no images, and a Content-Security-Policy that forbids every fetch. Every piece
+ * of instance or plan text is escaped. The output depends only on the arguments
+ * (no clock, no randomness), so the same plan gives the same bytes.
  *
  * Stable `data-testid` hooks: `summary-placed`, `summary-unplaced`,
  * `summary-trainees`, `summary-support`, `summary-budget`, `gantt`, `gantt-bar`
- * (`data-trainee`), `gantt-segment`, `heatmap`, `heatmap-row`, `heatmap-cell`
- * (`data-state` = `below` | `at` | `above`), `quota-bar` (`data-count`),
- * `quota-count`, `coverage-bar`, `budget-bar`, `support-row`, `unplaced`,
- * `unplaced-row`, `conflict`; on a multi-year calendar `yearly`, `yearly-row`
- * (`data-programme`, `data-metric`, `data-flag`, `data-quota`) with `yearly-cell`
- * (`data-year`, `data-value`).
+ * (`data-trainee`), `gantt-segment`, `gantt-mentor`, `heatmap`, `heatmap-row`,
+ * `heatmap-cell` (`data-state` = `below` | `at` | `above`), `quota-bar`
+ * (`data-count`), `quota-count`, `coverage-bar`, `budget-bar`, `support-row`,
+ * `unplaced`, `unplaced-row`, `conflict`, `receiving`, `receiving-unit`
+ * (`data-unit`), `receiving-row` (`data-trainee`); on a multi-year calendar
+ * `yearly`, `yearly-row` (`data-programme`, `data-metric`, `data-flag`,
+ * `data-quota`) with `yearly-cell` (`data-year`, `data-value`).
  */
 import { subDays } from "date-fns";
 import { toDate, toIso } from "../calendar/index.js";
+import { KIND_LABELS, type Lang, REASON_LABELS, REGION_FLAG_LABELS, STATUS_LABELS, TIER_LABELS, label } from "../model/labels.js";
 import type { Instance, Placement, Plan, Programme, Quota, Trainee, Unit, Where } from "../model/types.js";
-import { WHERE_KEYS } from "../model/types.js";
 import { type Context, contextOf } from "../rules/context.js";
-import { costOf } from "../rules/budget.js";
-import { coveredUnits } from "../rules/coverage.js";
-import { quotaCounts } from "../rules/quota.js";
+import { spentOf, withinBudget } from "../rules/budget.js";
+import { coverageStatus } from "../rules/coverage.js";
+import { ledgerOf } from "../rules/ledger.js";
+import { supportSlots } from "../rules/objective.js";
+import { quotaCounts, quotaStatus } from "../rules/quota.js";
+import { onDutyAt } from "../rules/staffing.js";
+import { teamAt } from "../rules/team.js";
 import { segments } from "../rules/types.js";
-import { spansSeveralYears, type YearlyRow, yearlyRows, yearlyViews } from "./yearly.js";
+import { type Names, coverageWords, namesOf, receivingList, shortfallWords, whereWords, yearlyRowLabel } from "./words.js";
+import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
+
+/** The label of a per-year row (it lives in words.ts; re-exported for callers of this module). */
+export { yearlyRowLabel } from "./words.js";
 
 export interface HtmlReportOptions {
   /** Page title; default: the programme names. */
@@ -43,7 +66,12 @@ export interface HtmlReportOptions {
    * into a collapsed section by default; `true` shows every row in the main table.
    */
   readonly expandStaffing?: boolean;
+  /** Chinese (default) or English. */
+  readonly lang?: Lang;
 }
+
+/** Time columns of the Gantt axis and the heatmap, at most this many (slots are grouped beyond). */
+export const MAX_COLUMNS = 60;
 
 // ---------------------------------------------------------------------------
 // Text helpers
@@ -56,7 +84,7 @@ export function escapeHtml(s: unknown): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;")
-    .replace(/\r?\n/g, "&#10;");
+    .replace(/\r\n|\r|\n/g, "&#10;");
 }
 const esc = escapeHtml;
 
@@ -84,44 +112,6 @@ const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 /** A CSS percentage with fixed precision (deterministic). */
 const cssPct = (x: number) => `${(Math.max(0, Math.min(1, x)) * 100).toFixed(4)}%`;
 
-/** `中文 <small>english</small>`. */
-const bi = (zh: string, en: string) => `${esc(zh)} <small class="en">${esc(en)}</small>`;
-
-const DEPT_ZH: Record<string, string> = {
-  "acupuncture": "针灸科", "anesthesiology": "麻醉科", "cardiology": "心血管内科", "dermatology": "皮肤科",
-  "emergency": "急诊科", "endocrinology": "内分泌科", "ent": "耳鼻咽喉科", "gastroenterology": "消化内科",
-  "general-practice": "全科", "geriatrics": "老年医学科", "icu": "重症医学科", "imaging": "医学影像科",
-  "infectious-disease": "感染科", "internal": "内科", "lab": "检验科", "nephrology": "肾内科",
-  "neurology": "神经内科", "neurosurgery": "神经外科", "nursing": "护理", "obstetrics-gynecology": "妇产科",
-  "oncology": "肿瘤科", "ophthalmology": "眼科", "orthopedics": "骨科", "pathology": "病理科",
-  "pediatrics": "儿科", "pharmacy": "药剂科", "psychiatry": "精神科", "public-health": "公共卫生科",
-  "radiology": "放射科", "rehabilitation": "康复医学科", "respiratory": "呼吸内科", "stomatology": "口腔科",
-  "surgery": "外科", "tcm": "中医科", "ultrasound": "超声科", "urology": "泌尿外科",
-};
-const TIER_ZH: Record<string, string> = { provincial: "省级", city: "市级", county: "县级", township: "乡镇/社区", village: "村级" };
-const KIND_ZH: Record<string, string> = { general: "综合", tcm: "中医", specialty: "专科" };
-const TITLE_ZH: Record<string, string> = { "none": "无职称", "junior": "初级", "intermediate": "中级", "associate-senior": "副高级", "senior": "正高级" };
-const CATEGORY_ZH: Record<string, string> = { "clinical": "临床", "nursing": "护理", "imaging": "影像", "lab": "检验", "pharmacy": "药学", "public-health": "公共卫生" };
-const ROLE_ZH: Record<string, string> = { "backbone": "业务骨干", "family-doctor": "家庭医生" };
-const FLAG_ZH: Record<string, string> = { "mountain-island": "山区海岛县" };
-const STATUS_ZH: Record<string, string> = { "optimal": "最优", "feasible": "可行", "timeout-feasible": "超时 · 可行", "infeasible": "无可行方案" };
-const WHERE_ZH: Record<string, string> = {
-  homeUnit: "派出单位", homeRegion: "派出地区", homeRegionFlag: "地区类别", homeTier: "派出单位级别", homeDept: "原科室",
-  role: "人员角色", studyDept: "进修科室", receivingUnit: "接收医院", receivingTier: "接收医院级别", receivingKind: "接收医院类型", category: "人员类别",
-};
-const CODE_ZH: Record<string, string> = {
-  "R-ONCE": "重复或遗漏", "R-ELIGIBLE": "不符合报名条件", "R-RECEIVER": "无可接收医院", "R-DEPT": "无可进修科室",
-  "R-DURATION": "进修时长不符", "R-WINDOW": "时间不符", "R-CAPACITY": "接收名额已满", "R-MENTOR": "带教老师不足",
-  "R-STAFFING": "派出科室人手不足", "R-SUPPORT": "下沉支援不足", "R-TEAM": "家庭医生团队人手不足", "R-QUOTA": "名额分配限制",
-  "R-COVERAGE": "覆盖要求", "R-BUDGET": "经费上限", "R-PINNED": "已定安排", "R-ROTATION": "轮转要求",
-  "CAPACITY-COMPETITION": "竞争落选", "INFEASIBLE": "整体无可行方案",
-};
-
-const deptZh = (d: string) => DEPT_ZH[d] ?? d;
-const deptHtml = (d: string) => (DEPT_ZH[d] ? bi(DEPT_ZH[d], d) : esc(d));
-const unitName = (ctx: Context, id: string) => ctx.units.get(id)?.name ?? id;
-const traineeName = (ctx: Context, id: string) => ctx.trainees.get(id)?.name ?? id;
-
 /** Inclusive last day of `[start, end)`, for people. */
 const lastDay = (end: string) => toIso(subDays(toDate(end), 1));
 
@@ -140,6 +130,7 @@ const CSS = `
 *{box-sizing:border-box}
 body{margin:0;background:#f4f6f8;color:#1f2937;font:14px/1.5 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 main{max-width:1440px;margin:0 auto;padding:20px 24px 40px}
+.scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
 small.en,.en{color:#6b7280;font-size:11px;font-weight:400;letter-spacing:0}
 h1{font-size:24px;margin:0 0 2px}
 h2{font-size:18px;margin:0 0 4px;display:flex;align-items:baseline;gap:8px}
@@ -163,23 +154,24 @@ nav a{color:#1d4ed8;text-decoration:none}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:12px;color:#4b5563;margin:6px 0 10px;align-items:center}
 .sw{display:inline-block;width:14px;height:14px;border-radius:3px;vertical-align:-2px;margin-right:4px;border:1px solid rgba(0,0,0,.08)}
 /* Gantt */
-.gantt{border:1px solid #e5e7eb;border-radius:8px;overflow:hidden}
-.g-row{display:grid;grid-template-columns:360px 1fr;border-top:1px solid #f0f1f3}
+.gantt{border:1px solid #e5e7eb;border-radius:8px;overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;--lw:340px}
+.g-inner{min-width:calc(var(--lw) + var(--tw))}
+.g-row{display:grid;grid-template-columns:var(--lw) minmax(0,1fr);border-top:1px solid #f0f1f3}
 .g-row:first-child{border-top:0}
-.g-label{padding:0 10px;display:flex;align-items:center;gap:6px;border-right:1px solid #e5e7eb;min-width:0;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
+.g-label{padding:2px 10px;display:flex;align-items:center;flex-wrap:wrap;gap:0 6px;border-right:1px solid #e5e7eb;min-width:0;overflow:hidden;position:sticky;left:0;z-index:1;background:#fff}
 .g-track{position:relative;min-height:28px;background-image:linear-gradient(to right,#eef0f3 1px,transparent 1px);background-size:var(--slot) 100%}
 .g-head{background:#f8fafc;position:sticky;top:0;z-index:2;border-bottom:1px solid #d1d5db}
-.g-head .g-label{font-weight:600;display:flex;align-items:flex-end}
+.g-head .g-label{font-weight:600;display:flex;align-items:flex-end;background:#f8fafc;z-index:3}
 .g-head .g-track{min-height:0;height:40px}
 .g-tick{position:absolute;top:0;bottom:0;border-left:1px solid #d1d5db;font-size:12px;padding-left:4px;white-space:nowrap;overflow:hidden}
 .g-tick.m{height:20px;font-weight:600;color:#374151}
 .g-tick.w{top:20px;height:20px;color:#6b7280;font-size:11px;border-left-color:#e5e7eb}
 .g-tick.only{height:40px;display:flex;flex-direction:column;justify-content:center}
 .g-unit{background:#eef2ff;border-top:2px solid #c7d2fe}
-.g-unit .g-label{font-weight:700;color:#1e3a8a;white-space:normal;padding:4px 10px}
+.g-unit .g-label{font-weight:700;color:#1e3a8a;padding:4px 10px;background:#eef2ff}
 .g-unit .g-track{min-height:30px;background:none}
 .g-dept{background:#f3f4f6;border-top:1px solid #e5e7eb}
-.g-dept .g-label{padding-left:14px;font-weight:700;color:#111827}
+.g-dept .g-label{padding-left:14px;font-weight:700;color:#111827;background:#f3f4f6}
 .g-dept .g-label::before{content:"";display:inline-block;width:4px;height:14px;border-radius:2px;background:#3b82f6;margin-right:2px}
 .g-row.p .g-label{padding-left:26px}
 .g-dept .g-track{min-height:22px}
@@ -188,7 +180,8 @@ nav a{color:#1d4ed8;text-decoration:none}
 .g-name{font-weight:600}
 .g-name{flex:none}
 .g-label .en{flex:none}
-.g-sub{color:#6b7280;font-size:12px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}
+.g-sub{color:#6b7280;font-size:12px;flex-basis:100%;line-height:1.35;overflow-wrap:anywhere}
+.g-mentor{color:#1e40af;font-size:12px;flex-basis:100%;line-height:1.35;overflow-wrap:anywhere}
 .bar{position:absolute;top:3px;bottom:3px;border-radius:6px;background:#3b82f6;color:#fff;font-size:13px;font-weight:600;padding:0 8px;display:flex;align-items:center;overflow:hidden;white-space:nowrap;box-shadow:0 1px 2px rgba(0,0,0,.15);cursor:default}
 .bar.pinned{background:#475569;outline:2px dashed #f59e0b;outline-offset:-2px}
 .bar.rot{flex-direction:column;align-items:stretch;justify-content:flex-start;padding:2px 0 0;background:#1e3a8a}
@@ -198,6 +191,8 @@ nav a{color:#1d4ed8;text-decoration:none}
 .seg:first-child{border-left:0}
 .seg.main{font-weight:700;text-decoration:underline}
 .g-row.rot .g-track{min-height:40px}
+.g-row.p .bar{top:calc(50% - 13px);bottom:auto;height:26px}
+.g-row.p.rot .bar{top:calc(50% - 19px);height:38px}
 /* Heatmap */
 .hm-wrap{overflow-x:auto}
 table{border-collapse:collapse}
@@ -209,6 +204,7 @@ table{border-collapse:collapse}
 .hm th.rl{text-align:left;padding:3px 10px;width:230px;min-width:200px;white-space:nowrap;background:#fff;font-weight:400;border-bottom:1px solid #f0f1f3}
 .hm tr.first>*{border-top:2px solid #e5e7eb}
 .hm th.rl .d{color:#111827}
+.hm th.rl .u{display:none}
 .hm th.rl .r{display:block;color:#6b7280;font-size:11px;line-height:1.2}
 .hm td{text-align:center;min-width:30px;height:30px;font-variant-numeric:tabular-nums;font-weight:600;color:#1f2937;white-space:nowrap}
 .hm td.above{background:#bbf7d0}.hm td.above2{background:#86efac}
@@ -240,20 +236,55 @@ details>summary{cursor:pointer;color:#1d4ed8;font-size:13px;padding:4px 0}
 .miss{flex-basis:100%;font-size:12px;color:#92400e;margin-top:2px;white-space:normal}
 /* Tables */
 .tbl{width:100%;font-size:13px}
+.recv{margin-top:12px}
+.recv h3{margin:0 0 6px}
 .tbl th{background:#f8fafc;text-align:left;font-weight:600;color:#374151;padding:6px 8px;border-bottom:1px solid #d1d5db;white-space:nowrap}
 .tbl td{padding:6px 8px;border-bottom:1px solid #f0f1f3;vertical-align:top}
 .tbl tr:nth-child(even) td{background:#fcfcfd}
 .code{display:inline-block;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;background:#f1f5f9;border-radius:4px;padding:0 5px;color:#334155}
 .reason{margin:2px 0}
 .reason .zh{font-weight:600;margin-right:4px}
-.msg{color:#4b5563;font-size:12px;word-break:break-word}
+.msg{color:#4b5563;font-size:12px;overflow-wrap:anywhere}
+.tbl td{overflow-wrap:anywhere}
 .muted{color:#6b7280}
 footer{color:#6b7280;font-size:12px;text-align:center;margin-top:20px}
-@media print{body{background:#fff}section{box-shadow:none;break-inside:auto}.g-row,.tbl tr{break-inside:avoid}details{display:block}}
+@media (max-width:700px){
+main{padding:8px 8px 24px}
+section{padding:12px 10px;margin:10px 0;border-radius:8px}
+h1{font-size:20px}h2{font-size:16px;flex-wrap:wrap}
+.cards{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+.card{padding:8px 10px}.card .v{font-size:22px}
+.gantt{--lw:132px}
+.g-label{padding:2px 6px;font-size:13px}
+.g-row.p .g-label{padding-left:8px}
+.g-dept .g-label{padding-left:6px}
+.tg{display:block}
+.tg>.tr{display:block;border-top:1px solid #e5e7eb;padding:6px 0}
+.tg>.tr:first-child{display:none}
+.tg .cell{border-top:0;padding:2px 0}
+.hm th.un{display:none}
+.hm th.rl{width:auto;min-width:104px;max-width:128px;white-space:normal;padding:3px 6px;position:sticky;left:0;z-index:1;box-shadow:1px 0 0 #e5e7eb}
+.hm th.rl .u{display:block;font-size:11px;line-height:1.25;color:#1e3a8a;font-weight:600}
+.hm thead th.rl{background:#f8fafc}
+.tbl th,.tbl td{padding:5px 6px}
+.meta{gap:4px 14px}
+}
+@media print{body{background:#fff}main{max-width:none;padding:0}section{box-shadow:none;break-inside:auto;border:0}.g-row,.tbl tr{break-inside:avoid}details{display:block}.gantt{overflow:visible}.scroll,.hm-wrap{overflow:visible}.recv{break-before:page}nav{display:none}}
 `;
 
 // ---------------------------------------------------------------------------
 // Derived facts
+
+/** A time column: slots `[from, to)` of the calendar, and its label. */
+interface Column {
+  readonly from: number;
+  readonly to: number;
+  /** Main label (HTML) and a second, smaller line (HTML, may be ""). */
+  readonly label: string;
+  readonly sub: string;
+  /** Full description for a tooltip (plain text). */
+  readonly title: string;
+}
 
 interface Facts {
   readonly ctx: Context;
@@ -261,7 +292,16 @@ interface Facts {
   readonly monthly: boolean;
   readonly pinned: ReadonlySet<string>;
   readonly colours: ReadonlyMap<string, string>;
+  readonly lang: Lang;
+  readonly names: Names;
+  /** Time columns of the Gantt axis and the heatmap (one per slot unless the calendar is long). */
+  readonly columns: readonly Column[];
+  /** Whether a column groups several slots. */
+  readonly grouped: boolean;
 }
+
+/** Chinese or English, by the report's language (both are HTML). */
+const tr = (f: Pick<Facts, "lang">, zh: string, en: string) => (f.lang === "zh" ? zh : en);
 
 /** Slot span of `[start, end)` clamped to the calendar. */
 function spanOf(f: Facts, start: string, end: string): [number, number] {
@@ -269,8 +309,61 @@ function spanOf(f: Facts, start: string, end: string): [number, number] {
   return [Math.max(0, Math.min(a, f.n)), Math.max(0, Math.min(b, f.n))];
 }
 
-function slotUnit(f: Facts): { zh: string; en: string } {
-  return f.monthly ? { zh: "月", en: "month" } : { zh: "周", en: "week" };
+function slotUnit(f: Facts): string {
+  return f.monthly ? tr(f, "月", "month") : tr(f, "周", "week");
+}
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * The time columns: one per slot when there are at most `max` slots; else slots grouped by
+ * month (weekly calendars), quarter, year, or runs of 5, 10, 50, … years — the finest
+ * grouping with at most `max` columns.
+ */
+function columnsOf(ctx: Context, lang: Lang, max: number): { columns: Column[]; grouped: boolean } {
+  const b = ctx.slots.boundaries;
+  const n = ctx.slots.count;
+  const monthly = ctx.slots.granularity === "month";
+  const zh = lang === "zh";
+  const y = (k: number) => Number(b[k].slice(0, 4));
+  const m = (k: number) => Number(b[k].slice(5, 7));
+  if (n <= max) {
+    const columns = Array.from({ length: n }, (_, k): Column => monthly
+      ? { from: k, to: k + 1, label: zh ? `${m(k)}月` : MONTHS_EN[m(k) - 1], sub: String(y(k)), title: b[k].slice(0, 7) }
+      : { from: k, to: k + 1, label: `${m(k)}/${Number(b[k].slice(8, 10))}`, sub: "", title: b[k] });
+    return { columns, grouped: false };
+  }
+  type Level = { key: (k: number) => string; name: (k: number, j: number) => { label: string; sub: string } };
+  const levels: Level[] = [];
+  if (!monthly)
+    levels.push({ key: (k) => b[k].slice(0, 7), name: (k) => ({ label: zh ? `${m(k)}月` : MONTHS_EN[m(k) - 1], sub: String(y(k)) }) });
+  levels.push({
+    key: (k) => `${y(k)}-Q${Math.floor((m(k) - 1) / 3) + 1}`,
+    name: (k) => ({ label: `Q${Math.floor((m(k) - 1) / 3) + 1}`, sub: String(y(k)) }),
+  });
+  levels.push({ key: (k) => String(y(k)), name: (k) => ({ label: zh ? `${y(k)}年` : String(y(k)), sub: "" }) });
+  for (const span of [5, 10, 50, 100, 500, 1000, 5000, 10000]) {
+    levels.push({
+      key: (k) => String(Math.floor(y(k) / span)),
+      name: (k, j) => ({ label: `${y(k)}–${y(j - 1)}`, sub: zh ? "年" : "" }),
+    });
+  }
+  for (const level of levels) {
+    const columns: Column[] = [];
+    let k = 0;
+    while (k < n) {
+      const key = level.key(k);
+      let j = k + 1;
+      while (j < n && level.key(j) === key) j++;
+      const { label: l, sub } = level.name(k, j);
+      columns.push({ from: k, to: j, label: l, sub, title: `${b[k]} … ${lastDay(b[j])}` });
+      k = j;
+      if (columns.length > max) break;
+    }
+    if (columns.length <= max) return { columns, grouped: true };
+  }
+  // Unreachable for calendars of real dates; one column for everything.
+  return { columns: [{ from: 0, to: n, label: `${b[0]}…`, sub: "", title: `${b[0]} … ${lastDay(b[n])}` }], grouped: true };
 }
 
 function calendarText(inst: Instance, f: Facts): string {
@@ -278,10 +371,104 @@ function calendarText(inst: Instance, f: Facts): string {
   if (f.monthly) {
     const a = c.start.slice(0, 7), b = lastDay(c.end).slice(0, 7);
     const zh = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`;
-    return `${esc(zh(a))} – ${esc(zh(b))}（${f.n} 个月） <small class="en">${esc(c.start)} … ${esc(c.end)} exclusive, monthly slots</small>`;
+    return tr(f, `${esc(zh(a))} – ${esc(zh(b))}（${f.n} 个月）`, `${esc(a)} – ${esc(b)} (${f.n} months)`);
   }
-  return `${esc(c.start)} – ${esc(lastDay(c.end))}（${f.n} 周） <small class="en">${esc(c.start)} … ${esc(c.end)} exclusive, weekly slots</small>`;
+  return tr(f, `${esc(c.start)} – ${esc(lastDay(c.end))}（${f.n} 周）`, `${esc(c.start)} – ${esc(lastDay(c.end))} (${f.n} weeks)`);
 }
+
+/** A department's name, escaped. */
+const deptHtml = (f: Facts, d: string) => esc(f.names.dept(d));
+
+// ---------------------------------------------------------------------------
+// Figures (computed from the plan; the wording below only presents them)
+
+// Every number and verdict here comes from the rule modules and the plan's ledger
+// (`rules/objective.ts`, `rules/budget.ts`, `rules/staffing.ts`, `rules/team.ts`,
+// `rules/quota.ts`, `rules/coverage.ts`): the report only presents them.
+
+/** Specialist-slots of support sent down, over the whole plan (the objective's support term). */
+const supportSlotsOf = (f: Facts, plan: Plan): number => supportSlots(f.ctx, plan);
+
+/** What a programme spends (R-BUDGET's own sum). */
+const budgetUsed = (ctx: Context, plan: Plan, prog: Programme): number => spentOf(ctx, plan).get(prog.id) ?? 0;
+
+/** Trainees hosted per receiving unit × dept × slot (rotations count in their own department): the ledger's seats. */
+function hostedBySlot(f: Facts, plan: Plan): Map<string, number[]> {
+  const ledger = ledgerOf(f.ctx, plan);
+  const hosted = new Map<string, number[]>();
+  for (const seat of ledger.resources("seat")) hosted.set(hostedKey(seat.unit, seat.dept), Array.from({ length: f.n }, (_, k) => ledger.at(seat, k)));
+  return hosted;
+}
+const hostedKey = (unit: string, dept: string) => `${unit.length}:${unit}${dept}`;
+
+/** One staffing row's figures per slot: on duty, the minimum, away and support, with names. */
+interface StaffingSlots {
+  readonly on: number[];
+  /** The rule's verdict per slot (R-STAFFING's `onDutyAt`, R-TEAM's `teamAt`). */
+  readonly ok: boolean[];
+  readonly min: number;
+  readonly away: number[];
+  readonly support: number[];
+  readonly who: string[][];
+  readonly from: string[][];
+}
+
+/** On duty = staff − away + support (teams: no support), per slot, for every staffed department and team. */
+function staffingBySlot(inst: Instance, plan: Plan, f: Facts): {
+  depts: Map<string, StaffingSlots>; teams: Map<string, StaffingSlots>;
+} {
+  const { ctx, n } = f;
+  const ledger = ledgerOf(ctx, plan);
+  const slots = <T>(make: (k: number) => T) => Array.from({ length: n }, (_, k) => make(k));
+  const traineeNames = (ids: readonly string[]) => ids.map((id) => ctx.trainees.get(id)?.name ?? id);
+  // Who sends specialists to a department in a slot, with how many (names only: the counts are the ledger's).
+  const senders = (unit: string, dept: string, k: number) =>
+    (plan.support ?? []).filter((s) => s.to === unit && s.dept === dept && spanOf(f, s.start, s.end)[0] <= k && k < spanOf(f, s.start, s.end)[1]).map((s) => `${f.names.unit(s.from)} ×${s.count}`);
+  const depts = new Map<string, StaffingSlots>();
+  for (const u of inst.units)
+    for (const d of u.departments ?? []) {
+      const cells = slots((k) => onDutyAt(ledger, u.id, d, k));
+      depts.set(hostedKey(u.id, d.dept), {
+        on: cells.map((c) => c.onDuty), ok: cells.map((c) => c.ok), min: d.minOnDuty, away: cells.map((c) => c.away), support: cells.map((c) => c.support),
+        who: slots((k) => traineeNames(ledger.who({ kind: "away", unit: u.id, dept: d.dept }, k))), from: slots((k) => senders(u.id, d.dept, k)),
+      });
+    }
+  const teams = new Map<string, StaffingSlots>();
+  for (const team of inst.teams ?? []) {
+    const cells = slots((k) => teamAt(ledger, team, k));
+    teams.set(team.id, {
+      on: cells.map((c) => c.onDuty), ok: cells.map((c) => c.ok), min: team.minOnDuty, away: cells.map((c) => c.away), support: slots(() => 0),
+      who: slots((k) => traineeNames(ledger.who({ kind: "team", team: team.id }, k))), from: slots(() => []),
+    });
+  }
+  return { depts, teams };
+}
+
+/** Per quota row: its count and whether it is short, broken or met. */
+interface QuotaState {
+  readonly count: number;
+  readonly total: number;
+  readonly minShort: boolean;
+  readonly overMax: boolean;
+  readonly overShare: boolean;
+  readonly bad: boolean;
+  readonly short: boolean;
+}
+
+/** R-QUOTA's verdicts (`quotaStatus`), as the report shows them: broken (hard), short (soft) or met. */
+function quotaStates(ctx: Context, plan: Plan): Map<string, QuotaState[]> {
+  const status = quotaStatus(ctx, plan);
+  const out = new Map<string, QuotaState[]>();
+  for (const prog of ctx.instance.programmes)
+    out.set(prog.id, (status.get(prog.id) ?? []).map((s) => {
+      const bad = !s.maxOk || !s.shareOk || (!s.minOk && !s.soft);
+      return { count: s.count, total: s.total, minShort: !s.minOk, overMax: !s.maxOk, overShare: !s.shareOk, bad, short: !bad && !s.minOk };
+    }));
+  return out;
+}
+
+/** Per coverage row: the units counted, placements per unit capped at `min`, the units missing (R-COVERAGE's own status). */
+const coverageState = (ctx: Context, plan: Plan, prog: Programme, row: NonNullable<Programme["coverage"]>[number]) => coverageStatus(ctx, plan, prog, row);
 
 // ---------------------------------------------------------------------------
 // Sections
@@ -291,13 +478,9 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
   const st = plan.status;
   const cls = st === "optimal" ? "ok" : st === "infeasible" ? "bad" : "warn";
   const gap = plan.bound !== undefined ? Math.abs(plan.bound - plan.objective) / Math.max(1, Math.abs(plan.bound)) : undefined;
-  const names = inst.programmes.map((p) => `<div>${esc(p.name ?? p.id)} <small class="en">${esc(p.id)}</small></div>`).join("");
+  const names = inst.programmes.map((p) => `<div>${esc(p.name ?? p.id)}</div>`).join("");
 
-  let supportSlots = 0;
-  for (const s of plan.support ?? []) {
-    const [a, b] = spanOf(f, s.start, s.end);
-    supportSlots += s.count * Math.max(0, b - a);
-  }
+  const supportSlots = supportSlotsOf(f, plan);
   const su = slotUnit(f);
   let used = 0, cap = 0, hasBudget = false;
   for (const prog of inst.programmes) {
@@ -307,63 +490,59 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
     used += budgetUsed(ctx, plan, prog);
   }
   const unplaced = plan.unplaced ?? [];
-  const card = (cls2: string, zh: string, en: string, testid: string, value: string, sub: string) =>
-    `<div class="card ${cls2}"><div class="k">${bi(zh, en)}</div><div class="v" data-testid="${testid}">${value}</div><div class="s">${sub}</div></div>`;
+  const card = (cls2: string, k: string, testid: string, value: string, sub: string) =>
+    `<div class="card ${cls2}"><div class="k">${k}</div><div class="v" data-testid="${testid}">${value}</div><div class="s">${sub}</div></div>`;
   const byCode = new Map<string, number>();
   for (const u of unplaced) {
-    const c = u.reasons[0]?.code ?? "?";
+    const c = u.reasons[0]?.code ?? "";
     byCode.set(c, (byCode.get(c) ?? 0) + 1);
   }
-  const codeSummary = [...byCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c, k]) => `${esc(CODE_ZH[c] ?? c)} ${k}`).join("，");
+  const codeSummary = [...byCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([c, k]) => `${esc(c === "" ? tr(f, "未说明原因", "no reason given") : label(REASON_LABELS, c, f.lang))} ${k}`).join(tr(f, "，", ", "));
 
+  const share = inst.trainees.length ? pct(plan.placements.length / inst.trainees.length, 0) : "—";
   const cards = [
-    card("good", "已安排", "placed", "summary-placed", String(plan.placements.length), `占报名 ${inst.trainees.length ? pct(plan.placements.length / inst.trainees.length, 0) : "—"} <small class="en">of trainees</small>`),
-    card(unplaced.length ? "warnc" : "good", "未安排", "unplaced", "summary-unplaced", String(unplaced.length), codeSummary || "无 <small class=\"en\">none</small>"),
-    card("info", "报名学员", "trainees", "summary-trainees", String(inst.trainees.length), `${inst.programmes.length} 个项目 <small class="en">programme(s)</small>`),
-    card("info", `下沉支援（人·${su.zh}）`, `support specialist-${su.en}s`, "summary-support", num(supportSlots), `${(plan.support ?? []).length} 条支援安排 <small class="en">support rows</small>`),
-    card(hasBudget && used > cap + 1e-9 ? "warnc" : "info", "经费使用", "budget used", "summary-budget",
-      hasBudget ? `¥${num(used)}` : "—", hasBudget ? `上限 ¥${num(cap)}（${pct(cap > 0 ? used / cap : 0)}） <small class="en">cap</small>` : "未设经费 <small class=\"en\">no budget</small>"),
+    card("good", tr(f, "已安排", "placed"), "summary-placed", String(plan.placements.length), tr(f, `占报名 ${share}`, `${share} of trainees`)),
+    card(unplaced.length ? "warnc" : "good", tr(f, "未安排", "not placed"), "summary-unplaced", String(unplaced.length), codeSummary || tr(f, "无", "none")),
+    card("info", tr(f, "报名学员", "trainees"), "summary-trainees", String(inst.trainees.length), tr(f, `${inst.programmes.length} 个项目`, `${inst.programmes.length} programme(s)`)),
+    card("info", tr(f, `下沉支援（人·${su}）`, `support (specialist-${su}s)`), "summary-support", num(supportSlots), tr(f, `${(plan.support ?? []).length} 条支援安排`, `${(plan.support ?? []).length} support row(s)`)),
+    card(hasBudget && used > cap + 1e-9 ? "warnc" : "info", tr(f, "经费使用", "budget used"), "summary-budget",
+      hasBudget ? `¥${num(used)}` : "—", hasBudget ? tr(f, `上限 ¥${num(cap)}（${pct(cap > 0 ? used / cap : 0)}）`, `cap ¥${num(cap)} (${pct(cap > 0 ? used / cap : 0)})`) : tr(f, "未设经费", "no budget")),
   ].join("");
 
   let callouts = "";
   const shortfalls = plan.shortfalls ?? [];
   if (shortfalls.length) {
-    const items = shortfalls.map((s) => {
-      const what = s.rule === "quota" ? `名额第 ${s.index + 1} 行` : `覆盖要求第 ${s.index + 1} 行`;
-      return `<li>${esc(ctx.programmes.get(s.programme)?.name ?? s.programme)}：${esc(what)} <small class="en">${esc(s.rule)} ${s.index}</small> — 需要 ${num(s.needed)}，实际 ${num(s.got)}，<b>缺口 ${num(s.needed - s.got)}</b></li>`;
-    }).join("");
-    callouts += `<div class="callout warn"><b>未达目标（软约束）</b> <small class="en">shortfalls — soft targets not met, priced in the objective</small><ul style="margin:4px 0 0;padding-left:20px">${items}</ul></div>`;
+    const items = shortfalls.map((s) => `<li>${esc(shortfallWords(f.names, inst, s))}</li>`).join("");
+    callouts += `<div class="callout warn"><b>${tr(f, "未达目标（软性要求，缺口计入目标函数）", "shortfalls — soft targets not met, priced in the objective")}</b><ul style="margin:4px 0 0;padding-left:20px">${items}</ul></div>`;
   }
   const conflicts = plan.conflicts ?? [];
   if (conflicts.length) {
-    const items = conflicts.map((c) => `<li data-testid="conflict"><span class="code">${esc(c.code)}</span> ${esc(CODE_ZH[c.code] ?? "")} <span class="msg">${esc(c.message)}</span>${c.ids.length ? ` <small class="en">${esc(c.ids.join(", "))}</small>` : ""}</li>`).join("");
-    callouts += `<div class="callout bad"><b>无法同时满足的硬性规则</b> <small class="en">conflicts — why no valid plan exists</small><ul style="margin:4px 0 0;padding-left:20px">${items}</ul></div>`;
+    const items = conflicts.map((c) => `<li data-testid="conflict"${attrs({ "data-code": c.code })}><b>${esc(label(REASON_LABELS, c.code, f.lang))}</b>${tr(f, "：", ": ")}<span class="msg">${esc(c.message)}</span></li>`).join("");
+    callouts += `<div class="callout bad"><b>${tr(f, "无法同时满足的硬性规则", "conflicts — why no valid plan exists")}</b><ul style="margin:4px 0 0;padding-left:20px">${items}</ul></div>`;
   }
 
+  const sep = tr(f, "：", ": ");
+  const nav = [
+    ["gantt", tr(f, "进修甘特图", "Gantt")], ["staffing", tr(f, "派出单位在岗", "Staffing")], ["targets", tr(f, "名额与目标", "Targets")],
+    ...(spansSeveralYears(inst) ? [["years", tr(f, "分年度", "Per year")]] : []),
+    ["support", tr(f, "下沉支援", "Support")], ["unplaced", tr(f, "未安排名单", "Not placed")], ["receiving", tr(f, "接收名单", "Arrivals")],
+  ].map(([id, text]) => `<a href="#${id}">${text}</a>`).join("");
   return `<header><section>
-<div class="en" style="font-size:12px">进修安排方案报告 · Refresher-training placement report</div>
+<div class="en" style="font-size:12px">${tr(f, "进修安排方案报告", "Refresher-training placement report")}</div>
 <h1>${esc(title)}</h1>
 ${inst.programmes.length > 1 || title !== (inst.programmes[0]?.name ?? "") ? `<div class="lead">${names}</div>` : ""}
 <div class="meta">
-<span><b>计划周期</b> <small class="en">calendar</small>：${calendarText(inst, f)}</span>
-<span><b>求解状态</b> <small class="en">status</small>：<span class="status ${cls}" data-testid="summary-status">${esc(STATUS_ZH[st] ?? st)} <small class="en">${esc(st)}</small></span></span>
-<span><b>目标值</b> <small class="en">objective</small>：<span data-testid="summary-objective">${esc(num(plan.objective))}</span></span>
-<span><b>上界</b> <small class="en">bound</small>：${plan.bound !== undefined ? esc(num(plan.bound)) : "—"}</span>
-<span><b>差距</b> <small class="en">gap</small>：${gap !== undefined ? esc(pct(gap, 2)) : "—"}${gap === 0 ? ` <small class="en">(已证明最优 proven optimal)</small>` : ""}</span>
+<span><b>${tr(f, "计划周期", "calendar")}</b>${sep}${calendarText(inst, f)}</span>
+<span><b>${tr(f, "求解状态", "status")}</b>${sep}<span class="status ${cls}" data-testid="summary-status">${esc(label(STATUS_LABELS, st, f.lang))}</span></span>
+<span><b>${tr(f, "目标值", "objective")}</b>${sep}<span data-testid="summary-objective">${esc(num(plan.objective))}</span></span>
+<span><b>${tr(f, "上界", "bound")}</b>${sep}${plan.bound !== undefined ? esc(num(plan.bound)) : "—"}</span>
+<span><b>${tr(f, "差距", "gap")}</b>${sep}${gap !== undefined ? esc(pct(gap, 2)) : "—"}${gap === 0 ? tr(f, "（已证明最优）", " (proven optimal)") : ""}</span>
 </div>
 <div class="cards">${cards}</div>
 ${callouts}
-<nav><a href="#gantt">进修甘特图 Gantt</a><a href="#staffing">派出单位在岗 Staffing</a><a href="#targets">名额与目标 Targets</a>${spansSeveralYears(inst) ? `<a href="#years">分年度 Per year</a>` : ""}<a href="#support">下沉支援 Support</a><a href="#unplaced">未安排名单 Unplaced</a></nav>
+<nav>${nav}</nav>
 </section></header>`;
-}
-
-function budgetUsed(ctx: Context, plan: Plan, prog: Programme): number {
-  let used = 0;
-  for (const p of plan.placements) {
-    const t = ctx.trainees.get(p.trainee);
-    if (t && t.programme === prog.id) used += costOf(ctx, prog, t, p);
-  }
-  return used;
 }
 
 /** The time axis header of the Gantt chart. */
@@ -371,31 +550,24 @@ function ganttHead(f: Facts): string {
   const { ctx, n } = f;
   const b = ctx.slots.boundaries;
   let ticks = "";
-  if (f.monthly) {
-    for (let k = 0; k < n; k++) {
-      const ym = b[k].slice(0, 7);
-      ticks += `<div class="g-tick only" style="left:${cssPct(k / n)};width:${cssPct(1 / n)}"><span>${Number(ym.slice(5, 7))}月</span><small class="en">${esc(ym)}</small></div>`;
-    }
+  const at = (c: Column) => `left:${cssPct(c.from / n)};width:${cssPct((c.to - c.from) / n)}`;
+  if (f.monthly || f.grouped) {
+    for (const c of f.columns)
+      ticks += `<div class="g-tick only"${attrs({ style: at(c), title: c.title })}><span>${esc(c.label)}</span>${c.sub ? `<small class="en">${esc(c.sub)}</small>` : ""}</div>`;
   } else {
     let k = 0;
     while (k < n) {
       const ym = b[k].slice(0, 7);
       let j = k;
       while (j < n && b[j].slice(0, 7) === ym) j++;
-      ticks += `<div class="g-tick m" style="left:${cssPct(k / n)};width:${cssPct((j - k) / n)}">${esc(`${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`)}</div>`;
+      const text = tr(f, `${ym.slice(0, 4)}年${Number(ym.slice(5, 7))}月`, `${MONTHS_EN[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`);
+      ticks += `<div class="g-tick m" style="left:${cssPct(k / n)};width:${cssPct((j - k) / n)}">${esc(text)}</div>`;
       k = j;
     }
-    for (let i = 0; i < n; i++)
-      ticks += `<div class="g-tick w" style="left:${cssPct(i / n)};width:${cssPct(1 / n)}" title="${esc(`第 ${i + 1} 周 week of ${b[i]}`)}">${Number(b[i].slice(8, 10))}</div>`;
+    for (const c of f.columns)
+      ticks += `<div class="g-tick w"${attrs({ style: at(c), title: c.title })}>${Number(b[c.from].slice(8, 10))}</div>`;
   }
-  return `<div class="g-row g-head"><div class="g-label">接收医院 / 科室 / 学员 <small class="en">&nbsp;host / dept / trainee</small></div><div class="g-track">${ticks}</div></div>`;
-}
-
-function mentorText(ctx: Context, id: string | undefined): string {
-  if (!id) return "带教老师 mentor：—";
-  const m = ctx.mentors.get(id);
-  const title = m ? `（${TITLE_ZH[m.title] ?? m.title} ${m.title}）` : "";
-  return `带教老师 mentor：${id}${title}`;
+  return `<div class="g-row g-head"><div class="g-label">${tr(f, "接收医院 / 科室 / 学员", "host / department / trainee")}</div><div class="g-track">${ticks}</div></div>`;
 }
 
 function gantt(inst: Instance, plan: Plan, f: Facts): string {
@@ -405,17 +577,7 @@ function gantt(inst: Instance, plan: Plan, f: Facts): string {
   const byUnit = new Map<string, Placement[]>();
   for (const p of plan.placements) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
   const units = [...byUnit.keys()].sort((a, b) => (unitOrder.get(a) ?? 1e9) - (unitOrder.get(b) ?? 1e9) || (a < b ? -1 : a > b ? 1 : 0));
-
-  // Hosted trainees per unit × dept × slot (rotations count in their own department).
-  const hosted = new Map<string, number[]>();
-  for (const p of plan.placements)
-    for (const s of segments(p)) {
-      const key = `${p.unit}\u0000${s.dept}`;
-      let row = hosted.get(key);
-      if (!row) hosted.set(key, (row = new Array<number>(n).fill(0)));
-      const [a, b] = spanOf(f, s.start, s.end);
-      for (let k = a; k < b; k++) row[k]++;
-    }
+  const hosted = hostedBySlot(f, plan);
 
   let rows = ganttHead(f);
   for (const uid of units) {
@@ -427,53 +589,69 @@ function gantt(inst: Instance, plan: Plan, f: Facts): string {
       const ia = deptOrder.indexOf(a), ib = deptOrder.indexOf(b);
       return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || (a < b ? -1 : a > b ? 1 : 0);
     });
-    const badge = u ? ` <small class="en">${esc(TIER_ZH[u.tier] ?? u.tier)}${esc(KIND_ZH[u.kind] ?? u.kind)} · ${esc(u.tier)} ${esc(u.kind)}</small>` : "";
-    rows += `<div class="g-row g-unit" data-testid="gantt-unit" data-unit="${esc(uid)}"><div class="g-label">${esc(unitName(ctx, uid))}${badge}</div><div class="g-track"><span class="g-use" style="left:8px;top:6px;font-size:12px;color:#1e3a8a;font-weight:600">${list.length} 人进修 <small class="en">trainees hosted</small></span></div></div>`;
+    const badge = u ? ` <small class="en">${esc(label(TIER_LABELS, u.tier, f.lang))} · ${esc(label(KIND_LABELS, u.kind, f.lang))}</small>` : "";
+    rows += `<div class="g-row g-unit" data-testid="gantt-unit"${attrs({ "data-unit": uid })}><div class="g-label">${esc(f.names.unit(uid))}${badge}</div><div class="g-track"><span class="g-use" style="left:8px;top:6px;font-size:12px;color:#1e3a8a;font-weight:600">${tr(f, `${list.length} 人进修`, `${list.length} trainee(s)`)}</span></div></div>`;
     for (const d of depts) {
       const ps = list.filter((p) => p.dept === d).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.trainee < b.trainee ? -1 : a.trainee > b.trainee ? 1 : 0));
-      // Use vs capacity per slot in the department header.
-      const use = hosted.get(`${uid}\u0000${d}`) ?? new Array<number>(n).fill(0);
+      // Use vs capacity per column (a grouped column shows its peak).
+      const use = hosted.get(hostedKey(uid, d)) ?? new Array<number>(n).fill(0);
       let uses = "";
-      for (let k = 0; k < n; k++) {
-        const cap = ctx.capacity(uid, d, k);
-        if (cap === 0 && use[k] === 0) continue;
-        uses += `<span class="g-use${use[k] >= cap ? " full" : ""}" style="left:${cssPct(k / n)};width:${cssPct(1 / n)}" title="${esc(`${ctx.slots.label(k)}：在训 ${use[k]} / 容量 ${cap}（hosted / capacity）`)}">${use[k]}/${cap}</span>`;
+      for (const c of f.columns) {
+        let peak = 0, capMax = 0, full = false, any = false;
+        for (let k = c.from; k < c.to; k++) {
+          const cap = ctx.capacity(uid, d, k);
+          if (cap === 0 && use[k] === 0) continue;
+          any = true;
+          peak = Math.max(peak, use[k]);
+          capMax = Math.max(capMax, cap);
+          if (use[k] >= cap) full = true;
+        }
+        if (!any) continue;
+        const tip = tr(f, `${c.title}：在训 ${peak} / 容量 ${capMax}`, `${c.title}: hosted ${peak} / capacity ${capMax}`);
+        uses += `<span${attrs({ class: `g-use${full ? " full" : ""}`, style: `left:${cssPct(c.from / n)};width:${cssPct((c.to - c.from) / n)}`, title: tip })}>${peak}/${capMax}</span>`;
       }
-      rows += `<div class="g-row g-dept"><div class="g-label">${deptHtml(d)} <small class="en">· ${ps.length} 人</small></div><div class="g-track">${uses}</div></div>`;
+      rows += `<div class="g-row g-dept"><div class="g-label">${deptHtml(f, d)} <small class="en">· ${tr(f, `${ps.length} 人`, `${ps.length}`)}</small></div><div class="g-track">${uses}</div></div>`;
       for (const p of ps) rows += ganttRow(f, p);
     }
   }
-  const su = slotUnit(f);
   const legend = `<div class="legend">
-<span><span class="sw" style="background:#3b82f6"></span>进修时段 <small class="en">placement</small></span>
-<span><span class="sw" style="background:#2563eb"></span><span class="sw" style="background:#0d9488"></span>轮转科室（下划线为主修科室） <small class="en">rotation segments, main department underlined</small></span>
-<span><span class="sw" style="background:#475569;outline:2px dashed #f59e0b;outline-offset:-2px"></span>已确定（预先锁定） <small class="en">pinned</small></span>
-<span>科室行中 “2/3” = 在训/容量 <small class="en">hosted / capacity per ${su.en}</small></span>
-<span>鼠标悬停可见带教老师 <small class="en">hover a bar for the mentor</small></span>
+<span><span class="sw" style="background:#3b82f6"></span>${tr(f, "进修时段", "placement")}</span>
+<span><span class="sw" style="background:#2563eb"></span><span class="sw" style="background:#0d9488"></span>${tr(f, "轮转科室（下划线为主修科室）", "rotations, main department underlined")}</span>
+<span><span class="sw" style="background:#475569;outline:2px dashed #f59e0b;outline-offset:-2px"></span>${tr(f, "已确定（预先锁定）", "pinned")}</span>
+<span>${tr(f, `科室行中 “2/3” = 在训/容量${f.grouped ? "（每列取峰值）" : ""}`, `“2/3” in a department row = hosted / capacity${f.grouped ? " (peak of each column)" : ""}`)}</span>
 </div>`;
-  const body = plan.placements.length ? `<div class="gantt" data-testid="gantt" style="--slot:${cssPct(1 / Math.max(1, n))}">${rows}</div>` : `<div class="gantt" data-testid="gantt"><p class="muted" style="padding:12px">没有安排任何学员 <small class="en">no placements</small></p></div>`;
-  return `<section id="gantt"><h2>进修安排甘特图 <small class="en">placements by receiving hospital and department</small></h2>
-<p class="lead">每行一名学员：左侧为派出单位与原科室，色条为在接收医院进修的时段。 <small class="en">One row per trainee: home unit on the left, the bar spans the training period.</small></p>
+  const cols = f.columns.length;
+  const style = `--slot:${cssPct(1 / Math.max(1, n))};--tw:${Math.max(220, cols * (f.monthly || f.grouped ? 44 : 30))}px`;
+  const body = plan.placements.length
+    ? `<div class="gantt" data-testid="gantt" style="${style}"><div class="g-inner">${rows}</div></div>`
+    : `<div class="gantt" data-testid="gantt"><p class="muted" style="padding:12px">${tr(f, "没有安排任何学员", "no placements")}</p></div>`;
+  return `<section id="gantt"><h2>${tr(f, "进修安排甘特图", "Placements by receiving hospital and department")}</h2>
+<p class="lead">${tr(f, "每行一名学员：左侧为姓名、派出单位与带教老师，色条为在接收医院进修的时段。手机上可左右滑动。", "One row per trainee: name, home unit and mentor on the left; the bar spans the training period. Swipe sideways on a phone.")}</p>
 ${legend}${body}</section>`;
 }
 
 function ganttRow(f: Facts, p: Placement): string {
-  const { ctx, n } = f;
+  const { ctx, n, names } = f;
   const t = ctx.trainees.get(p.trainee);
-  const name = traineeName(ctx, p.trainee);
+  const name = names.trainee(p.trainee);
   const [a, b] = spanOf(f, p.start, p.end);
   const width = Math.max(0, b - a);
-  const home = t ? `${unitName(ctx, t.unit)} · ${deptZh(t.dept)}` : "";
+  const home = t ? `${names.unit(t.unit)} · ${names.dept(t.dept)}` : "";
   const prog = t ? ctx.programmes.get(t.programme) : undefined;
   const rot = p.rotations && p.rotations.length > 0;
   const pinned = f.pinned.has(p.trainee);
+  const sep = tr(f, "：", ": ");
+  const period = `${p.start} ${tr(f, "至", "to")} ${lastDay(p.end)}`;
+  const mentorLine = rot
+    ? p.rotations!.map((r) => `${names.dept(r.dept)}${r.mentor ? ` ${names.mentor(r.mentor)}` : ""}`).join(tr(f, " → ", " → "))
+    : names.mentor(p.mentor);
   const tip = [
-    `${name}（${p.trainee}）${pinned ? " · 已确定 pinned" : ""}`,
-    t ? `派出 home：${home}` : "",
-    `接收 host：${unitName(ctx, p.unit)} ${deptZh(p.dept)} (${p.dept})`,
-    `时间 period：${p.start} 至 ${lastDay(p.end)}（${width} ${slotUnit(f).zh}）`,
-    rot ? `轮转 rotations：${p.rotations!.map((r) => deptZh(r.dept)).join(" → ")}` : mentorText(ctx, p.mentor),
-    prog ? `项目 programme：${prog.name ?? prog.id}` : "",
+    `${name}${pinned ? tr(f, " · 已确定", " · pinned") : ""}`,
+    t ? `${tr(f, "派出", "home")}${sep}${home}` : "",
+    `${tr(f, "接收", "host")}${sep}${names.unit(p.unit)} ${names.dept(p.dept)}`,
+    `${tr(f, "时间", "period")}${sep}${period}（${width} ${slotUnit(f)}）`,
+    `${rot ? tr(f, "轮转", "rotations") : tr(f, "带教老师", "mentor")}${sep}${mentorLine || "—"}`,
+    prog ? `${tr(f, "项目", "programme")}${sep}${prog.name ?? prog.id}` : "",
   ].filter(Boolean).join("\n");
   const common = {
     "data-testid": "gantt-bar", "data-trainee": p.trainee, "data-unit": p.unit, "data-dept": p.dept,
@@ -486,18 +664,19 @@ function ganttRow(f: Facts, p: Placement): string {
     for (const r of p.rotations!) {
       const [ra, rb] = spanOf(f, r.start, r.end);
       const rel = (x: number) => (width > 0 ? (x - a) / width : 0);
-      const segTip = `${name} · ${deptZh(r.dept)} (${r.dept})\n${r.start} 至 ${lastDay(r.end)}（${rb - ra} ${slotUnit(f).zh}）\n${mentorText(ctx, r.mentor)}`;
+      const segTip = `${name} · ${names.dept(r.dept)}\n${r.start} ${tr(f, "至", "to")} ${lastDay(r.end)}（${rb - ra} ${slotUnit(f)}）\n${tr(f, "带教老师", "mentor")}${sep}${names.mentor(r.mentor) || "—"}`;
       segs += `<div${attrs({
         "class": `seg${r.dept === p.dept ? " main" : ""}`, "data-testid": "gantt-segment", "data-dept": r.dept, "data-mentor": r.mentor,
         title: segTip, style: `left:${cssPct(rel(ra))};width:${cssPct(rel(rb) - rel(ra))};background:${f.colours.get(r.dept) ?? PALETTE[0]}`,
-      })}>${esc(deptZh(r.dept))}</div>`;
+      })}>${esc(names.dept(r.dept))}</div>`;
     }
     bar = `<div${attrs({ ...common, class: `bar rot${pinned ? " pinned" : ""}` })}><span class="bar-name">${esc(name)}</span><div class="segs">${segs}</div></div>`;
   } else {
     bar = `<div${attrs({ ...common, class: `bar${pinned ? " pinned" : ""}` })}>${esc(name)}</div>`;
   }
-  const label = `<span class="g-name">${esc(name)}</span> <small class="en">${esc(p.trainee)}</small><span class="g-sub">${t ? `来自 ${esc(home)}` : "&nbsp;"}</span>`;
-  return `<div class="g-row p${rot ? " rot" : ""}"><div class="g-label" title="${esc(`${name} — ${home}`)}">${label}</div><div class="g-track">${bar}</div></div>`;
+  const label = `<span class="g-name">${esc(name)}</span><span class="g-sub">${t ? `${tr(f, "来自", "from")} ${esc(home)}` : "&nbsp;"} · ${esc(period)}</span>`
+    + `<span class="g-mentor" data-testid="gantt-mentor">${rot ? tr(f, "轮转", "rotations") : tr(f, "带教", "mentor")}${sep}${esc(mentorLine || "—")}</span>`;
+  return `<div class="g-row p${rot ? " rot" : ""}"><div class="g-label">${label}</div><div class="g-track">${bar}</div></div>`;
 }
 
 interface HeatRow {
@@ -527,78 +706,56 @@ function heatRowsHtml(rows: readonly HeatRow[]): string {
 }
 
 function heatmap(inst: Instance, plan: Plan, f: Facts, expand: boolean): string {
-  const { ctx, n } = f;
-  // Trainees away per home unit × dept and per team; support received per unit × dept.
-  const away = new Map<string, { n: number[]; who: string[][] }>();
-  const addAway = (key: string, a: number, b: number, who: string) => {
-    let row = away.get(key);
-    if (!row) away.set(key, (row = { n: new Array<number>(n).fill(0), who: Array.from({ length: n }, () => []) }));
-    for (let k = a; k < b; k++) {
-      row.n[k]++;
-      row.who[k].push(who);
-    }
-  };
-  for (const p of plan.placements) {
-    const t = ctx.trainees.get(p.trainee);
-    if (!t) continue;
-    const [a, b] = spanOf(f, p.start, p.end);
-    addAway(`u\u0000${t.unit}\u0000${t.dept}`, a, b, t.name ?? t.id);
-    for (const team of ctx.teamsOf.get(t.id) ?? []) addAway(`t\u0000${team.id}`, a, b, t.name ?? t.id);
-  }
-  const sup = new Map<string, { n: number[]; from: string[][] }>();
-  for (const s of plan.support ?? []) {
-    const key = `${s.to}\u0000${s.dept}`;
-    let row = sup.get(key);
-    if (!row) sup.set(key, (row = { n: new Array<number>(n).fill(0), from: Array.from({ length: n }, () => []) }));
-    const [a, b] = spanOf(f, s.start, s.end);
-    for (let k = a; k < b; k++) {
-      row.n[k] += s.count;
-      row.from[k].push(`${unitName(ctx, s.from)} ×${s.count}`);
-    }
-  }
+  const { names } = f;
+  const grid = staffingBySlot(inst, plan, f);
 
-  const cells = (label: string, base: number, min: number, awayRow: { n: number[]; who: string[][] } | undefined, supRow: { n: number[]; from: string[][] } | undefined): string => {
+  /** One cell per column: the column's tightest slot (lowest margin over the minimum). */
+  const cells = (rowLabel: string, s: StaffingSlots, withSupport: boolean): string => {
     let out = "";
-    for (let k = 0; k < n; k++) {
-      const aw = awayRow?.n[k] ?? 0;
-      const sp = supRow?.n[k] ?? 0;
-      const on = base - aw + sp;
-      const margin = on - min;
-      const state = margin < 0 ? "below" : margin === 0 ? "at" : "above";
-      const cls = [margin < 0 ? "below" : margin === 0 ? "at" : margin === 1 ? "above" : "above above2", aw > 0 ? "away" : ""].filter(Boolean).join(" ");
+    for (const c of f.columns) {
+      let k = c.from;
+      for (let i = c.from + 1; i < c.to; i++) if (s.on[i] < s.on[k]) k = i;
+      const aw = s.away[k], sp = s.support[k], on = s.on[k];
+      let awayAny = false;
+      for (let i = c.from; i < c.to; i++) if (s.away[i] > 0) awayAny = true;
+      const margin = on - s.min;
+      const below = !s.ok[k];
+      const state = below ? "below" : margin === 0 ? "at" : "above";
+      const cls = [below ? "below" : margin === 0 ? "at" : margin === 1 ? "above" : "above above2", awayAny ? "away" : ""].filter(Boolean).join(" ");
+      const base = on + aw - sp;
       const tip = [
-        `${ctx.slots.label(k)} · ${label}`,
-        `在岗 on duty ${on} = 编制 ${base} − 外出 ${aw}${supRow ? ` + 支援 ${sp}` : ""}；最低 minimum ${min}`,
-        aw ? `外出进修 away：${awayRow!.who[k].join("、")}` : "",
-        sp ? `下沉支援 support from：${supRow!.from[k].join("、")}` : "",
-        margin < 0 ? "低于最低在岗人数！below minimum" : margin === 0 ? "恰好达到最低 at the minimum" : `富余 ${margin} above minimum`,
+        `${c.title} · ${rowLabel}${f.grouped ? tr(f, "（本列最紧的时段）", " (tightest slot of the column)") : ""}`,
+        tr(f, `在岗 ${on} = 编制 ${base} − 外出 ${aw}${withSupport ? ` + 支援 ${sp}` : ""}；最低 ${s.min}`, `on duty ${on} = staff ${base} − away ${aw}${withSupport ? ` + support ${sp}` : ""}; minimum ${s.min}`),
+        aw && !f.grouped ? `${tr(f, "外出进修", "away")}${tr(f, "：", ": ")}${s.who[k].join(tr(f, "、", ", "))}` : "",
+        sp && !f.grouped ? `${tr(f, "下沉支援", "support from")}${tr(f, "：", ": ")}${s.from[k].join(tr(f, "、", ", "))}` : "",
       ].filter(Boolean).join("\n");
-      out += `<td${attrs({ "class": cls, "data-testid": "heatmap-cell", "data-state": state, "data-on-duty": on, "data-min": min, "data-away": aw, "data-support": sp, title: tip })}>${on}${sp ? `<span class="sup">+${sp}</span>` : ""}</td>`;
+      out += `<td${attrs({ "class": cls, "data-testid": "heatmap-cell", "data-state": state, "data-on-duty": on, "data-min": s.min, "data-away": aw, "data-support": sp, title: tip })}>${on}${sp ? `<span class="sup">+${sp}</span>` : ""}</td>`;
     }
     return out;
   };
 
   const rows: HeatRow[] = [];
-  const anyAway = (r: { n: number[] } | undefined) => !!r && r.n.some((x) => x > 0);
+  const anyOf = (xs: readonly number[]) => xs.some((x) => x > 0);
   const teamRow = (team: NonNullable<Instance["teams"]>[number], unitLabel: string) => {
-    const awayRow = away.get(`t\u0000${team.id}`);
-    const head = `<th class="rl" scope="row"><span class="d">家庭医生团队</span> <small class="en">${esc(team.id)}</small><span class="r">规模 ${team.size} · 最低 ${team.minOnDuty} · 不计支援 <small class="en">size/min, support not counted</small></span></th>`;
+    const s = grid.teams.get(team.id)!;
+    const members = (team.members ?? []).map((m) => names.trainee(m));
+    const who = members.length ? `${tr(f, "：", ": ")}${esc(members.slice(0, 3).join(tr(f, "、", ", ")))}${members.length > 3 ? tr(f, " 等", " …") : ""}` : "";
+    const head = `<th class="rl" scope="row"><span class="u">${esc(unitLabel)}</span><span class="d">${tr(f, "家庭医生团队", "family-doctor team")}${who}</span><span class="r">${tr(f, `规模 ${team.size} · 最低 ${team.minOnDuty} · 不计支援`, `size ${team.size} · min ${team.minOnDuty} · support not counted`)}</span></th>`;
     rows.push({
-      unit: team.unit, unitLabel, affected: anyAway(awayRow),
+      unit: team.unit, unitLabel, affected: anyOf(s.away),
       attrs: attrs({ "data-testid": "heatmap-row", "data-unit": team.unit, "data-team": team.id }),
-      body: `${head}${cells(`${unitLabel} 家庭医生团队 ${team.id}`, team.size, team.minOnDuty, awayRow, undefined)}`,
+      body: `${head}${cells(`${unitLabel} ${tr(f, "家庭医生团队", "family-doctor team")}`, s, false)}`,
     });
   };
   for (const u of inst.units) {
-    const unitLabel = u.name ?? u.id;
+    const unitLabel = names.unit(u.id);
     for (const d of u.departments ?? []) {
-      const awayRow = away.get(`u\u0000${u.id}\u0000${d.dept}`);
-      const supRow = sup.get(`${u.id}\u0000${d.dept}`);
-      const head = `<th class="rl" scope="row"><span class="d">${deptHtml(d.dept)}</span><span class="r">编制 ${d.staff} · 最低 ${d.minOnDuty} <small class="en">staff/min</small></span></th>`;
+      const s = grid.depts.get(`${u.id.length}:${u.id}${d.dept}`)!;
+      const head = `<th class="rl" scope="row"><span class="u">${esc(unitLabel)}</span><span class="d">${deptHtml(f, d.dept)}</span><span class="r">${tr(f, `编制 ${d.staff} · 最低 ${d.minOnDuty}`, `staff ${d.staff} · min ${d.minOnDuty}`)}</span></th>`;
       rows.push({
-        unit: u.id, unitLabel, affected: anyAway(awayRow) || anyAway(supRow),
+        unit: u.id, unitLabel, affected: anyOf(s.away) || anyOf(s.support),
         attrs: attrs({ "data-testid": "heatmap-row", "data-unit": u.id, "data-dept": d.dept }),
-        body: `${head}${cells(`${unitLabel} ${deptZh(d.dept)}`, d.staff, d.minOnDuty, awayRow, supRow)}`,
+        body: `${head}${cells(`${unitLabel} ${names.dept(d.dept)}`, s, true)}`,
       });
     }
     for (const team of (inst.teams ?? []).filter((x) => x.unit === u.id)) teamRow(team, unitLabel);
@@ -607,12 +764,8 @@ function heatmap(inst: Instance, plan: Plan, f: Facts, expand: boolean): string 
   const known = new Set(inst.units.map((u) => u.id));
   for (const team of (inst.teams ?? []).filter((x) => !known.has(x.unit))) teamRow(team, team.unit);
 
-  const b = ctx.slots.boundaries;
-  let thead = `<tr><th class="un hd">派出单位 <small class="en">home unit</small></th><th class="rl hd">科室 / 团队 <small class="en">department / team</small></th>`;
-  for (let k = 0; k < n; k++)
-    thead += f.monthly
-      ? `<th>${Number(b[k].slice(5, 7))}月<br><small class="en">${esc(b[k].slice(0, 7))}</small></th>`
-      : `<th title="${esc(b[k])}">${Number(b[k].slice(5, 7))}/${Number(b[k].slice(8, 10))}</th>`;
+  let thead = `<tr><th class="un hd">${tr(f, "派出单位", "home unit")}</th><th class="rl hd">${tr(f, "科室 / 团队", "department / team")}</th>`;
+  for (const c of f.columns) thead += `<th${attrs({ title: c.title })}>${esc(c.label)}${c.sub ? `<br><small class="en">${esc(c.sub)}</small>` : ""}</th>`;
   thead += "</tr>";
   const table = (list: readonly HeatRow[], testid?: string) =>
     `<div class="hm-wrap"><table class="hm${f.monthly ? " month" : ""}"${testid ? ` data-testid="${testid}"` : ""}><thead>${thead}</thead><tbody>${heatRowsHtml(list)}</tbody></table></div>`;
@@ -620,176 +773,118 @@ function heatmap(inst: Instance, plan: Plan, f: Facts, expand: boolean): string 
   const shown = expand ? rows : rows.filter((r) => r.affected);
   const folded = expand ? [] : rows.filter((r) => !r.affected);
   const legend = `<div class="legend">
-<span><span class="sw" style="background:#86efac"></span>富余 ≥ 2 人 <small class="en">2+ above minimum</small></span>
-<span><span class="sw" style="background:#bbf7d0"></span>富余 1 人 <small class="en">1 above</small></span>
-<span><span class="sw" style="background:#fde68a"></span>恰好最低 <small class="en">at the minimum</small></span>
-<span><span class="sw" style="background:#dc2626"></span>低于最低（有效方案中不应出现） <small class="en">below minimum — never in a valid plan</small></span>
-<span><span class="sup" style="display:inline-block;font-size:10px;font-weight:700;color:#fff;background:#2563eb;border-radius:4px;padding:0 3px">+1</span> 上级医院下沉支援人数 <small class="en">specialists sent down</small></span>
-<span><span class="sw" style="background:#fff;box-shadow:inset 0 -3px 0 rgba(30,64,175,.55)"></span>有人外出进修 <small class="en">someone away</small></span>
+<span><span class="sw" style="background:#86efac"></span>${tr(f, "富余 ≥ 2 人", "2+ above minimum")}</span>
+<span><span class="sw" style="background:#bbf7d0"></span>${tr(f, "富余 1 人", "1 above")}</span>
+<span><span class="sw" style="background:#fde68a"></span>${tr(f, "恰好最低", "at the minimum")}</span>
+<span><span class="sw" style="background:#dc2626"></span>${tr(f, "低于最低（有效方案中不应出现）", "below minimum — never in a valid plan")}</span>
+<span><span class="sup" style="display:inline-block;font-size:10px;font-weight:700;color:#fff;background:#2563eb;border-radius:4px;padding:0 3px">+1</span> ${tr(f, "上级医院下沉支援人数", "specialists sent down")}</span>
+<span><span class="sw" style="background:#fff;box-shadow:inset 0 -3px 0 rgba(30,64,175,.55)"></span>${tr(f, "有人外出进修", "someone away")}</span>
 </div>`;
-  const below = rows.length ? "" : `<p class="muted">没有设定在岗人数要求的科室或团队 <small class="en">no staffing rules</small></p>`;
+  const none = rows.length ? "" : `<p class="muted">${tr(f, "没有设定在岗人数要求的科室或团队", "no staffing rules")}</p>`;
   const foldedHtml = folded.length
-    ? `<details><summary>其余 ${folded.length} 个科室/团队全程无人外出、无需支援（展开查看） <small class="en">${folded.length} more rows with nobody away — expand</small></summary>${table(folded)}</details>`
+    ? `<details><summary>${tr(f, `其余 ${folded.length} 个科室/团队全程无人外出、无需支援（展开查看）`, `${folded.length} more rows with nobody away — expand`)}</summary>${table(folded)}</details>`
     : "";
   const main = shown.length
     ? table(shown, "heatmap")
-    : `<div data-testid="heatmap"><p class="muted">没有学员外出的科室 <small class="en">no department has anyone away</small></p></div>`;
-  return `<section id="staffing"><h2>派出单位在岗情况 <small class="en">staffing of sending units (上修下沉)</small></h2>
-<p class="lead">格内数字 = 在岗人数（编制 − 外出进修 + 下沉支援），与该科室最低在岗人数比较。家庭医生团队不计下沉支援。 <small class="en">Cell = on duty (staff − away + support) against the minimum; family-doctor teams do not count support.</small></p>
-${legend}${below}${rows.length ? main : ""}${foldedHtml}</section>`;
+    : `<div data-testid="heatmap"><p class="muted">${tr(f, "没有学员外出的科室", "no department has anyone away")}</p></div>`;
+  return `<section id="staffing"><h2>${tr(f, "派出单位在岗情况（上修下沉）", "Staffing of sending units")}</h2>
+<p class="lead">${tr(f, `格内数字 = 在岗人数（编制 − 外出进修 + 下沉支援），与该科室最低在岗人数比较。家庭医生团队不计下沉支援。${f.grouped ? "日历较长，每列合并若干时段，显示其中最紧的一个。" : ""}`, `Cell = on duty (staff − away + support) against the minimum; family-doctor teams do not count support.${f.grouped ? " A long calendar: each column groups several slots and shows the tightest." : ""}`)}</p>
+${legend}${none}${rows.length ? main : ""}${foldedHtml}</section>`;
 }
 
-function describeWhere(ctx: Context, w: Where | undefined): string {
-  const { zh, en } = whereText(ctx, w);
-  return bi(zh, en);
+/** A `where` filter in words, escaped. */
+function describeWhere(f: Facts, w: Where | undefined): string {
+  return esc(whereWords(f.names, w));
 }
 
-/**
- * A `where` filter as plain text, Chinese and English (not escaped), e.g.
- * `{ zh: "地区类别：山区海岛县", en: "homeRegionFlag=mountain-island" }`.
- */
-export function whereText(ctx: Context, w: Where | undefined): { zh: string; en: string } {
-  const keys = WHERE_KEYS.filter((k) => w?.[k] !== undefined);
-  if (!w || keys.length === 0) return { zh: "全部学员", en: "all placements" };
-  const label = (k: (typeof WHERE_KEYS)[number], v: string): string => {
-    switch (k) {
-      case "homeUnit": case "receivingUnit": return unitName(ctx, v);
-      case "homeRegion": return ctx.instance.regions?.find((r) => r.id === v)?.name ?? v;
-      case "homeRegionFlag": return FLAG_ZH[v] ?? v;
-      case "homeTier": case "receivingTier": return TIER_ZH[v] ?? v;
-      case "receivingKind": return KIND_ZH[v] ?? v;
-      case "homeDept": case "studyDept": return deptZh(v);
-      case "role": return ROLE_ZH[v] ?? v;
-      case "category": return CATEGORY_ZH[v] ?? v;
-    }
-  };
-  const zh = keys.map((k) => `${WHERE_ZH[k]}：${(w[k] as readonly string[]).map((v) => label(k, v)).join("、")}`).join("；");
-  const en = keys.map((k) => `${k}=${(w[k] as readonly string[]).join("/")}`).join(" ");
-  return { zh, en };
-}
-
-function quotaTarget(q: Quota): string {
+function quotaTarget(f: Facts, q: Quota): string {
   const parts: string[] = [];
-  if (q.min !== undefined && q.max !== undefined && q.min === q.max) parts.push(`目标 ${num(q.min)}`);
+  if (q.min !== undefined && q.max !== undefined && q.min === q.max) parts.push(tr(f, `目标 ${num(q.min)}`, `target ${num(q.min)}`));
   else {
     if (q.min !== undefined) parts.push(`≥ ${num(q.min)}`);
     if (q.max !== undefined) parts.push(`≤ ${num(q.max)}`);
   }
-  if (q.maxShare !== undefined) parts.push(`占比 ≤ ${pct(q.maxShare, 0)}`);
-  return esc(parts.join("，") || "—");
+  if (q.maxShare !== undefined) parts.push(tr(f, `占比 ≤ ${pct(q.maxShare, 0)}`, `share ≤ ${pct(q.maxShare, 0)}`));
+  return esc(parts.join(tr(f, "，", ", ")) || "—");
 }
 
 function targets(inst: Instance, plan: Plan, f: Facts): string {
   const { ctx } = f;
+  const states = quotaStates(ctx, plan);
   const counts = quotaCounts(ctx, plan);
-  const shortKey = new Set((plan.shortfalls ?? []).map((s) => `${s.programme}\u0000${s.rule}\u0000${s.index}`));
-  const head = `<div class="tr"><div class="hd">规则 <small class="en">rule</small></div><div class="hd">完成情况 <small class="en">progress (dashed: minimum, solid: maximum)</small></div><div class="hd">实际 / 目标 <small class="en">actual / target</small></div><div class="hd">状态 <small class="en">status</small></div></div>`;
+  const head = `<div class="tr"><div class="hd">${tr(f, "规则", "rule")}</div><div class="hd">${tr(f, "完成情况（虚线：最低；实线：上限）", "progress (dashed: minimum, solid: maximum)")}</div><div class="hd">${tr(f, "实际 / 目标", "actual / target")}</div><div class="hd">${tr(f, "状态", "status")}</div></div>`;
+  const chipOk = `<span class="chip ok">${tr(f, "达标", "met")}</span>`;
+  const chipBad = `<span class="chip bad">${tr(f, "未满足", "violated")}</span>`;
+  const chipShort = (k: number) => `<span class="chip short">${tr(f, `缺口 ${num(k)}`, `short by ${num(k)}`)}</span>`;
   let out = "";
   for (const prog of inst.programmes) {
-    const c = counts.get(prog.id) ?? { total: 0, rows: [] };
+    const total = counts.get(prog.id)?.total ?? 0;
+    const qs = states.get(prog.id) ?? [];
     let rows = "";
     (prog.quotas ?? []).forEach((q, i) => {
-      const count = c.rows[i] ?? 0;
-      const minShort = q.min !== undefined && count < q.min;
-      const overMax = q.max !== undefined && count > q.max;
-      const overShare = q.maxShare !== undefined && count > q.maxShare * c.total + 1e-9;
-      const flagged = shortKey.has(`${prog.id}\u0000quota\u0000${i}`);
-      const bad = overMax || overShare || (minShort && q.hard !== false);
-      const short = !bad && (minShort || flagged);
+      const { count, overShare, bad, short } = qs[i];
       let bar: string;
       let numbers: string;
       if (q.maxShare !== undefined && q.min === undefined && q.max === undefined) {
-        const share = c.total > 0 ? count / c.total : 0;
+        const share = total > 0 ? count / total : 0;
         const scale = Math.max(share, q.maxShare, 0.01) * 1.15;
-        bar = `<div class="track"><div class="fill${overShare ? " over" : ""}" style="width:${cssPct(share / scale)}"></div><div class="mark" style="left:${cssPct(q.maxShare / scale)}" title="上限 ${esc(pct(q.maxShare, 0))}"></div></div>`;
-        numbers = `<span class="big" data-testid="quota-count">${count}</span> / ${c.total} = ${esc(pct(share))} <small class="en">share, cap ${esc(pct(q.maxShare, 0))}</small>`;
+        bar = `<div class="track"><div class="fill${overShare ? " over" : ""}" style="width:${cssPct(share / scale)}"></div><div class="mark" style="left:${cssPct(q.maxShare / scale)}"></div></div>`;
+        numbers = `<span class="big" data-testid="quota-count">${count}</span> / ${total} = ${esc(pct(share))} ${tr(f, `（上限 ${esc(pct(q.maxShare, 0))}）`, `(cap ${esc(pct(q.maxShare, 0))})`)}`;
       } else {
         const scale = Math.max(count, q.min ?? 0, q.max ?? 0, 1) * 1.1;
-        const marks = (q.min !== undefined ? `<div class="mark min" style="left:${cssPct(q.min / scale)}" title="最低 ${q.min}"></div>` : "")
-          + (q.max !== undefined ? `<div class="mark" style="left:${cssPct(q.max / scale)}" title="上限 ${q.max}"></div>` : "");
+        const marks = (q.min !== undefined ? `<div class="mark min" style="left:${cssPct(q.min / scale)}"></div>` : "")
+          + (q.max !== undefined ? `<div class="mark" style="left:${cssPct(q.max / scale)}"></div>` : "");
         bar = `<div class="track"><div class="fill${bad ? " over" : short ? " short" : ""}" style="width:${cssPct(count / scale)}"></div>${marks}</div>`;
-        numbers = `<span class="big" data-testid="quota-count">${count}</span> <span class="muted">/ ${quotaTarget(q)}</span>`;
-        if (q.maxShare !== undefined) numbers += ` <small class="en">(${esc(pct(c.total ? count / c.total : 0))} of ${c.total})</small>`;
+        numbers = `<span class="big" data-testid="quota-count">${count}</span> <span class="muted">/ ${quotaTarget(f, q)}</span>`;
+        if (q.maxShare !== undefined) numbers += ` <small class="en">${tr(f, `（占 ${total} 人的 ${esc(pct(total ? count / total : 0))}）`, `(${esc(pct(total ? count / total : 0))} of ${total})`)}</small>`;
       }
-      const chip = bad
-        ? `<span class="chip bad">未满足 <small>violated</small></span>`
-        : short
-          ? `<span class="chip short">缺口 ${num((q.min ?? count) - count)} <small>short</small></span>`
-          : `<span class="chip ok">达标 <small>ok</small></span>`;
+      const chip = bad ? chipBad : short ? chipShort((q.min ?? count) - count) : chipOk;
       rows += `<div${attrs({ "class": `tr${bad ? " bad" : short ? " short" : ""}`, "data-testid": "quota-bar", "data-programme": prog.id, "data-index": i, "data-count": count, "data-state": bad ? "violated" : short ? "short" : "ok" })}>`
-        + `<div class="cell"><span>${describeWhere(ctx, q.where)}</span>${q.min !== undefined && q.hard === false ? `<span class="chip soft">软性最低 <small>soft min</small></span>` : ""}</div><div class="cell">${bar}</div><div class="cell nums">${numbers}</div><div class="cell">${chip}</div></div>`;
+        + `<div class="cell"><span>${describeWhere(f, q.where)}</span>${q.min !== undefined && q.hard === false ? `<span class="chip soft">${tr(f, "软性最低", "soft minimum")}</span>` : ""}</div><div class="cell">${bar}</div><div class="cell nums">${numbers}</div><div class="cell">${chip}</div></div>`;
     });
 
-    const byHome = new Map<string, number>();
-    for (const p of plan.placements) {
-      const t = ctx.trainees.get(p.trainee);
-      if (t && t.programme === prog.id) byHome.set(t.unit, (byHome.get(t.unit) ?? 0) + 1);
-    }
     (prog.coverage ?? []).forEach((row, i) => {
-      const us = coveredUnits(ctx, prog, row);
-      const needed = row.min * us.length;
-      const got = us.reduce((s, u) => s + Math.min(byHome.get(u) ?? 0, row.min), 0);
-      const missing = us.filter((u) => (byHome.get(u) ?? 0) < row.min);
+      const { units: us, needed, got, missing } = coverageState(ctx, plan, prog, row);
       const isShort = got < needed;
       const bad = isShort && row.hard !== false;
       const scale = Math.max(needed, got, 1);
       const miss = missing.length
-        ? `<div class="miss">未覆盖 <small class="en">not covered</small>：${missing.map((u) => esc(unitName(ctx, u))).join("、")}</div>`
+        ? `<div class="miss">${tr(f, "未覆盖：", "not covered: ")}${missing.map((u) => esc(f.names.unit(u))).join(tr(f, "、", ", "))}</div>`
         : "";
-      const chip = bad ? `<span class="chip bad">未满足 <small>violated</small></span>` : isShort ? `<span class="chip short">缺口 ${num(needed - got)} <small>short</small></span>` : `<span class="chip ok">达标 <small>ok</small></span>`;
+      const chip = bad ? chipBad : isShort ? chipShort(needed - got) : chipOk;
       rows += `<div${attrs({ "class": `tr${bad ? " bad" : isShort ? " short" : ""}`, "data-testid": "coverage-bar", "data-programme": prog.id, "data-index": i, "data-got": got, "data-needed": needed })}>`
-        + `<div class="cell"><span>${esc(`覆盖：每个有合格报名者的${TIER_ZH[row.tier] ?? row.tier}单位至少 ${row.min} 人`)} <small class="en">coverage, tier ${esc(row.tier)}, ${row.min} each${row.hard === false ? ", soft" : ""}</small></span>${miss}</div>`
+        + `<div class="cell"><span>${esc(coverageWords(f.names, row))}</span>${miss}</div>`
         + `<div class="cell"><div class="track"><div class="fill${bad ? " over" : isShort ? " short" : ""}" style="width:${cssPct(got / scale)}"></div><div class="mark" style="left:${cssPct(needed / scale)}"></div></div></div>`
-        + `<div class="cell nums"><span class="big">${got}</span> <span class="muted">/ ${needed}</span> <small class="en">${us.length - missing.length} of ${us.length} units</small></div><div class="cell">${chip}</div></div>`;
+        + `<div class="cell nums"><span class="big">${got}</span> <span class="muted">/ ${needed}</span> <small class="en">${tr(f, `${us.length - missing.length} / ${us.length} 个单位`, `${us.length - missing.length} of ${us.length} units`)}</small></div><div class="cell">${chip}</div></div>`;
     });
 
     if (prog.budget) {
       const used = budgetUsed(ctx, plan, prog);
       const cap = prog.budget.cap;
-      const over = used > cap + 1e-9;
+      const over = !withinBudget(prog, used);
       const scale = Math.max(cap, used, 1) * 1.05;
-      const costs = (prog.budget.costs ?? []).map((r) => `${describeWhere(ctx, r.where)} ¥${num(r.amount)}/人`).join("；");
+      const costs = (prog.budget.costs ?? []).map((r) => `${describeWhere(f, r.where)} ¥${num(r.amount)}${tr(f, "/人", " each")}`).join(tr(f, "；", "; "));
       rows += `<div${attrs({ "class": `tr${over ? " bad" : ""}`, "data-testid": "budget-bar", "data-programme": prog.id, "data-used": used, "data-cap": cap })}>`
-        + `<div class="cell"><span>${bi("经费", "budget")}</span><div class="miss" style="color:#6b7280">${costs}</div></div>`
-        + `<div class="cell"><div class="track"><div class="fill${over ? " over" : ""}" style="width:${cssPct(used / scale)};background:${over ? "#dc2626" : "#3b82f6"}"></div><div class="mark" style="left:${cssPct(cap / scale)}" title="上限 cap"></div></div></div>`
+        + `<div class="cell"><span>${tr(f, "经费", "budget")}</span><div class="miss" style="color:#6b7280">${costs}</div></div>`
+        + `<div class="cell"><div class="track"><div class="fill${over ? " over" : ""}" style="width:${cssPct(used / scale)};background:${over ? "#dc2626" : "#3b82f6"}"></div><div class="mark" style="left:${cssPct(cap / scale)}"></div></div></div>`
         + `<div class="cell nums"><span class="big">¥${num(used)}</span> <span class="muted">/ ¥${num(cap)}</span> <small class="en">${esc(pct(cap > 0 ? used / cap : 0))}</small></div>`
-        + `<div class="cell">${over ? `<span class="chip bad">超支 <small>over cap</small></span>` : `<span class="chip ok">未超 <small>within cap</small></span>`}</div></div>`;
+        + `<div class="cell">${over ? `<span class="chip bad">${tr(f, "超支", "over cap")}</span>` : `<span class="chip ok">${tr(f, "未超", "within cap")}</span>`}</div></div>`;
     }
-    out += `<h3>${esc(prog.name ?? prog.id)} <small class="en">${esc(prog.id)} · ${c.total} 人 placed</small></h3>`;
-    out += rows ? `<div class="tg">${head}${rows}</div>` : `<p class="muted">该项目没有名额、覆盖或经费要求 <small class="en">no quotas, coverage or budget</small></p>`;
+    out += `<h3>${esc(prog.name ?? prog.id)} <small class="en">${tr(f, `已安排 ${total} 人`, `${total} placed`)}</small></h3>`;
+    out += rows ? `<div class="tg">${head}${rows}</div>` : `<p class="muted">${tr(f, "该项目没有名额、覆盖或经费要求", "no quotas, coverage or budget")}</p>`;
   }
-  return `<section id="targets"><h2>名额、覆盖与经费 <small class="en">quotas, coverage and budget against their targets</small></h2>
-<p class="lead">绿色为达标；橙色为未达软性目标（缺口计入目标函数）；红色为违反硬性规则。虚线为最低要求，实线为上限。 <small class="en">Green: met; amber: soft target short; red: hard rule broken. Dashed line: minimum; solid: maximum.</small></p>
+  return `<section id="targets"><h2>${tr(f, "名额、覆盖与经费", "Quotas, coverage and budget against their targets")}</h2>
+<p class="lead">${tr(f, "绿色为达标；橙色为未达软性目标（缺口计入目标函数）；红色为违反硬性规则。虚线为最低要求，实线为上限。", "Green: met; amber: soft target short; red: hard rule broken. Dashed line: minimum; solid: maximum.")}</p>
 ${out}</section>`;
 }
 
-/**
- * The label of a per-year row, Chinese and English (plain text, not escaped); the 分年度
- * sheet of the workbook uses the same labels.
- */
-export function yearlyRowLabel(ctx: Context, row: YearlyRow): { zh: string; en: string } {
-  const monthly = ctx.slots.granularity === "month";
-  const su = monthly ? { zh: "月", en: "month" } : { zh: "周", en: "week" };
-  switch (row.metric) {
-    case "started": return { zh: "新开始进修（人次）", en: "placements started" };
-    case "trainees": return { zh: "在修人数", en: "trainees in training" };
-    case "traineeSlots": return { zh: `进修人·${su.zh}`, en: `trainee-${su.en}s` };
-    case "flag": return { zh: `其中${FLAG_ZH[row.flag!] ?? row.flag}（新开始）`, en: `started from ${row.flag}` };
-    case "quota": {
-      const prog = ctx.programmes.get(row.programme!);
-      const w = whereText(ctx, prog?.quotas?.[row.quota!]?.where);
-      return { zh: `累计完成：${w.zh}（名额第 ${row.quota! + 1} 行，软性最低）`, en: `quota ${row.quota} cumulative: ${w.en}` };
-    }
-    case "support": return { zh: `下沉支援（人·${su.zh}）`, en: `specialist-${su.en}s sent down` };
-  }
-}
 
 function yearly(inst: Instance, plan: Plan, f: Facts): string {
   const { ctx } = f;
   const views = yearlyViews(inst, plan);
   const rows = yearlyRows(views);
   const su = slotUnit(f);
-  const yearHead = views.years.map((y) => `<th class="nums">${y.year}年 <small class="en">${esc(y.from)} … ${esc(lastDay(y.to))}</small></th>`).join("");
+  const yearHead = views.years.map((y) => `<th class="nums"${attrs({ title: `${y.from} … ${lastDay(y.to)}` })}>${tr(f, `${y.year}年`, String(y.year))}</th>`).join("");
   const cols = views.years.length + 2;
   let body = "";
   let group: string | undefined = "\u0000";
@@ -797,48 +892,76 @@ function yearly(inst: Instance, plan: Plan, f: Facts): string {
     if (r.programme !== group) {
       group = r.programme;
       const prog = r.programme !== undefined ? ctx.programmes.get(r.programme) : undefined;
-      const name = r.programme === undefined ? bi("全部项目", "all programmes") : `${esc(prog?.name ?? r.programme)} <small class="en">${esc(r.programme)}</small>`;
+      const name = r.programme === undefined ? tr(f, "全部项目", "all programmes") : esc(prog?.name ?? r.programme);
       body += `<tr><th colspan="${cols}" style="background:#eef2ff;color:#1e3a8a">${name}</th></tr>`;
     }
-    const label = yearlyRowLabel(ctx, r);
+    const rowLabel = yearlyRowLabel(ctx, r)[f.lang];
     const cells = r.values.map((v, i) => {
       const share = r.target !== undefined && r.target > 0 ? ` <small class="en">${esc(pct(v / r.target))}</small>` : "";
       return `<td${attrs({ "class": "nums", "data-testid": "yearly-cell", "data-year": views.years[i].year, "data-value": v })}>${esc(num(v))}${share}</td>`;
     }).join("");
     const target = r.target !== undefined ? `≥ ${esc(num(r.target))}` : "";
-    body += `<tr${attrs({ "data-testid": "yearly-row", "data-programme": r.programme, "data-metric": r.metric, "data-flag": r.flag, "data-quota": r.quota })}><td>${bi(label.zh, label.en)}</td>${cells}<td class="nums">${target}</td></tr>`;
+    body += `<tr${attrs({ "data-testid": "yearly-row", "data-programme": r.programme, "data-metric": r.metric, "data-flag": r.flag, "data-quota": r.quota })}><td>${esc(rowLabel)}</td>${cells}<td class="nums">${target}</td></tr>`;
   }
-  return `<section id="years" data-testid="yearly"><h2>分年度情况 <small class="en">year by year</small></h2>
-<p class="lead">进修按开始日期计入年度；在修人数与人·${su.zh}按时段计入各年度（跨年进修分别计入）；累计完成为截至该年底开始的符合条件的进修人次，与整个周期的软性最低目标对照。 <small class="en">A placement counts in the year it starts; trainees in training and trainee-${su.en}s count slot by slot in the year each slot begins; cumulative rows count matching placements started by the end of the year, against the soft minimum over the whole calendar.</small></p>
-<table class="tbl"><thead><tr><th>指标 <small class="en">metric</small></th>${yearHead}<th>目标 <small class="en">target</small></th></tr></thead><tbody>${body}</tbody></table>
+  return `<section id="years" data-testid="yearly"><h2>${tr(f, "分年度情况", "Year by year")}</h2>
+<p class="lead">${tr(f, `进修按开始日期计入年度；在修人数与人·${su}按时段计入各年度（跨年进修分别计入）；累计完成为截至该年底开始的符合条件的进修人次，与整个周期的软性最低目标对照。`, `A placement counts in the year it starts; trainees in training and trainee-${su}s count slot by slot in the year each slot begins; cumulative rows count matching placements started by the end of the year, against the soft minimum over the whole calendar.`)}</p>
+<div class="scroll"><table class="tbl"><thead><tr><th>${tr(f, "指标", "metric")}</th>${yearHead}<th>${tr(f, "目标", "target")}</th></tr></thead><tbody>${body}</tbody></table></div>
 </section>`;
 }
 
 function supportTable(plan: Plan, f: Facts): string {
-  const { ctx } = f;
+  const { names } = f;
   const rows = (plan.support ?? []).map((s) => {
     const [a, b] = spanOf(f, s.start, s.end);
-    return `<tr data-testid="support-row"><td>${esc(unitName(ctx, s.from))}</td><td>${esc(unitName(ctx, s.to))}</td><td>${deptHtml(s.dept)}</td><td class="nums">${esc(s.start)} 至 ${esc(lastDay(s.end))}</td><td class="nums">${s.count}</td><td class="nums">${s.count * Math.max(0, b - a)}</td></tr>`;
+    return `<tr data-testid="support-row"><td>${esc(names.unit(s.from))}</td><td>${esc(names.unit(s.to))}</td><td>${deptHtml(f, s.dept)}</td><td class="nums">${esc(s.start)} ${tr(f, "至", "to")} ${esc(lastDay(s.end))}</td><td class="nums">${s.count}</td><td class="nums">${s.count * Math.max(0, b - a)}</td></tr>`;
   }).join("");
   const su = slotUnit(f);
-  return `<section id="support"><h2>下沉支援安排 <small class="en">specialists sent down to keep sending units staffed</small></h2>
-${rows ? `<table class="tbl"><thead><tr><th>派出专家的医院 <small class="en">from</small></th><th>受援单位 <small class="en">to</small></th><th>科室 <small class="en">dept</small></th><th>时间 <small class="en">period</small></th><th>人数 <small class="en">count</small></th><th>人·${su.zh} <small class="en">specialist-${su.en}s</small></th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">无需下沉支援 <small class="en">no support needed</small></p>`}
+  const head = [tr(f, "派出专家的医院", "from"), tr(f, "受援单位", "to"), tr(f, "科室", "department"), tr(f, "时间", "period"), tr(f, "人数", "count"), tr(f, `人·${su}`, `specialist-${su}s`)]
+    .map((h) => `<th>${h}</th>`).join("");
+  return `<section id="support"><h2>${tr(f, "下沉支援安排", "Specialists sent down to keep sending units staffed")}</h2>
+${rows ? `<div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>` : `<p class="muted">${tr(f, "无需下沉支援", "no support needed")}</p>`}
 </section>`;
 }
 
 function unplacedTable(plan: Plan, f: Facts): string {
-  const { ctx } = f;
+  const { ctx, names } = f;
   const list = plan.unplaced ?? [];
   const rows = list.map((u, i) => {
     const t: Trainee | undefined = ctx.trainees.get(u.trainee);
     const home: Unit | undefined = t ? ctx.units.get(t.unit) : undefined;
     const reasons = u.reasons.map((r) =>
-      `<div class="reason"><span class="zh">${esc(CODE_ZH[r.code] ?? r.code)}</span><span class="code">${esc(r.code)}</span>${r.message ? ` <span class="msg">${esc(r.message)}</span>` : ""}</div>`).join("");
-    return `<tr${attrs({ "data-testid": "unplaced-row", "data-trainee": u.trainee, "data-code": u.reasons[0]?.code })}><td class="muted">${i + 1}</td><td style="white-space:nowrap"><b>${esc(t?.name ?? u.trainee)}</b> <small class="en">${esc(u.trainee)}</small></td><td>${esc(home?.name ?? t?.unit ?? "—")}</td><td>${t ? deptHtml(t.dept) : "—"}</td><td>${reasons || "—"}</td></tr>`;
+      `<div class="reason"${attrs({ "data-code": r.code })}><span class="zh">${esc(label(REASON_LABELS, r.code, f.lang))}</span>${r.message ? `<span class="msg">${esc(r.message)}</span>` : ""}</div>`).join("");
+    return `<tr${attrs({ "data-testid": "unplaced-row", "data-trainee": u.trainee, "data-code": u.reasons[0]?.code })}><td class="muted">${i + 1}</td><td><b>${esc(names.trainee(u.trainee))}</b></td><td>${esc(home ? names.unit(home.id) : (t?.unit ?? "—"))}</td><td>${t ? deptHtml(f, t.dept) : "—"}</td><td>${reasons || "—"}</td></tr>`;
   }).join("");
-  return `<section id="unplaced" data-testid="unplaced"><h2>未安排名单 <small class="en">unplaced trainees and why</small></h2>
-<p class="lead">“竞争落选”表示符合条件，但名额、容量、带教或经费已用于得分更高的安排。 <small class="en">CAPACITY-COMPETITION: eligible, but the room went to placements worth more.</small></p>
-${rows ? `<table class="tbl"><thead><tr><th>#</th><th>学员 <small class="en">trainee</small></th><th>派出单位 <small class="en">home unit</small></th><th>原科室 <small class="en">dept</small></th><th>原因（代码与说明） <small class="en">reasons (code, message)</small></th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">全部学员均已安排 <small class="en">everyone is placed</small></p>`}
+  const head = ["#", tr(f, "学员", "trainee"), tr(f, "派出单位", "home unit"), tr(f, "原科室", "department"), tr(f, "原因", "reasons")].map((h) => `<th>${h}</th>`).join("");
+  return `<section id="unplaced" data-testid="unplaced"><h2>${tr(f, "未安排名单", "Trainees not placed, and why")}</h2>
+<p class="lead">${tr(f, "“竞争落选”表示符合条件，但名额、容量、带教或经费已用于得分更高的安排。", "“Lost to better placements”: eligible, but the room went to placements worth more.")}</p>
+${rows ? `<div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>` : `<p class="muted">${tr(f, "全部学员均已安排", "everyone is placed")}</p>`}
+</section>`;
+}
+
+/** Per receiving hospital: who arrives when, in which department, with which mentor (printable, one hospital per page). */
+function receivingLists(plan: Plan, f: Facts): string {
+  const { ctx, names } = f;
+  const list = receivingList(ctx, plan, names);
+  const byUnit = new Map<string, typeof list>();
+  for (const x of list) byUnit.set(x.p.unit, [...(byUnit.get(x.p.unit) ?? []), x]);
+  const head = [tr(f, "到岗日期", "arrives"), tr(f, "结束日期", "last day"), tr(f, "进修科室", "department"), tr(f, "姓名", "name"), tr(f, "派出单位", "home unit"), tr(f, "带教老师", "mentor")]
+    .map((h) => `<th>${h}</th>`).join("");
+  let out = "";
+  for (const [uid, xs] of byUnit) {
+    const rows = xs.map(({ p, t }) => {
+      const rot = p.rotations && p.rotations.length > 0;
+      const mentor = rot
+        ? p.rotations!.map((r) => `${esc(names.dept(r.dept))} ${esc(r.start)}${r.mentor ? ` ${esc(names.mentor(r.mentor))}` : ""}`).join("<br>")
+        : esc(names.mentor(p.mentor) || "—");
+      return `<tr${attrs({ "data-testid": "receiving-row", "data-trainee": t.id })}><td class="nums">${esc(p.start)}</td><td class="nums">${esc(lastDay(p.end))}</td><td>${deptHtml(f, p.dept)}</td><td><b>${esc(t.name ?? t.id)}</b></td><td>${esc(names.unit(t.unit))}</td><td>${mentor}</td></tr>`;
+    }).join("");
+    out += `<div class="recv" data-testid="receiving-unit"${attrs({ "data-unit": uid })}><h3>${esc(names.unit(uid))} <small class="en">${tr(f, `接收名单 · ${xs.length} 人`, `arrivals · ${xs.length}`)}</small></h3><div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></div>`;
+  }
+  return `<section id="receiving" data-testid="receiving"><h2>${tr(f, "接收医院进修人员名单", "Arrivals per receiving hospital")}</h2>
+<p class="lead">${tr(f, "每家接收医院一张名单：到岗与结束日期、进修科室、学员与带教老师。打印时每家医院另起一页。", "One list per receiving hospital: dates, department, trainee and mentor. Each hospital starts a new page when printed.")}</p>
+${out || `<p class="muted">${tr(f, "没有安排任何学员", "no placements")}</p>`}
 </section>`;
 }
 
@@ -851,25 +974,32 @@ ${rows ? `<table class="tbl"><thead><tr><th>#</th><th>学员 <small class="en">t
  * @example
  * const plan = await solve(instance);
  * writeFileSync("report.html", renderHtmlReport(instance, plan));
+ * writeFileSync("report.en.html", renderHtmlReport(instance, plan, { lang: "en" }));
  */
 export function renderHtmlReport(instance: Instance, plan: Plan, options: HtmlReportOptions = {}): string {
+  const lang: Lang = options.lang === "en" ? "en" : "zh";
   const ctx = contextOf(instance);
+  const { columns, grouped } = columnsOf(ctx, lang, MAX_COLUMNS);
   const f: Facts = {
     ctx,
     n: ctx.slots.count,
     monthly: instance.calendar.granularity === "month",
     pinned: new Set((instance.pinned ?? []).map((p) => p.trainee)),
     colours: segmentColours(plan),
+    lang,
+    names: namesOf(ctx, lang),
+    columns,
+    grouped,
   };
-  const title = options.title ?? (instance.programmes.map((p) => p.name ?? p.id).join(" · ") || "进修安排");
-  const footer = `<footer>由 jinxiu 生成 <small class="en">generated by jinxiu</small>${options.generatedAt ? ` · ${esc(options.generatedAt)}` : ""} · 本页为离线文件，不加载任何外部资源 <small class="en">offline page, loads nothing</small></footer>`;
+  const title = options.title ?? (instance.programmes.map((p) => p.name ?? p.id).join(" · ") || tr(f, "进修安排", "Placements"));
+  const footer = `<footer>${tr(f, "由 jinxiu 生成", "generated by jinxiu")}${options.generatedAt ? ` · ${esc(options.generatedAt)}` : ""} · ${tr(f, "本页为离线文件，不加载任何外部资源", "an offline page that loads nothing")}</footer>`;
   return `<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)} — 进修安排报告</title>
+<title>${esc(title)} — ${tr(f, "进修安排报告", "placement report")}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -880,6 +1010,7 @@ ${heatmap(instance, plan, f, options.expandStaffing === true)}
 ${targets(instance, plan, f)}
 ${spansSeveralYears(instance) ? `${yearly(instance, plan, f)}\n` : ""}${supportTable(plan, f)}
 ${unplacedTable(plan, f)}
+${receivingLists(plan, f)}
 ${footer}
 </main>
 </body>

@@ -1,85 +1,138 @@
 /**
- * A short human summary of a plan: status and gap, placed/unplaced, quotas, shortfalls,
- * support, and — when the calendar's slots fall in two or more years — a per-year table
- * (see yearly.ts for what each row counts).
+ * A short summary of a plan for the planner, in Chinese by default (`lang: "en"` for
+ * English): status and gap, placed/unplaced with the reasons' labels, every quota in words
+ * with its count, shortfalls, support sent down, and — when the calendar's slots fall in
+ * two or more years — a per-year table (see yearly.ts for what each row counts). Units,
+ * regions and programmes appear by name, never as ids or JSON.
+ *
+ * The numbers shown (quota counts, support slots) come from {@link summaryFigures}, kept
+ * apart from the wording so that their source can change without touching the text.
  */
+import { REASON_LABELS, STATUS_LABELS, label } from "../model/labels.js";
 import type { Instance, Plan } from "../model/types.js";
-import { contextOf } from "../rules/context.js";
+import { type Context, contextOf } from "../rules/context.js";
+import { supportSlots } from "../rules/objective.js";
 import { quotaCounts } from "../rules/quota.js";
 import type { SolveStats } from "../solve/index.js";
-import { spansSeveralYears, type YearlyRow, yearlyRows, yearlyViews } from "./yearly.js";
+import { displayWidth, type Lang, namesOf, quotaWords, reasonWords, shortfallWords, yearlyRowLabel } from "./words.js";
+import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
-/** A short human summary of a plan. */
-export function summarizePlan(inst: Instance, plan: Plan, options: { stats?: SolveStats; out?: string } = {}): string {
+export interface SummaryOptions {
+  /** Model statistics to report (from `solveDetailed`). */
+  readonly stats?: SolveStats;
+  /** The path the plan was written to, to say so. */
+  readonly out?: string;
+  /** Chinese (default) or English. */
+  readonly lang?: Lang;
+}
+
+/** The numbers a summary shows, computed from the plan (nothing is worded here). */
+export interface SummaryFigures {
+  /** Per programme id: placements and the count of each quota row. */
+  readonly quotas: ReadonlyMap<string, { readonly total: number; readonly rows: readonly number[] }>;
+  /** Specialist-slots of support sent down. */
+  readonly supportSlots: number;
+}
+
+/** The figures of a summary: quota counts and support slots. */
+export function summaryFigures(ctx: Context, plan: Plan): SummaryFigures {
+  return { quotas: quotaCounts(ctx, plan), supportSlots: supportSlots(ctx, plan) };
+}
+
+/**
+ * A short human summary of a plan.
+ *
+ * @example
+ * ```ts
+ * console.log(summarizePlan(instance, plan));                 // 状态：最优 …
+ * console.log(summarizePlan(instance, plan, { lang: "en" })); // status: optimal …
+ * ```
+ */
+export function summarizePlan(inst: Instance, plan: Plan, options: SummaryOptions = {}): string {
   const { stats, out } = options;
+  const lang: Lang = options.lang === "en" ? "en" : "zh";
+  const zh = lang === "zh";
   const ctx = contextOf(inst);
+  const names = namesOf(ctx, lang);
+  const figures = summaryFigures(ctx, plan);
   const lines: string[] = [];
+
   const gap = plan.bound !== undefined && plan.bound !== 0 ? Math.abs(plan.bound - plan.objective) / Math.max(1, Math.abs(plan.bound)) : 0;
-  lines.push(`status ${plan.status}: objective ${plan.objective}${plan.bound !== undefined ? `, bound ${plan.bound} (gap ${(gap * 100).toFixed(2)} %)` : ""}`);
+  const status = label(STATUS_LABELS, plan.status, lang);
+  lines.push(zh
+    ? `状态：${status}（目标值 ${plan.objective}${plan.bound !== undefined ? `，上界 ${plan.bound}，差距 ${(gap * 100).toFixed(2)}%` : ""}）`
+    : `status: ${status} (objective ${plan.objective}${plan.bound !== undefined ? `, bound ${plan.bound}, gap ${(gap * 100).toFixed(2)} %` : ""})`);
+
   const unplaced = plan.unplaced ?? [];
   const byCode = new Map<string, number>();
-  for (const u of unplaced) byCode.set(u.reasons[0]?.code ?? "?", (byCode.get(u.reasons[0]?.code ?? "?") ?? 0) + 1);
-  lines.push(`placed ${plan.placements.length} of ${inst.trainees.length}; unplaced ${unplaced.length}${byCode.size ? ` (${[...byCode].map(([c, n]) => `${c} ${n}`).join(", ")})` : ""}`);
-  const counts = quotaCounts(ctx, plan);
+  for (const u of unplaced) {
+    const code = u.reasons[0]?.code ?? "";
+    byCode.set(code, (byCode.get(code) ?? 0) + 1);
+  }
+  const codes = [...byCode].map(([c, n]) => `${c === "" ? (zh ? "未说明原因" : "no reason given") : label(REASON_LABELS, c, lang)} ${n}`).join(zh ? "，" : ", ");
+  lines.push(zh
+    ? `已安排 ${plan.placements.length} 人（报名 ${inst.trainees.length} 人）；未安排 ${unplaced.length} 人${codes ? `（${codes}）` : ""}`
+    : `placed ${plan.placements.length} of ${inst.trainees.length}; not placed ${unplaced.length}${codes ? ` (${codes})` : ""}`);
+
   for (const prog of inst.programmes) {
-    const c = counts.get(prog.id)!;
-    lines.push(`programme ${prog.id}${prog.name ? ` (${prog.name})` : ""}: ${c.total} placed`);
+    const c = figures.quotas.get(prog.id) ?? { total: 0, rows: [] };
+    lines.push(zh ? `项目「${prog.name ?? prog.id}」：已安排 ${c.total} 人` : `programme "${prog.name ?? prog.id}": ${c.total} placed`);
     (prog.quotas ?? []).forEach((q, i) => {
-      const target = [q.min !== undefined ? `min ${q.min}` : "", q.max !== undefined ? `max ${q.max}` : "", q.maxShare !== undefined ? `share ≤ ${q.maxShare}` : ""].filter(Boolean).join(", ");
-      const where = q.where && Object.keys(q.where).length ? Object.entries(q.where).map(([k, v]) => `${k}=${(v as string[]).join("/")}`).join(" ") : "all";
-      lines.push(`  quota ${i} [${where}]: ${c.rows[i]} (${target})`);
+      lines.push(`  ${quotaWords(names, q)}${zh ? "：" : ": "}${c.rows[i] ?? 0}`);
     });
   }
-  for (const s of plan.shortfalls ?? []) lines.push(`shortfall: ${s.programme} ${s.rule} ${s.index}: got ${s.got} of ${s.needed}`);
-  const supportSlots = (plan.support ?? []).reduce((n, s) => {
-    const [a, b] = ctx.span(s.start, s.end);
-    return n + s.count * (b - a);
-  }, 0);
-  lines.push(`support sent down: ${(plan.support ?? []).length} row(s), ${supportSlots} specialist-slot(s)`);
-  if (spansSeveralYears(inst)) lines.push(...yearlyText(inst, plan));
-  for (const c of plan.conflicts ?? []) lines.push(`conflict ${c.code}: ${c.message}`);
-  if (stats) lines.push(`model: ${stats.variables} variables, ${stats.constraints} constraints (${stats.groups} trainee groups), ${stats.backend}, ${(stats.elapsedMs / 1000).toFixed(2)} s`);
-  if (out) lines.push(`plan written to ${out}`);
+  for (const s of plan.shortfalls ?? []) lines.push(`${zh ? "未达目标：" : "shortfall: "}${shortfallWords(names, inst, s)}`);
+  const rows = (plan.support ?? []).length;
+  const su = ctx.slots.granularity === "month" ? (zh ? "月" : "month") : (zh ? "周" : "week");
+  lines.push(zh
+    ? `下沉支援：${rows} 条安排，共 ${figures.supportSlots} 人·${su}`
+    : `support sent down: ${rows} row(s), ${figures.supportSlots} specialist-${su}(s)`);
+  if (spansSeveralYears(inst)) lines.push(...yearlyText(ctx, plan, lang));
+  for (const c of plan.conflicts ?? []) lines.push(`${zh ? "冲突：" : "conflict: "}${reasonWords(c, lang)}`);
+  if (stats)
+    lines.push(zh
+      ? `模型：${stats.variables} 个变量，${stats.constraints} 个约束（${stats.groups} 个学员组），${stats.backend}，${(stats.elapsedMs / 1000).toFixed(2)} 秒`
+      : `model: ${stats.variables} variables, ${stats.constraints} constraints (${stats.groups} trainee groups), ${stats.backend}, ${(stats.elapsedMs / 1000).toFixed(2)} s`);
+  if (out) lines.push(zh ? `方案已写入 ${out}` : `plan written to ${out}`);
   return lines.join("\n");
 }
 
 /**
  * The per-year table: a header of years, then one line per metric, values right-aligned
- * under their year; quota lines carry their cumulative count and end with the target.
+ * under their year (CJK characters count two columns); quota lines carry their
+ * cumulative count and end with the target.
  *
  * ```text
- * per year (quota rows: cumulative count by the end of the year):
- *                                        2024  2025  2026
- *   zj-county started                       3     5     2
- *   zj-county trainees in training          3     6     2
- *   zj-county trainee-months                5    12     4
- *   zj-county started from mountain-island  2     1     0
- *   zj-county quota 1 cumulative            2     3     5  (soft min 900)
- *   support specialist-months               4     0     0
+ * 分年度（名额行为截至年底的累计数）：
+ *                                  2024  2025  2026
+ *   浙江省万医进修（县级）
+ *     新开始进修（人次）              3     5     2
+ *     …
+ *   全部项目
+ *     下沉支援（人·月）               4     0     0
  * ```
  */
-function yearlyText(inst: Instance, plan: Plan): string[] {
-  const views = yearlyViews(inst, plan);
-  const unit = views.granularity === "month" ? "months" : "weeks";
-  const label = (r: YearlyRow): string => {
-    const p = r.programme ?? "";
-    switch (r.metric) {
-      case "started": return `${p} started`;
-      case "trainees": return `${p} trainees in training`;
-      case "traineeSlots": return `${p} trainee-${unit}`;
-      case "flag": return `${p} started from ${r.flag}`;
-      case "quota": return `${p} quota ${r.quota} cumulative`;
-      case "support": return `support specialist-${unit}`;
-    }
-  };
+function yearlyText(ctx: Context, plan: Plan, lang: Lang): string[] {
+  const zh = lang === "zh";
+  const views = yearlyViews(ctx.instance, plan);
   const rows = yearlyRows(views);
-  const labels = rows.map(label);
-  const lw = Math.max(0, ...labels.map((l) => l.length));
+  const labels = rows.map((r) => yearlyRowLabel(ctx, r)[lang]);
+  const lw = Math.max(0, ...labels.map(displayWidth));
+  const pad = (s: string, w: number) => s + " ".repeat(Math.max(0, w - displayWidth(s)));
   const cw = Math.max(4, ...rows.flatMap((r) => r.values.map((v) => String(v).length)));
   const cols = (vs: readonly (string | number)[]) => vs.map((v) => String(v).padStart(cw)).join("  ");
-  return [
-    "per year (quota rows: cumulative count by the end of the year):",
-    `  ${"".padEnd(lw)}  ${cols(views.years.map((y) => y.year))}`,
-    ...rows.map((r, i) => `  ${labels[i].padEnd(lw)}  ${cols(r.values)}${r.target !== undefined ? `  (soft min ${r.target})` : ""}`),
+  const out = [
+    zh ? "分年度（名额行为截至年底的累计数）：" : "per year (quota rows: cumulative count by the end of the year):",
+    `    ${pad("", lw)}  ${cols(views.years.map((y) => y.year))}`,
   ];
+  let group: string | undefined = "\u0000";
+  rows.forEach((r, i) => {
+    if (r.programme !== group) {
+      group = r.programme;
+      const p = r.programme !== undefined ? ctx.programmes.get(r.programme) : undefined;
+      out.push(`  ${r.programme === undefined ? (zh ? "全部项目" : "all programmes") : (p?.name ?? r.programme)}`);
+    }
+    out.push(`    ${pad(labels[i], lw)}  ${cols(r.values)}${r.target !== undefined ? (zh ? `  （软性最低 ${r.target}）` : `  (soft min ${r.target})`) : ""}`);
+  });
+  return out;
 }

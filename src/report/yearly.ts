@@ -241,7 +241,7 @@ export function yearlyRows(views: YearlyViews, only?: string): YearlyRow[] {
     rows.push({ programme, metric: "started", values: at((x) => x.started) });
     rows.push({ programme, metric: "trainees", values: at((x) => x.trainees) });
     rows.push({ programme, metric: "traineeSlots", values: at((x) => x.traineeSlots) });
-    for (const flag of views.flags) rows.push({ programme, metric: "flag", flag, values: at((x) => x.flags[flag] ?? 0) });
+    for (const flag of views.flags) rows.push({ programme, metric: "flag", flag, values: at((x) => (Object.hasOwn(x.flags, flag) ? x.flags[flag] : 0)) });
     pf.quotas.forEach((q, qi) =>
       rows.push({ programme, metric: "quota", quota: q.index, target: q.min, values: at((x) => x.quotas[qi].cumulative) }));
   });

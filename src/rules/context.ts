@@ -14,6 +14,8 @@ import { type Lang, wordsOf } from "./words.js";
 
 export interface MentorInfo extends Mentor {
   readonly unit: string;
+  /** `none` where the instance gives no title. */
+  readonly title: Mentor["title"] & string;
 }
 
 /** A placement as the rules see it: the receiving side, possibly hypothetical. */
@@ -77,7 +79,8 @@ function buildContext(instance: Instance): Context {
   const trainees = new Map(instance.trainees.map((t) => [t.id, t]));
   const programmes = new Map(instance.programmes.map((p) => [p.id, p]));
   const mentors = new Map<string, MentorInfo>();
-  for (const u of instance.units) for (const m of u.mentors ?? []) if (!mentors.has(m.id)) mentors.set(m.id, { ...m, unit: u.id });
+  // SPEC §5: a mentor without a title ranks `none`.
+  for (const u of instance.units) for (const m of u.mentors ?? []) if (!mentors.has(m.id)) mentors.set(m.id, { ...m, title: m.title ?? "none", unit: u.id });
   const teamsOf = new Map<string, Team[]>();
   for (const team of instance.teams ?? []) for (const m of team.members) teamsOf.set(m, [...(teamsOf.get(m) ?? []), team]);
 
@@ -252,10 +255,19 @@ export function windowOf(ctx: Context, t: Trainee): { from: string; to: string }
 
 /** Earliest and latest allowed end for a placement starting at `start`. */
 export function durationBounds(p: Programme, start: string): { minEnd?: string; maxEnd?: string } {
-  return {
+  // Asked per trainee and start slot (4 of the 7 s of the 浙江 three-year's candidates): once per programme and start.
+  const compute = () => ({
     minEnd: p.duration?.min ? addDuration(start, p.duration.min) : undefined,
     maxEnd: p.duration?.max ? addDuration(start, p.duration.max) : undefined,
-  };
+  });
+  if (!Object.isFrozen(p)) return compute();
+  let byStart = boundsCache.get(p);
+  if (!byStart) boundsCache.set(p, (byStart = new Map()));
+  let bounds = byStart.get(start);
+  if (!bounds) byStart.set(start, (bounds = compute()));
+  return { ...bounds };
 }
+/** Frozen (parsed) programmes only: their duration never changes under the cache. */
+const boundsCache = new WeakMap<Programme, Map<string, { minEnd?: string; maxEnd?: string }>>();
 
 export { titleRank };

@@ -37,18 +37,27 @@ export function placementsByHome(ctx: Context, plan: Pick<Plan, "placements">, p
   return n;
 }
 
+/** A coverage row on a plan: the units counted, the §6 shortfall totals, the units short (the rule's verdict per unit). */
+export function coverageStatus(ctx: Context, plan: Pick<Plan, "placements">, prog: Programme, row: Coverage): { units: string[]; needed: number; got: number; missing: string[] } {
+  const byHome = placementsByHome(ctx, plan, prog);
+  const units = coveredUnits(ctx, prog, row);
+  return {
+    units,
+    needed: row.min * units.length,
+    got: units.reduce((s, u) => s + Math.min(byHome.get(u) ?? 0, row.min), 0),
+    missing: units.filter((u) => (byHome.get(u) ?? 0) < row.min),
+  };
+}
+
 const rowKey = (prog: Programme, i: number, unit: string) => key("cov", prog.id, i, unit);
 
 const shortfallsOf = ({ ctx, plan }: Judgement): Shortfall[] => {
   const out: Shortfall[] = [];
   for (const prog of ctx.instance.programmes) {
     if (!prog.coverage?.length) continue;
-    const n = placementsByHome(ctx, plan, prog);
     prog.coverage.forEach((row, i) => {
       if (row.hard !== false) return;
-      const units = coveredUnits(ctx, prog, row);
-      const needed = row.min * units.length;
-      const got = units.reduce((s, u) => s + Math.min(n.get(u) ?? 0, row.min), 0);
+      const { needed, got } = coverageStatus(ctx, plan, prog, row);
       if (got < needed) out.push({ programme: prog.id, rule: "coverage", index: i, needed, got });
     });
   }
@@ -65,13 +74,12 @@ export const coverageRule: Rule = {
       const n = placementsByHome(ctx, plan, prog);
       prog.coverage.forEach((row, i) => {
         if (row.hard === false) return;
-        for (const u of coveredUnits(ctx, prog, row)) {
+        for (const u of coverageStatus(ctx, plan, prog, row).missing) {
           const got = n.get(u) ?? 0;
-          if (got < row.min)
-            out.push({
-              code: "R-COVERAGE", ids: [prog.id, `coverage[${i}]`, u],
-              message: w.say(`${w.programme(prog.id)}覆盖要求：${w.unit(u)}安排 ${got} 人，至少应 ${row.min} 人`, `programme "${prog.id}" coverage ${i}: "${u}" has ${got} placements, minimum ${row.min}`),
-            });
+          out.push({
+            code: "R-COVERAGE", ids: [prog.id, `coverage[${i}]`, u],
+            message: w.say(`${w.programme(prog.id)}覆盖要求：${w.unit(u)}安排 ${got} 人，至少应 ${row.min} 人`, `programme "${prog.id}" coverage ${i}: "${u}" has ${got} placements, minimum ${row.min}`),
+          });
         }
       });
     }

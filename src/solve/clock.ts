@@ -4,10 +4,12 @@
  *
  * Synchronous loops (candidates, formulation, greedy, pricing's walks) ask
  * `expired()`; the engines get `signal`, which fires on the caller's abort at
- * once and shortly after the deadline (a grace period that lets HiGHS stop on
- * its own time limit and keep its warm worker), and then stop at once with
- * their best incumbent.
+ * once and shortly after the engines' deadline (a grace period that lets
+ * HiGHS stop on its own time limit and keep its warm worker), and then stop
+ * at once with their best incumbent. The engines' deadline keeps a reserve
+ * before the deadline for extracting and verifying the plan.
  */
+import { describeValue as describe } from "../model/args.js";
 import { UsageError } from "../model/errors.js";
 
 /** Longest time limit accepted: one week. */
@@ -16,8 +18,13 @@ export const MAX_TIME_LIMIT_MS = 604_800_000;
 export class Clock {
   /** Wall-clock deadline (ms since the epoch), when there is a time limit. */
   readonly deadline?: number;
-  /** Aborted on the caller's abort, and a grace period after the deadline. */
+  /** Aborted on the caller's abort, and a grace period after `engineDeadline`. */
   readonly signal: AbortSignal;
+  /**
+   * When the engines should be done (ms since the epoch): the deadline less a
+   * reserve for extracting and verifying the plan (10 % of the limit, at most 2 s).
+   */
+  readonly engineDeadline?: number;
   private readonly controller = new AbortController();
   private readonly timer?: ReturnType<typeof setTimeout>;
   private readonly onAbort = () => this.controller.abort();
@@ -31,8 +38,10 @@ export class Clock {
     this.signal = this.controller.signal;
     if (timeLimitMs !== undefined) {
       this.deadline = t0 + timeLimitMs;
-      const grace = 100 + 0.02 * timeLimitMs;
-      this.timer = setTimeout(this.onAbort, Math.max(0, this.deadline + grace - Date.now()));
+      this.engineDeadline = this.deadline - Math.min(2000, 0.1 * timeLimitMs);
+      // Engines stop on their own limit at engineDeadline; the signal stops one that overruns it.
+      const grace = Math.min(250, 50 + 0.02 * timeLimitMs);
+      this.timer = setTimeout(this.onAbort, Math.max(0, this.engineDeadline + grace - Date.now()));
       // The timer never keeps a process alive on its own.
       this.timer.unref?.();
     }
@@ -45,15 +54,20 @@ export class Clock {
     return this.signal.aborted || this.caller?.aborted === true || (this.deadline !== undefined && Date.now() >= this.deadline);
   }
 
+  /** Whether the engines' time is up (`engineDeadline` passed, or stopped): no further engine call is worth starting. */
+  enginesDone(): boolean {
+    return this.expired() || (this.engineDeadline !== undefined && Date.now() >= this.engineDeadline);
+  }
+
   /** Whether the caller aborted (as opposed to the time limit). */
   get aborted(): boolean {
     return this.caller?.aborted === true;
   }
 
-  /** Time left for an engine call (at least 1 ms), or undefined without a limit and abort. */
+  /** Time left for an engine call (at least 1 ms, up to `engineDeadline`), or undefined without a limit and abort. */
   remaining(): number | undefined {
     if (this.aborted) return 1;
-    return this.deadline !== undefined ? Math.max(1, this.deadline - Date.now()) : undefined;
+    return this.engineDeadline !== undefined ? Math.max(1, this.engineDeadline - Date.now()) : undefined;
   }
 
   /**
@@ -86,14 +100,4 @@ export function checkClockOptions(fn: string, timeLimitMs: unknown, signal: unkn
     if (!s || typeof s !== "object" || typeof s.aborted !== "boolean" || typeof s.addEventListener !== "function")
       throw new UsageError(`${fn}: options.signal must be an AbortSignal, got ${describe(signal)}`);
   }
-}
-
-/** A value as a message shows it: `NaN`, `null`, `"text"`, `Infinity`, `an object`. */
-export function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" || typeof v === "undefined") return String(v);
-  if (typeof v === "function") return "a function";
-  if (Array.isArray(v)) return "an array";
-  return "an object";
 }

@@ -118,9 +118,14 @@ export class Formulation implements RowHost {
     this.heads = RULES.filter((rule) => rule.rows?.head).map((rule) => Int32Array.from(groups, (_g, gi) => rule.rows!.head!(this, gi)));
     for (const rule of RULES) rule.rows?.relieved?.(this);
 
-    // Support columns (下沉): per relievable row, one per unit that may send that department's specialists.
-    for (const s of this.relievable_)
-      for (const f of supportersOf(ctx, s.home, s.dept)) {
+    // Support columns (下沉): per relievable row, one per unit that may send that department's specialists
+    // (looked up once per home department, not per slot: a scan of every unit).
+    const supporters = new Map<string, ReturnType<typeof supportersOf>>();
+    for (const s of this.relievable_) {
+      const home = key(s.home, s.dept);
+      let from = supporters.get(home);
+      if (!from) supporters.set(home, (from = supportersOf(ctx, s.home, s.dept)));
+      for (const f of from) {
         const uses: Block = { k0: s.k, k1: s.k + 1, uses: [{ resource: { kind: "cover", unit: s.home, dept: s.dept }, amount: 1 }, { resource: { kind: "pool", unit: f.id, dept: s.dept }, amount: 1 }] };
         const e: Entries = { rows: [], vals: [] };
         let pool = -1;
@@ -137,6 +142,7 @@ export class Formulation implements RowHost {
         if (!list) this.relievers.set(s.row, (list = []));
         list.push(j);
       }
+    }
 
     // Soft rows' slack columns (every soft row exists by now: `bounds`).
     for (let r = 0; r < b.rowMeta.length; r++) {

@@ -5,10 +5,11 @@
 import { InternalError, UsageError } from "../model/errors.js";
 import type { Instance, Placement, Plan, Reason } from "../model/types.js";
 import { contextOf } from "../rules/context.js";
-import { RULES } from "../rules/index.js";
+import { RULES, RULE_CODES } from "../rules/index.js";
 import type { Lang } from "../rules/words.js";
 import { validInstance } from "../model/parse.js";
 import { verifyPlan } from "../verify.js";
+import { planFormatViolations } from "../model/planformat.js";
 import type { Backend, BackendResult } from "./backend.js";
 import { candidatesIn, explicitFamily } from "./candidates.js";
 import { Formulation, type Group, PinnedUsage } from "./formulate.js";
@@ -20,6 +21,8 @@ import { groupTrainees, uniqueSpans } from "./groups.js";
 import { basePlan, extractPlan, findConflicts, infeasiblePlan, inSpecOrder } from "./plan.js";
 import { seedColumns, solveByPricing } from "./pricing.js";
 import { Clock, checkClockOptions } from "./clock.js";
+import { checkedBackend } from "./checked.js";
+import { describeValue, expectFunctionOption, expectNumberOption, expectObject, expectOptions, isObject } from "../model/args.js";
 
 const PRICING_THRESHOLD = 20_000;
 /** About 3 GB at this size (measured: 4.0 M candidates, 3.0 GB peak); larger instances need decomposition. */
@@ -109,7 +112,7 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
 /** `solve`, also returning model statistics (for benchmarks and the CLI summary). */
 export async function solveDetailed(instance: Instance, options: SolveOptions = {}): Promise<{ plan: Plan; stats: SolveStats }> {
   const t0 = Date.now();
-  checkClockOptions("solve", options?.timeLimitMs, options?.signal);
+  checkSolveArgs(instance, options);
   // The instance as checked: parseInstance's (frozen), or a frozen copy of a plain object.
   instance = validInstance(instance, "solve");
   const clock = new Clock(t0, options.timeLimitMs, options.signal);
@@ -124,7 +127,8 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
   const elapsed = () => Date.now() - t0;
   const expired = () => clock.expired();
   const progress = (phase: SolvePhase, p: { incumbent?: number; bound?: number } = {}) => options.onProgress?.({ phase, ...p, elapsedMs: elapsed() });
-  const backend = typeof options.backend === "object" ? options.backend : options.backend === "jslp" ? jslpBackend : highsBackend;
+  // Every answer is checked before use; your own engine's also against the model.
+  const backend = typeof options.backend === "object" ? checkedBackend(options.backend, true) : checkedBackend(options.backend === "jslp" ? jslpBackend : highsBackend, false);
   const ctx = contextOf(instance);
   progress("candidates");
 
@@ -198,10 +202,10 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
     res = await solveByPricing(backend, f, {
       ...engineOptions,
       start,
-      deadline: clock.deadline,
+      deadline: clock.engineDeadline,
       onPhase: (phase) => progress(phase),
     });
-    if (!res && clock.expired() && start) {
+    if (!res && clock.enginesDone() && start) {
       // Out of time with no better plan: the greedy plan, on the columns there are.
       res = { status: "timeout" };
     } else if (!res) {
@@ -266,14 +270,17 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
   }
 
   progress("extract");
-  const plan = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows, lang);
-  const v = verifyPlan(instance, plan);
-  if (!v.valid) {
+  const draft = extractPlan(ctx, instance, f, res, groups, excluded, model, keptRows, lang);
+  // Every §5 rule on the draft, then the §6 form on the plan with its objective and shortfalls.
+  const v = verifyPlan(instance, draft, { rules: RULE_CODES, lang });
+  const plan = inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
+  const wrong = [...v.violations, ...planFormatViolations(instance, plan)];
+  if (wrong.length) {
     throw new InternalError(
-      `solve: the computed plan fails verification (a bug in jinxiu, please report it):\n${v.violations.slice(0, 10).map((x) => `${x.code}: ${x.message}`).join("\n")}`,
+      `solve: the computed plan fails verification (a bug in jinxiu, please report it):\n${wrong.slice(0, 10).map((x) => `${x.code}: ${x.message}`).join("\n")}`,
     );
   }
-  return { plan: inSpecOrder({ ...plan, objective: v.objective, shortfalls: v.shortfalls }), stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
+  return { plan, stats: { ...stats, engineStatus: res.status, elapsedMs: elapsed() } };
 }
 
 function noPlanInTime(clock: Clock, timeLimitMs: number | undefined): UsageError {
@@ -295,7 +302,33 @@ function stoppedPlan(instance: Instance, pinned: readonly Placement[], excluded:
   const base = basePlan(instance, pinned);
   const unplaced = base.unplaced.map((u) => ({ trainee: u.trainee, reasons: excluded.get(u.trainee) ?? [{ code: "TIME-LIMIT", message: why }] }));
   const draft: Plan = { ...base, status: "timeout-feasible", unplaced };
-  const v = verifyPlan(instance, draft);
+  const v = verifyPlan(instance, draft, { rules: RULE_CODES });
   if (!v.valid) throw noPlanInTime(clock, timeLimitMs);
   return inSpecOrder({ ...draft, objective: v.objective, shortfalls: v.shortfalls });
+}
+
+const SOLVE_OPTIONS = ["timeLimitMs", "signal", "relGap", "backend", "onProgress", "pricingThreshold", "maxCandidates", "engineOptions", "lang"] as const;
+
+/** `solve`'s arguments: a UsageError naming the argument for any misuse. */
+function checkSolveArgs(instance: unknown, options: unknown): asserts options is SolveOptions {
+  expectObject("solve", "instance", instance, "an instance object (parse it with parseInstance)");
+  expectOptions("solve", options, SOLVE_OPTIONS);
+  const o = (options ?? {}) as Record<string, unknown>;
+  checkClockOptions("solve", o.timeLimitMs, o.signal);
+  expectNumberOption("solve", "relGap", o.relGap, 0, 1, "a relative gap from 0 to 1");
+  expectNumberOption("solve", "pricingThreshold", o.pricingThreshold, 0, Number.POSITIVE_INFINITY, "a number ≥ 0");
+  expectNumberOption("solve", "maxCandidates", o.maxCandidates, 1, Number.POSITIVE_INFINITY, "a number ≥ 1");
+  expectFunctionOption("solve", "onProgress", o.onProgress);
+  if (o.lang !== undefined && o.lang !== "zh" && o.lang !== "en") throw new UsageError(`solve: options.lang must be "zh" or "en", got ${describeValue(o.lang)}`);
+  const b = o.backend;
+  if (b !== undefined && b !== "highs" && b !== "jslp") {
+    if (typeof b === "string") throw new UsageError(`solve: options.backend must be "highs", "jslp" or a Backend object, got ${describeValue(b)}`);
+    if (!isObject(b) || typeof b.name !== "string" || typeof b.solve !== "function")
+      throw new UsageError(`solve: options.backend must be "highs", "jslp" or a Backend ({ name: string, solve(model, options) }), got ${describeValue(b)}`);
+  }
+  if (o.engineOptions !== undefined) {
+    expectObject("solve", "options.engineOptions", o.engineOptions, "an object of engine option names to numbers, booleans or strings");
+    for (const [k, v] of Object.entries(o.engineOptions as object))
+      if (!["number", "boolean", "string"].includes(typeof v)) throw new UsageError(`solve: options.engineOptions.${k} must be a number, boolean or string, got ${describeValue(v)}`);
+  }
 }

@@ -136,6 +136,8 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   let outside = Infinity;
   let widen = 0;
   for (let round = 0; round < 8; round++) {
+    // Out of time before a restricted MILP: the caller falls back on the greedy plan (no model built in vain).
+    if (expired() && !last) return undefined;
     options.onPhase?.(`restricted MILP ${round + 1}`);
     const { model } = f.builder.build();
     const from = last?.x ?? options.start;

@@ -35,7 +35,7 @@ describe("where the plan goes", () => {
     expect(r.code, r.err).toBe(0);
     const out = tmp("city.plan.json");
     expect(JSON.parse(readFileSync(out, "utf8")).status).toBe("optimal");
-    expect(r.out).toContain(`plan written to ${out}`);
+    expect(r.out).toContain(`方案已写入 ${out}`);
     expect(defaultOut("a/b.JSON")).toBe("a/b.plan.json");
     expect(defaultOut("noext")).toBe("noext.plan.json");
   });
@@ -44,7 +44,7 @@ describe("where the plan goes", () => {
     const r = await cli("solve", SMALL, "--out", "-");
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out).objective).toBe(320);
-    expect(r.err).toMatch(/status optimal/);
+    expect(r.err).toMatch(/状态：最优/);
   });
 
   it("an output in a missing directory is reported before the solve starts", async () => {

@@ -22,10 +22,10 @@ describe("jinxiu report", () => {
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(dir, "forms.xlsx")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "接收名单"]);
     const placed = JSON.parse(readFileSync(plan, "utf8")).placements.length;
-    expect(wb.getWorksheet("登记表")!.rowCount - 1).toBe(placed);
-    expect(readdirSync(join(dir, "csv")).sort()).toEqual(["一人一策一档.csv", "分配表.csv", "汇总表.csv", "登记表.csv"].sort());
+    expect(wb.getWorksheet("登记表")!.rowCount - 2).toBe(placed); // title and header rows
+    expect(readdirSync(join(dir, "csv")).sort()).toEqual(["一人一策一档.csv", "分配表.csv", "汇总表.csv", "登记表.csv", "接收名单.csv"].sort());
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html.match(/data-testid="gantt-bar"/g)?.length).toBe(placed);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -52,8 +52,9 @@ describe("jinxiu report", () => {
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(dir, "three-year.xlsx")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "分年度"]);
-    expect((wb.getWorksheet("分年度")!.getRow(1).values as unknown[]).slice(1)).toEqual(["项目", "指标", "2024年", "2025年", "2026年", "目标"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "接收名单", "分年度"]);
+    // Row 1 is the form's title, row 2 the header.
+    expect((wb.getWorksheet("分年度")!.getRow(2).values as unknown[]).slice(1)).toEqual(["项目", "指标", "2024年", "2025年", "2026年", "目标"]);
     expect(readFileSync(join(dir, "three-year.html"), "utf8")).toContain('<section id="years" data-testid="yearly">');
   });
 

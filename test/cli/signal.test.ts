@@ -57,7 +57,7 @@ describe("stopping a solve", () => {
     child.kill("SIGTERM");
     expect(await all.exit, all.out()).toBe(143);
     expect(all.out()).toMatch(/SIGTERM: stopping, the best plan found so far will be written/);
-    expect(all.out()).toMatch(/status timeout-feasible/);
+    expect(all.out()).toMatch(/状态：超时 · 可行/);
     expectBestPlan(out);
   }, 60_000);
 

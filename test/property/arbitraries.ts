@@ -430,3 +430,66 @@ export function arbInstance(options: ArbInstanceOptions = {}): fc.Arbitrary<Inst
 export function arbSmallInstance(options: ArbInstanceOptions = {}): fc.Arbitrary<Instance> {
   return arbInstance({ maxRegions: 2, maxUnits: 3, maxProgrammes: 1, maxTrainees: 3, maxSlots: 4, ...options });
 }
+
+// ---------------------------------------------------------------------------------------
+// Hostile instances: numbers at (and just past) the documented limits, ids from the full
+// Unicode range. Not valid by construction: the schema decides.
+
+/** Numbers at, just inside and just past the limits of src/model/schema.ts `LIMITS`. */
+export const EDGE_COUNTS = [0, 1, 999_999, 1_000_000, 1_000_001, 2 ** 31, 2 ** 32, 1e15] as const;
+export const EDGE_MAGNITUDES = [0, 1, 1e9 - 1, 1e9, 1e9 + 1, -1e9, 1e20] as const;
+
+/** Every string of `inst` equal to one of its ids or department codes, renamed through `names`. */
+function renamed(inst: Instance, names: readonly string[]): Instance {
+  const tokens = new Set<string>();
+  for (const list of [inst.units, inst.regions ?? [], inst.programmes, inst.trainees, inst.teams ?? []]) for (const x of list) tokens.add(x.id);
+  for (const u of inst.units) for (const m of u.mentors ?? []) tokens.add(m.id);
+  for (const d of DEPTS) tokens.add(d);
+  for (const r of ROLES) tokens.add(r);
+  tokens.add(FLAG);
+  const map = new Map([...tokens].map((t, i) => [t, names[i % names.length] + (i >= names.length ? `#${i}` : "")]));
+  const walk = (v: unknown): unknown =>
+    typeof v === "string" ? (map.get(v) ?? v) : Array.isArray(v) ? v.map(walk) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "name" ? x : walk(x)])) : v;
+  return walk(inst) as Instance;
+}
+
+/**
+ * A generated instance with some numbers set to edge values (capacities, staff, pools,
+ * quota counts, priorities, weights, amounts) and, sometimes, every id and department code
+ * renamed to strings drawn from the whole Unicode range (control characters and lone
+ * surrogates included).
+ */
+export function arbHostileInstance(options: ArbInstanceOptions = {}): fc.Arbitrary<Instance> {
+  // Mostly values the schema accepts (so solving is exercised), sometimes values past a limit.
+  const within = (limit: number) => (v: number) => Math.abs(v) <= limit;
+  const edge = (values: readonly number[], limit: number) =>
+    fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...values.filter(within(limit))) }, { weight: 1, arbitrary: fc.constantFrom(...values.filter((v) => !within(limit)(v))) });
+  const count = edge(EDGE_COUNTS, 1e6);
+  const magnitude = edge(EDGE_MAGNITUDES, 1e9);
+  // Ids from the whole Unicode range: mostly without control characters or lone surrogates
+  // (accepted), sometimes with them (refused).
+  const anyId = fc.string({ unit: "binary", minLength: 1, maxLength: 4 });
+  const cleanId = anyId.filter((x) => !/[\p{Cc}\p{Cs}]/u.test(x));
+  const names = (id: fc.Arbitrary<string>) => fc.uniqueArray(id, { minLength: 24, maxLength: 24 });
+  return fc
+    .record({
+      base: arbSmallInstance(options),
+      names: fc.option(fc.oneof({ weight: 4, arbitrary: names(cleanId) }, { weight: 1, arbitrary: names(anyId) }), { freq: 2 }),
+      capacity: fc.option(count, { freq: 2 }), mentorCapacity: fc.option(count, { freq: 2 }), staff: fc.option(count, { freq: 3 }),
+      perSlot: fc.option(count, { freq: 3 }), quotaMax: fc.option(count, { freq: 3 }),
+      priority: fc.option(magnitude, { freq: 2 }), base0: fc.option(magnitude, { freq: 3 }), amount: fc.option(magnitude, { freq: 3 }),
+    })
+    .map((d) => {
+      const i = structuredClone(d.base) as any;
+      const set = <T>(v: T | null, f: (v: T) => void) => v !== null && f(v);
+      set(d.capacity, (v) => i.units.forEach((u: any) => u.receive?.forEach((r: any) => (r.capacity = v))));
+      set(d.mentorCapacity, (v) => i.units.forEach((u: any) => u.mentors?.forEach((m: any) => (m.capacity = v))));
+      set(d.staff, (v) => i.units.forEach((u: any) => u.departments?.forEach((x: any) => ((x.staff = v), (x.minOnDuty = Math.min(x.minOnDuty, v))))));
+      set(d.perSlot, (v) => i.units.forEach((u: any) => u.support?.forEach((s: any) => (s.perSlot = v))));
+      set(d.quotaMax, (v) => i.programmes.forEach((p: any) => (p.quotas = [...(p.quotas ?? []), { max: v }])));
+      set(d.priority, (v) => i.trainees.forEach((t: any) => (t.priority = Math.abs(v))));
+      set(d.base0, (v) => (i.objective = { ...i.objective, base: v }));
+      set(d.amount, (v) => i.programmes.forEach((p: any) => (p.budget = { cap: 1e15, costs: [{ amount: Math.abs(v) }] })));
+      return d.names ? renamed(i, d.names) : (i as Instance);
+    });
+}

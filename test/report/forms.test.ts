@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseInstance } from "../../src/model/parse.js";
 import type { Instance, Plan } from "../../src/model/types.js";
 import { tableToCsv, formsToCsv } from "../../src/report/csv.js";
+import { REASON_LABELS, label } from "../../src/model/labels.js";
 import { buildForms, DEFAULT_DEPT_GROUPS, type Forms, type Table } from "../../src/report/forms.js";
 import { formsToXlsx } from "../../src/report/xlsx.js";
 import { solve } from "../../src/solve/index.js";
@@ -29,10 +30,11 @@ const HEADERS = {
   registration: ["县区", "进修人员", "基层机构名称", "性别", "年龄", "职称", "学历", "执业资质", "进修专科", "进修医院名称", "进修起止月份", "备注"],
   summary: ["县区", "小计", "内科", "外科", "妇产科", "儿科", "中医科", "口腔科", "五官科", "护理", "影像", "检验", "其他"],
   allocation: ["县区", "名额", "实际安排", "差额"],
-  perTrainee: ["编号", "姓名", "单位", "科室", "项目", "状态", "进修医院", "进修专科", "起止日期", "带教老师", "轮转", "适用规则"],
+  perTrainee: ["编号", "姓名", "单位", "科室", "项目", "状态", "进修医院", "进修专科", "开始日期", "结束日期", "带教老师", "轮转", "适用规则"],
+  receiving: ["接收医院", "进修科室", "姓名", "派出单位", "县区", "到岗日期", "结束日期", "带教老师", "轮转", "备注"],
 };
-const NAMES = { registration: "登记表", summary: "汇总表", allocation: "分配表", perTrainee: "一人一策一档" };
-const KEYS = ["registration", "summary", "allocation", "perTrainee"] as const;
+const NAMES = { registration: "登记表", summary: "汇总表", allocation: "分配表", perTrainee: "一人一策一档", receiving: "接收名单" };
+const KEYS = ["registration", "summary", "allocation", "perTrainee", "receiving"] as const;
 
 /** Name of the home unit's region, as 县区 shows it. */
 function countyName(inst: Instance, unitId: string): string {
@@ -84,7 +86,10 @@ describe("commission forms, 连云港 2024", () => {
     expect(plan.placements.length).toBeGreaterThan(0);
   });
 
-  it("has the four sheets with the headers of the forms", () => {
+  it("has the five sheets with the headers and title rows of the forms", () => {
+    expect(forms.registration.title).toBe(`附件1　${inst.programmes[0].name} 进修人员情况登记表`);
+    expect(forms.summary.title).toMatch(/^附件2　.*汇总表$/);
+    expect(forms.allocation.title).toMatch(/^附件3　.*分配表$/);
     for (const k of KEYS) {
       expect(forms[k].name).toBe(NAMES[k]);
       expect(forms[k].headers).toEqual(HEADERS[k]);
@@ -120,7 +125,7 @@ describe("commission forms, 连云港 2024", () => {
     expect(row[3]).toBe(t.sex === "male" ? "男" : "女");
     expect(typeof row[4]).toBe("number");
     expect(row[4]).toBeLessThanOrEqual(50);
-    expect(["无", "初级", "中级", "副高级", "正高级"]).toContain(row[5]);
+    expect(["无职称", "初级", "中级", "副高级", "正高级"]).toContain(row[5]);
     expect(["中专", "大专", "本科", "硕士", "博士"]).toContain(row[6]);
     expect(["执业医师", "执业助理医师", "乡村医生", "护士", "技师", "无"]).toContain(row[7]);
     expect(row[9]).toBe(unit(p.unit));
@@ -190,18 +195,21 @@ describe("commission forms, 连云港 2024", () => {
     for (const r of rows) {
       expect(r[5]).toBe(placed.has(r[0] as string) ? "已安排" : "未安排");
       if (placed.has(r[0] as string)) {
-        expect(r[8]).toMatch(/^2024-\d\d-01—2024-\d\d-\d\d$/);
-        expect(r[9]).toMatch(/（(副高级|正高级)）$/);
-        expect(r[11]).toContain("资格审核通过");
-        expect(r[11]).toContain("带教要求 副高级及以上");
+        expect(r[8]).toMatch(/^2024-\d\d-01$/);
+        expect(r[9]).toMatch(/^2024-\d\d-\d\d$/);
+        expect(r[10]).toMatch(/（(副高级|正高级)）$/);
+        expect(r[12]).toContain("资格审核通过");
+        expect(r[12]).toContain("带教要求 副高级及以上");
       } else {
+        // The rule's Chinese label and the message; never the bare code.
         const reasons = plan.unplaced.find((u) => u.trainee === r[0])!.reasons;
-        for (const reason of reasons) expect(r[11]).toContain(reason.code);
+        for (const reason of reasons) expect(r[12]).toContain(`${label(REASON_LABELS, reason.code)}：${reason.message}`);
+        expect(r[12]).not.toMatch(/^(R-|CAPACITY)/);
       }
     }
   });
 
-  it("XLSX: read back with exceljs, cell by cell", async () => {
+  it("XLSX: read back with exceljs, cell by cell; dates as date cells; printable", async () => {
     const bytes = await formsToXlsx(forms);
     expect(bytes).toBeInstanceOf(Uint8Array);
     const wb = new ExcelJS.Workbook();
@@ -210,30 +218,58 @@ describe("commission forms, 连云港 2024", () => {
     for (const k of KEYS) {
       const t: Table = forms[k];
       const ws = wb.getWorksheet(t.name)!;
-      expect(ws.rowCount).toBe(t.rows.length + 1);
-      const header = ws.getRow(1);
+      expect(ws.rowCount).toBe(t.rows.length + 2);
+      expect(ws.getRow(1).getCell(1).value).toBe(t.title);
+      const header = ws.getRow(2);
       t.headers.forEach((h, i) => {
         expect(header.getCell(i + 1).value).toBe(h);
         expect(header.getCell(i + 1).font?.bold).toBe(true);
+        expect(header.getCell(i + 1).border?.bottom?.style).toBe("thin");
         expect(ws.getColumn(i + 1).width).toBe(t.widths![i]);
       });
-      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+      expect(ws.autoFilter).toBeTruthy();
       t.rows.forEach((row, r) => {
-        const xrow = ws.getRow(r + 2);
+        const xrow = ws.getRow(r + 3);
         row.forEach((v, c) => {
-          const got = xrow.getCell(c + 1).value;
-          expect(got ?? "", `${t.name} R${r + 2}C${c + 1}`).toBe(v);
+          const cell = xrow.getCell(c + 1);
+          const got = cell.value;
+          if (t.columns?.[c] === "date" && v !== "") {
+            expect(got, `${t.name} R${r + 3}C${c + 1}`).toBeInstanceOf(Date);
+            expect((got as Date).toISOString().slice(0, 10)).toBe(v);
+            expect(cell.numFmt).toBe("yyyy-mm-dd");
+          } else expect(got ?? "", `${t.name} R${r + 3}C${c + 1}`).toBe(v);
+          if (t.columns?.[c] === "long") expect(cell.alignment?.wrapText).toBe(true);
+          expect(cell.border?.left?.style).toBe("thin");
         });
         expect(xrow.cellCount).toBeLessThanOrEqual(row.length);
       });
     }
     // Numbers are stored as numbers.
-    expect(wb.getWorksheet("分配表")!.getRow(2).getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect(wb.getWorksheet("分配表")!.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.Number);
+  });
+
+  it("接收名单: every placement once, grouped by receiving hospital, with department, dates and mentor", () => {
+    const rows = forms.receiving.rows;
+    expect(rows).toHaveLength(plan.placements.length);
+    const unitName = (id: string) => inst.units.find((u) => u.id === id)!.name;
+    const order = inst.units.map((u) => u.name);
+    const ranks = rows.map((r) => order.indexOf(r[0] as string));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    for (const p of plan.placements) {
+      const t = inst.trainees.find((x) => x.id === p.trainee)!;
+      const row = rows.find((r) => r[2] === t.name)!;
+      expect(row[0]).toBe(unitName(p.unit));
+      expect(row[3]).toBe(unitName(t.unit));
+      expect(row[5]).toBe(p.start);
+      expect(row[7]).toContain(p.mentor!);
+    }
   });
 
   it("CSV: BOM, CRLF, and the same cells back", async () => {
     const files = formsToCsv(forms);
-    expect(Object.keys(files)).toEqual(["登记表.csv", "汇总表.csv", "分配表.csv", "一人一策一档.csv"]);
+    expect(Object.keys(files)).toEqual(["登记表.csv", "汇总表.csv", "分配表.csv", "一人一策一档.csv", "接收名单.csv"]);
     for (const k of KEYS) {
       const text = files[`${NAMES[k]}.csv`];
       expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -301,8 +337,8 @@ describe("commission forms, 上海 community (week calendar, rotations)", () => 
 
   it("一人一策一档 has one row per trainee, with rotations for the placed", () => {
     expect(forms.perTrainee.rows).toHaveLength(inst.trainees.length);
-    for (const r of forms.perTrainee.rows) if (r[5] === "已安排") expect(r[10]).not.toBe("");
-    for (const r of forms.perTrainee.rows) if (r[5] === "未安排") expect(r[11]).toMatch(/R-|CAPACITY/);
+    for (const r of forms.perTrainee.rows) if (r[5] === "已安排") expect(r[11]).not.toBe("");
+    for (const r of forms.perTrainee.rows) if (r[5] === "未安排") expect(r[12]).toMatch(/^[\u4e00-\u9fff]+：/);
   });
 
   it("分配表 has no 名额 where no region quota exists", () => {

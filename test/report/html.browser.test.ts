@@ -65,10 +65,11 @@ interface Opened {
 }
 
 /** Writes the report to a temp file and opens it from file:// with the network blocked. */
-async function open(name: string, instance: Instance, plan: Plan): Promise<Opened> {
+async function open(name: string, instance: Instance, plan: Plan, width = 1440): Promise<Opened> {
   const file = join(TMP, `${name}.html`);
   writeFileSync(file, renderHtmlReport(instance, plan));
-  const page = await theBrowser().newPage({ viewport: { width: 1440, height: 1000 } });
+  const phone = width < 700;
+  const page = await theBrowser().newPage({ viewport: { width, height: phone ? 844 : 1000 }, isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 2 : 1 });
   const errors: string[] = [];
   const blocked: string[] = [];
   page.on("console", (m) => {
@@ -114,9 +115,10 @@ describe("HTML report in chromium: 连云港 2024", () => {
       expect([...trainees].sort()).toEqual(plan.placements.map((p) => p.trainee).sort());
       const widths = await bars.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
       for (const w of widths) expect(w).toBeGreaterThan(20);
-      // Mentors are in the tooltip.
+      // Mentors are in the tooltip and written out beside each name.
       const first = plan.placements[0];
       expect(await page.locator(`[data-testid="gantt-bar"][data-trainee="${first.trainee}"]`).getAttribute("title")).toContain(first.mentor!);
+      expect(await page.getByTestId("gantt-mentor").count()).toBe(plan.placements.length);
 
       // Summary and unplaced list.
       expect((await page.getByTestId("summary-placed").textContent())?.trim()).toBe(String(plan.placements.length));
@@ -196,4 +198,74 @@ describe("HTML report in chromium: 上海 社区医生进修 (rotations, weeks)"
       await page.close();
     }
   });
+});
+
+/**
+ * On a 390 px phone (planners pass the report around in WeChat): nothing is wider than the
+ * screen (the Gantt and the tables scroll inside their cards), every Gantt bar is drawn and
+ * can be scrolled into view uncovered by the sticky names column, and each trainee's mentor
+ * is written out (no hover on a phone).
+ */
+/** The page's globals inside `evaluate` callbacks (the project compiles without the DOM library). */
+declare const document: {
+  documentElement: { scrollWidth: number };
+  body: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<{ getBoundingClientRect(): { right: number } }>;
+  elementFromPoint(x: number, y: number): never;
+};
+declare const window: { innerWidth: number };
+
+describe("HTML report on a 390 px phone", () => {
+  for (const [name, file] of [["lianyungang", "lianyungang-2024.json"], ["shanghai", "shanghai-community.json"]] as const) {
+    it(`${name}: fits the screen, bars visible, mentors written out`, async () => {
+      const instance = load(file);
+      const plan = await solve(instance);
+      const { page, errors, blocked } = await open(`${name}-phone`, instance, plan, 390);
+      try {
+        const widths = await page.evaluate(() => ({
+          doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth,
+          wide: [...document.querySelectorAll("main > *, section")].map((e) => e.getBoundingClientRect().right).reduce((a, b) => Math.max(a, b), 0),
+        }));
+        expect(widths.view).toBe(390);
+        expect(widths.doc, "page wider than the phone").toBeLessThanOrEqual(390);
+        expect(widths.body).toBeLessThanOrEqual(390);
+        expect(widths.wide).toBeLessThanOrEqual(390);
+
+        const bars = page.getByTestId("gantt-bar");
+        expect(await bars.count()).toBe(plan.placements.length);
+        for (const p of plan.placements.slice(0, 12)) {
+          const bar = page.locator(`[data-testid="gantt-bar"][data-trainee="${p.trainee}"]`);
+          await bar.scrollIntoViewIfNeeded();
+          expect(await bar.isVisible()).toBe(true);
+          const box = (await bar.boundingBox())!;
+          expect(box.width, `bar of ${p.trainee}`).toBeGreaterThan(20);
+          expect(box.height).toBeGreaterThan(10);
+          // The bar itself is what one sees at its centre: not hidden under the names column.
+          const onTop = await bar.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const x = Math.min(r.right - 4, Math.max(r.left + 4, r.left + r.width / 2));
+            const hit = document.elementFromPoint(x, r.top + r.height / 2);
+            return !!hit && (hit === el || el.contains(hit));
+          });
+          expect(onTop, `bar of ${p.trainee} is covered`).toBe(true);
+        }
+        // Mentors written out beside the names, visible without hovering.
+        const mentors = page.getByTestId("gantt-mentor");
+        expect(await mentors.count()).toBe(plan.placements.length);
+        expect(await mentors.first().isVisible()).toBe(true);
+        const p0 = plan.placements[0];
+        const m0 = p0.mentor ?? p0.rotations?.find((r) => r.mentor)?.mentor;
+        if (m0) expect(await page.locator(".g-row.p", { has: page.locator(`[data-trainee="${p0.trainee}"]`) }).getByTestId("gantt-mentor").textContent()).toContain(m0);
+        // The 接收名单: one list per receiving hospital, one row per placement.
+        expect(await page.getByTestId("receiving-unit").count()).toBe(new Set(plan.placements.map((p) => p.unit)).size);
+        expect(await page.getByTestId("receiving-row").count()).toBe(plan.placements.length);
+        expect(blocked).toEqual([]);
+        expect(errors).toEqual([]);
+        const path = await screenshot(page, `report-${name}-390.png`);
+        expect(statSync(path).size).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });

@@ -63,3 +63,42 @@ describe("planMetrics: report verdicts are the rules' verdicts", () => {
     expect(noSupport - verifyPlan(inst, plan).objective).toBe(m.supportSlots * (inst.objective?.supportCost ?? 1));
   });
 });
+
+describe("the HTML report flags exactly what the rules flag", () => {
+  /** `data-*` attributes of every element with this test id, in document order. */
+  const marked = (html: string, testid: string) =>
+    [...html.matchAll(new RegExp(`<[a-z]+([^>]*data-testid="${testid}"[^>]*)>`, "g"))].map((m) =>
+      Object.fromEntries([...m[1].matchAll(/data-([a-z-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+
+  it("quota bars, coverage bars and staffing cells carry the rules' verdicts on valid and broken plans", async () => {
+    const { renderHtmlReport } = await import("../../src/report/html.js");
+    await fc.assert(
+      fc.asyncProperty(arbSolvable({ maxTrainees: 8, maxSlots: 5 }), fc.nat(), async (inst, seed) => {
+        for (const plan of await brokenPlans(inst, seed)) {
+          const m = planMetrics(inst, plan);
+          const html = renderHtmlReport(inst, plan);
+          const bars = marked(html, "quota-bar");
+          const want = inst.programmes.flatMap((p) =>
+            (p.quotas ?? []).map((_q, i) => {
+              const s = m.quotas.get(p.id)![i];
+              const bad = !s.maxOk || !s.shareOk || (!s.minOk && !s.soft);
+              return `${p.id}#${i}:${bad ? "violated" : !s.minOk ? "short" : "ok"}`;
+            }));
+          expect(bars.map((b) => `${b.programme}#${b.index}:${b.state}`)).toEqual(want);
+          const cov = marked(html, "coverage-bar");
+          const wantCov = inst.programmes.flatMap((p) =>
+            (p.coverage ?? []).map((row, i) => {
+              const units = m.coverage.get(p.id)![i].units;
+              return `${p.id}#${i}:${units.reduce((a, u) => a + Math.min(u.placed, row.min), 0)}/${row.min * units.length}`;
+            }));
+          expect(cov.map((c) => `${c.programme}#${c.index}:${c.got}/${c.needed}`)).toEqual(wantCov);
+          // One heatmap cell per slot (short calendars are not grouped): "below" exactly where the rule fails.
+          const cells = marked(html, "heatmap-cell");
+          const below = [...m.staffing.flatMap((d) => d.slots), ...m.teams.flatMap((t) => t.slots)].filter((s) => !s.ok).length;
+          expect(cells.filter((c) => c.state === "below").length).toBe(below);
+        }
+      }),
+      { numRuns: runs(25) },
+    );
+  });
+});

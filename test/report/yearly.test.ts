@@ -22,6 +22,7 @@ import { COUNTY, mutate, PROGRAMME, place, planFor, tinyInstance, tinyPlan, tiny
 import { PROGRAMME_2, threeYearInstance, threeYearPlan } from "./yearly.fixture.js";
 
 const inst = threeYearInstance();
+const lines = (s: string) => s.split("\n");
 const plan = threeYearPlan(inst);
 
 describe("yearlyViews on a three-year plan", () => {
@@ -135,37 +136,48 @@ describe("calendar years", () => {
 });
 
 describe("where the per-year views are shown", () => {
-  it("the text summary ends its body with a per-year table on a multi-year calendar", () => {
+  it("the text summary ends its body with a per-year table on a multi-year calendar (Chinese, names, CJK-aligned)", () => {
     const text = summarizePlan(inst, plan);
-    const at = text.split("\n").findIndex((l) => l.startsWith("per year"));
+    const at = text.split("\n").findIndex((l) => l.startsWith("分年度"));
     expect(at).toBeGreaterThan(0);
     expect(text.split("\n").slice(at)).toEqual([
-      "per year (quota rows: cumulative count by the end of the year):",
-      "                                         2024  2025  2026",
-      "  lyg-2024 started                          1     2     1",
-      "  lyg-2024 trainees in training             1     3     2",
-      "  lyg-2024 trainee-months                   2     5     5",
-      "  lyg-2024 started from mountain-island     1     2     0",
-      "  lyg-2024 quota 0 cumulative               1     3     3  (soft min 5)",
-      "  lyg-2024 quota 2 cumulative               1     3     4  (soft min 4)",
-      "  lyg-2025 started                          1     0     0",
-      "  lyg-2025 trainees in training             1     0     0",
-      "  lyg-2025 trainee-months                   3     0     0",
-      "  lyg-2025 started from mountain-island     0     0     0",
-      "  support specialist-months                 2     4     0",
+      "分年度（名额行为截至年底的累计数）：",
+      "                                                             2024  2025  2026",
+      "  连云港市 2024 年基层骨干务实进修",
+      "    新开始进修（人次）                                          1     2     1",
+      "    在修人数                                                    1     3     2",
+      "    进修人·月                                                   2     5     5",
+      "    其中山区海岛县（新开始）                                    1     2     0",
+      "    累计完成：地区类别：山区海岛县（名额第 1 行，软性最低）     1     3     3  （软性最低 5）",
+      "    累计完成：全部学员（名额第 3 行，软性最低）                 1     3     4  （软性最低 4）",
+      "  连云港市 2025 年基层骨干务实进修",
+      "    新开始进修（人次）                                          1     0     0",
+      "    在修人数                                                    1     0     0",
+      "    进修人·月                                                   3     0     0",
+      "    其中山区海岛县（新开始）                                    0     0     0",
+      "  全部项目",
+      "    下沉支援（人·月）                                           2     4     0",
     ]);
+    // In English the same table, programme names kept, labels in English.
+    const en = summarizePlan(inst, plan, { lang: "en" }).split("\n");
+    const enAt = en.findIndex((l) => l.startsWith("per year"));
+    expect(enAt).toBeGreaterThan(0);
+    expect(en.slice(enAt)).toHaveLength(lines(text).length - at);
+    expect(en.at(-1)).toMatch(/^    specialist-months sent down +2 +4 +0$/);
+    expect(en.join("\n")).not.toMatch(/下沉|新开始|累计|软性/);
   });
 
   it("single-year calendars keep their summary, HTML and workbook as before: no per-year part", async () => {
     for (const [i, p] of [[tinyInstance(), tinyPlan()], [tinyWeekInstance(), tinyWeekPlan()]] as [Instance, Plan][]) {
-      expect(summarizePlan(i, p)).not.toMatch(/per year/);
+      expect(summarizePlan(i, p)).not.toMatch(/分年度/);
+      expect(summarizePlan(i, p, { lang: "en" })).not.toMatch(/per year/);
       const html = renderHtmlReport(i, p);
       expect(html).not.toMatch(/id="years"|href="#years"|data-testid="yearly/);
       const forms = buildForms(i, p);
       expect("perYear" in forms).toBe(false);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await formsToXlsx(forms)) as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档"]);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "接收名单"]);
     }
   });
 
@@ -194,11 +206,11 @@ describe("where the per-year views are shown", () => {
     const forms = buildForms(inst, plan);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await formsToXlsx(forms)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "分年度"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "接收名单", "分年度"]);
     const ws = wb.getWorksheet("分年度")!;
-    const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+    const values = (r: number) => (ws.getRow(r + 1).values as unknown[]).slice(1);
     expect(values(1)).toEqual(["项目", "指标", "2024年", "2025年", "2026年", "目标"]);
-    expect(ws.rowCount).toBe(12);
+    expect(ws.rowCount).toBe(13);
     const name = inst.programmes[0].name!;
     expect(values(2)).toEqual([name, "新开始进修（人次）", 1, 2, 1]);
     expect(values(4)).toEqual([name, "进修人·月", 2, 5, 5]);
@@ -212,8 +224,8 @@ describe("where the per-year views are shown", () => {
     expect(forms.perYear!.rows.map((r) => r[1])).toEqual(["新开始进修（人次）", "在修人数", "进修人·月", "其中山区海岛县（新开始）"]);
   });
 
-  it("the CSV forms stay the four commission forms", () => {
-    expect(Object.keys(formsToCsv(buildForms(inst, plan))).sort()).toEqual(["一人一策一档.csv", "分配表.csv", "汇总表.csv", "登记表.csv"].sort());
+  it("the CSV forms stay the commission forms and the 接收名单 (no 分年度)", () => {
+    expect(Object.keys(formsToCsv(buildForms(inst, plan))).sort()).toEqual(["一人一策一档.csv", "分配表.csv", "汇总表.csv", "登记表.csv", "接收名单.csv"].sort());
   });
 });
 

@@ -16,7 +16,7 @@ describe("R-ONCE: every trainee appears exactly once, placed or unplaced; no unk
   });
 
   it("reports a trainee both placed and unplaced", () => {
-    const plan = mutate(tinyPlan(), (p) => { p.unplaced.push({ trainee: "t-001", reasons: [] }); });
+    const plan = mutate(tinyPlan(), (p) => { p.unplaced.push({ trainee: "t-001", reasons: [{ code: "R-ELIGIBLE", message: "listed for R-ONCE" }] }); });
     const v = verifyPlan(tinyInstance(), plan);
     expect(v.violations).toEqual([expect.objectContaining({ code: "R-ONCE", ids: ["t-001"] })]);
   });
@@ -24,7 +24,7 @@ describe("R-ONCE: every trainee appears exactly once, placed or unplaced; no unk
   it("reports a trainee placed twice", () => {
     const plan = mutate(tinyPlan(), (p) => {
       p.placements[1] = { ...p.placements[0] };
-      p.unplaced.push({ trainee: "t-002", reasons: [] });
+      p.unplaced.push({ trainee: "t-002", reasons: [{ code: "R-ELIGIBLE", message: "listed for R-ONCE" }] });
     });
     expect(verifyPlan(tinyInstance(), plan).violations.filter((x) => x.code === "R-ONCE")).toEqual([
       expect.objectContaining({ ids: ["t-001"] }),
@@ -32,7 +32,7 @@ describe("R-ONCE: every trainee appears exactly once, placed or unplaced; no unk
   });
 
   it("reports an unknown trainee id in the unplaced list", () => {
-    const plan = mutate(tinyPlan(), (p) => { p.unplaced.push({ trainee: "t-999", reasons: [] }); });
+    const plan = mutate(tinyPlan(), (p) => { p.unplaced.push({ trainee: "t-999", reasons: [{ code: "R-ELIGIBLE", message: "listed for R-ONCE" }] }); });
     expect(codesOf(tinyInstance(), plan)).toEqual(["R-ONCE"]);
     expect(verifyPlan(tinyInstance(), plan).violations[0].ids).toEqual(["t-999"]);
   });

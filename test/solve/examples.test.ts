@@ -85,7 +85,7 @@ describe("连云港 2024 (examples/lianyungang-2024.json) through the CLI", () =
     // stderr may carry progress lines; never an error or a stack trace.
     expect(run.err).not.toMatch(/\b\w*Error:|^\s*at /m);
     expect(plan.placements.length).toBeGreaterThan(0);
-    expect(summary).toMatch(/status optimal/);
+    expect(summary).toMatch(/^状态：最优/);
   });
 
   it("is solved to proven optimality: status optimal, objective === bound", () => {
@@ -107,8 +107,9 @@ describe("连云港 2024 (examples/lianyungang-2024.json) through the CLI", () =
       const short = plan.shortfalls.find((s) => s.rule === "quota" && s.index === index);
       if (count < q.min!) expect(short).toEqual({ programme: prog.id, rule: "quota", index, needed: q.min, got: count });
       else expect(short).toBeUndefined();
-      // The CLI summary has one line per quota row: `quota <i> [homeRegion=<id>]: <count> (min …, max …)`.
-      expect(summary).toContain(`quota ${index} [homeRegion=${region}]: ${count} (min ${q.min}, max ${q.max})`);
+      // The CLI summary has one line per quota row, in words: `东海县 的名额（软性最低 10，至多 10）：10`.
+      const name = inst.regions!.find((r) => r.id === region)!.name!;
+      expect(summary).toContain(`  ${name} 的名额（${q.hard === false ? "软性最低" : "至少"} ${q.min}，至多 ${q.max}）：${count}\n`);
     }
   });
 

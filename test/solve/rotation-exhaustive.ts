@@ -179,7 +179,7 @@ export function rotationExhaustive(instance: Instance, options: RotationExhausti
         const [unit, dept] = key.split("|");
         if (unit !== u.id) continue;
         const mentorSeats = (u.mentors ?? [])
-          .filter((m) => m.dept === dept && TITLE_RANK[m.title] >= TITLE_RANK[minTitle!])
+          .filter((m) => m.dept === dept && TITLE_RANK[m.title ?? "none"] >= TITLE_RANK[minTitle!])
           .reduce((s, m) => s + (m.capacity ?? 1), 0);
         for (let k = 0; k < n; k++) arr[k] = Math.min(arr[k], mentorSeats);
       }
@@ -276,7 +276,7 @@ export function rotationExhaustive(instance: Instance, options: RotationExhausti
       const { unit, r } = rots[q];
       const ms = (unitOf.get(unit)!.mentors ?? [])
         .filter((m) => m.dept === r.dept)
-        .sort((a, b) => Number(TITLE_RANK[b.title] >= TITLE_RANK[minTitle!]) - Number(TITLE_RANK[a.title] >= TITLE_RANK[minTitle!]));
+        .sort((a, b) => Number(TITLE_RANK[b.title ?? "none"] >= TITLE_RANK[minTitle!]) - Number(TITLE_RANK[a.title ?? "none"] >= TITLE_RANK[minTitle!]));
       for (const m of ms) {
         if (++tries > 100_000) throw new Error("rotation oracle: mentor search too long");
         choice[q] = m.id;
