@@ -75,7 +75,7 @@ export type RuleCodeLabelled =
   | "R-MENTOR" | "R-STAFFING" | "R-SUPPORT" | "R-TEAM" | "R-QUOTA" | "R-COVERAGE" | "R-BUDGET"
   | "R-PINNED" | "R-ROTATION" | "R-CURRICULUM" | "R-SITE" | "R-SERVICE" | "R-MANAGERS";
 /** Codes of unplaced reasons, conflicts and plan checks that are not rules (SPEC §6, §10, §11). */
-export type OutcomeCode = "CAPACITY-COMPETITION" | "INFEASIBLE" | "PLAN-FORMAT";
+export type OutcomeCode = "CAPACITY-COMPETITION" | "INFEASIBLE" | "PLAN-FORMAT" | "TIME-LIMIT";
 /** Every code a reason, violation or conflict can carry. */
 export type ReasonCode = RuleCodeLabelled | OutcomeCode;
 /** Shortfall rows (SPEC §6 quota and coverage, §10 service). */
@@ -208,6 +208,7 @@ export const OUTCOME_LABELS = freeze({
   "CAPACITY-COMPETITION": { zh: "竞争落选", en: "lost to better placements" },
   INFEASIBLE: { zh: "整体无可行方案", en: "no valid plan exists" },
   "PLAN-FORMAT": { zh: "方案格式错误", en: "malformed plan" },
+  "TIME-LIMIT": { zh: "超时未排", en: "not reached in the time limit" },
 } as const satisfies LabelTable<OutcomeCode>);
 
 /** Every reason, violation and conflict code: {@link RULE_LABELS} and {@link OUTCOME_LABELS}. */

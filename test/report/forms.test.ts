@@ -70,6 +70,12 @@ async function parseCsv(text: string): Promise<string[][]> {
   return rows;
 }
 
+/** A mentor as the forms and report name it: its `name`, else its id. */
+const mentorShown = (inst: Instance, id: string): string => {
+  for (const u of inst.units) for (const m of u.mentors ?? []) if (m.id === id) return (m as { name?: string }).name ?? id;
+  return id;
+};
+
 describe("commission forms, 连云港 2024", () => {
   let inst: Instance;
   let plan: Plan;
@@ -129,7 +135,7 @@ describe("commission forms, 连云港 2024", () => {
     expect(["中专", "大专", "本科", "硕士", "博士"]).toContain(row[6]);
     expect(["执业医师", "执业助理医师", "乡村医生", "护士", "技师", "无"]).toContain(row[7]);
     expect(row[9]).toBe(unit(p.unit));
-    expect(row[11]).toContain(p.mentor!);
+    expect(row[11]).toContain(mentorShown(inst, p.mentor!));
     for (const r of forms.registration.rows) expect(r[10]).toMatch(/^2024\.(0[7-9]|10)—2024\.(0[7-9]|10)$/);
     const july = plan.placements.find((x) => x.start === "2024-07-01")!;
     const julyName = inst.trainees.find((x) => x.id === july.trainee)!.name;
@@ -263,7 +269,7 @@ describe("commission forms, 连云港 2024", () => {
       expect(row[0]).toBe(unitName(p.unit));
       expect(row[3]).toBe(unitName(t.unit));
       expect(row[5]).toBe(p.start);
-      expect(row[7]).toContain(p.mentor!);
+      expect(row[7]).toContain(mentorShown(inst, p.mentor!));
     }
   });
 
@@ -324,7 +330,7 @@ describe("commission forms, 上海 community (week calendar, rotations)", () => 
       p.rotations!.forEach((r, i) => {
         expect(parts[i]).toMatch(/^\S+ \d\d-\d\d—\d\d-\d\d$/);
         expect(parts[i].split(" ")[1].slice(0, 5)).toBe(r.start.slice(5));
-        if (r.mentor) expect(note).toContain(r.mentor);
+        if (r.mentor) expect(note).toContain(mentorShown(inst, r.mentor));
       });
       expect(row[10]).toMatch(/^\d{4}-\d\d-\d\d—\d{4}-\d\d-\d\d$/);
       expect((row[10] as string).slice(0, 10)).toBe(p.start);

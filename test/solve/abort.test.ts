@@ -84,6 +84,40 @@ describe("SolveOptions.signal", () => {
     }
   });
 
+  it("aborting while the model is formulated stops building it and the greedy plan; a model cut short lends no bound", async () => {
+    const inst = example("lianyungang-2024.json");
+    const full = await solve(inst);
+    const ac = new AbortController();
+    const plan = await solve(inst, {
+      signal: ac.signal,
+      pricingThreshold: Number.POSITIVE_INFINITY,
+      onProgress: (p) => {
+        if (p.phase === "formulate") ac.abort();
+      },
+    });
+    expectValidTimeout(inst, plan);
+    expect(plan.bound).toBeUndefined();
+    expect(plan.objective).toBeLessThan(full.objective);
+  });
+
+  it("an engine that calls the model cut short by an abort optimal does not make the plan optimal", async () => {
+    const inst = example("lianyungang-2024.json");
+    // Answers every MILP with its start, claimed optimal: right for the partial model it is given, not for the instance.
+    const claims: Backend = {
+      name: "claims",
+      solve: async (m, o) => {
+        const x = o.start ?? new Float64Array(m.numCols);
+        let objective = m.offset;
+        for (let j = 0; j < m.numCols; j++) objective += m.colCost[j] * x[j];
+        return { status: "optimal", x, objective, bound: objective };
+      },
+    };
+    const ac = new AbortController();
+    const plan = await solve(inst, { signal: ac.signal, backend: claims, pricingThreshold: Number.POSITIVE_INFINITY, onProgress: (p) => p.phase === "formulate" && ac.abort() });
+    expectValidTimeout(inst, plan);
+    expect(plan.bound).toBeUndefined();
+  });
+
   it("aborting during the pricing rounds of column generation returns a valid plan", async () => {
     const inst = example("zhejiang-township-track.json");
     const ac = new AbortController();
