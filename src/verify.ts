@@ -39,7 +39,12 @@ export interface VerifyOptions {
   readonly lang?: Lang;
 }
 
-/** Whether two objective values are equal in the sense of SPEC §5 (1e-6 relative). */
+/**
+ * Whether two objective values are equal in the sense of SPEC §5 (1e-6 relative).
+ *
+ * @example
+ * sameObjective(8783, 8783.000001); // true
+ */
 export function sameObjective(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }

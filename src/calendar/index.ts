@@ -24,7 +24,12 @@ export function addDuration(start: IsoDate, duration: Duration): IsoDate {
   return toIso(add(toDate(start), { months: duration.months ?? 0, weeks: duration.weeks ?? 0, days: duration.days ?? 0 }));
 }
 
-/** Whole years from `from` to `to` (date-fns `differenceInYears`). */
+/**
+ * Whole years from `from` to `to` (date-fns `differenceInYears`).
+ *
+ * @example
+ * yearsBetween("1974-07-02", "2024-07-01"); // 49 (whole years, date-fns differenceInYears)
+ */
 export function yearsBetween(from: IsoDate, to: IsoDate): number {
   return differenceInYears(toDate(to), toDate(from));
 }
@@ -59,7 +64,14 @@ export function slotCount(calendar: Calendar): number {
   return calendar.granularity === "month" ? differenceInCalendarMonths(b, a) : differenceInCalendarWeeks(b, a, { weekStartsOn: 1 });
 }
 
-/** Builds the slots of a (valid) calendar. */
+/**
+ * Builds the slots of a (valid) calendar.
+ *
+ * @example
+ * const slots = slotsOf({ start: "2024-07-01", end: "2024-11-01", granularity: "month" });
+ * slots.count;     // 4
+ * slots.label(0);  // "2024-07"
+ */
 export function slotsOf(calendar: Calendar): Slots {
   const start = toDate(calendar.start);
   const boundaries: IsoDate[] = [];

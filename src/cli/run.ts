@@ -80,6 +80,21 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command("diff")
+    .description("What changed from one plan of an instance to another: who arrives, leaves, moves or changes mentor (SPEC §11.2); the 变更通知 per hospital.")
+    .argument("<instance>", "instance JSON file")
+    .argument("<before>", "the plan published before")
+    .argument("<after>", "the new plan")
+    .option("--xlsx <file>", "the 变更通知 as an Excel workbook (one printed page per receiving hospital)")
+    .option("--csv <dir>", "the 变更通知 as 变更通知.csv in this folder")
+    .option("--json", "print the difference as SPEC §11.2 JSON")
+    .addOption(new Option("--lang <lang>", "language of the text and the 变更通知: zh (Chinese, names) or en (English)").choices(["zh", "en"]).default("zh"))
+    .addHelpText("after", "\nExample:\n  jinxiu diff lianyungang-2024.json june.plan.json august.plan.json --xlsx 变更通知.xlsx")
+    .action(async (instFile: string, beforeFile: string, afterFile: string, opts) => {
+      code = await (await import("./diff.js")).diffCommand(instFile, beforeFile, afterFile, opts, io);
+    });
+
+  program
     .command("report")
     .description("Write the commission forms (登记表, 汇总表, 分配表, 一人一策一档) and the visual report of a plan.")
     .argument("<instance>", "instance JSON file")

@@ -5,7 +5,13 @@ export interface Issue {
   readonly message: string;
 }
 
-/** Renders issues for people, one `path: message` per line. */
+/**
+ * Renders issues for people, one `path: message` per line.
+ *
+ * @example
+ * formatIssues([{ path: "units[3].receive[0].capacity", message: "must be ≥ 0, got -2" }]);
+ * // "units[3].receive[0].capacity: must be ≥ 0, got -2"
+ */
 export function formatIssues(issues: readonly Issue[]): string {
   return issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("\n");
 }

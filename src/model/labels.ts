@@ -337,7 +337,13 @@ export type DeptCode = keyof typeof DEPT_LABELS;
 // ---------------------------------------------------------------------------------------
 // API
 
-/** Whether `table` has an own label for `code` (never an inherited property such as `constructor`). */
+/**
+ * Whether `table` has an own label for `code` (never an inherited property such as `constructor`).
+ *
+ * @example
+ * hasLabel(DEPT_LABELS, "cardiology");  // true
+ * hasLabel(DEPT_LABELS, "constructor"); // false
+ */
 export function hasLabel<K extends string>(table: LabelTable<K>, code: string): code is K {
   return typeof code === "string" && Object.hasOwn(table, code);
 }
@@ -359,6 +365,9 @@ export function label(table: LabelTable, code: string, lang: Lang = "zh"): strin
 /**
  * `label` with the English in brackets after a Chinese label, for one-line texts that
  * must name the code too: `"接收容量（R-CAPACITY）"`. Unknown codes: the code alone.
+ *
+ * @example
+ * labelWithCode(RULE_LABELS, "R-CAPACITY");       // "接收容量（R-CAPACITY）"
  */
 export function labelWithCode(table: LabelTable, code: string, lang: Lang = "zh"): string {
   if (!hasLabel(table, code)) return String(code);
@@ -368,6 +377,10 @@ export function labelWithCode(table: LabelTable, code: string, lang: Lang = "zh"
 /**
  * A department's name: from `overrides` first (a planner's own vocabulary, e.g.
  * `new Map([["internal", "大内科"]])`), then {@link DEPT_LABELS}, else the code itself.
+ *
+ * @example
+ * deptLabel("internal");                               // "内科"
+ * deptLabel("internal", "zh", new Map([["internal", "大内科"]])); // "大内科"
  */
 export function deptLabel(code: string, lang: Lang = "zh", overrides?: ReadonlyMap<string, string>): string {
   const own = overrides?.get(code);

@@ -28,7 +28,13 @@ function readJson(input: unknown, what: string): { value?: unknown; issues: Issu
   return parseJson(input, what);
 }
 
-/** Validates without throwing: the issues of an instance (empty when valid). */
+/**
+ * Validates without throwing: the issues of an instance (empty when valid).
+ *
+ * @example
+ * const issues = checkInstance(JSON.parse(text));   // [] when valid
+ * for (const i of issues) console.log(`${i.path}: ${i.message}`);
+ */
 export function checkInstance(input: unknown): Issue[] {
   const read = readJson(input, "instance");
   if (read.issues.length) return read.issues;
@@ -115,6 +121,9 @@ export function ensureValid(instance: unknown, fn: string): asserts instance is 
 /**
  * Parses a plan (SPEC §6), checking its shape only; `verifyPlan` checks it
  * against an instance. Throws one {@link PlanError} listing every issue.
+ *
+ * @example
+ * const plan = parsePlan(readFileSync("plan.json", "utf8")); // throws PlanError listing every issue
  */
 export function parsePlan(input: unknown): Plan {
   const read = readJson(input, "plan");

@@ -36,7 +36,13 @@ export interface Network {
 const U = (id: string) => `unit:${id}`;
 const R = (id: string) => `region:${id}`;
 
-/** Builds the network of a structurally valid instance (dangling ids are skipped). */
+/**
+ * Builds the network of a structurally valid instance (dangling ids are skipped).
+ *
+ * @example
+ * const net = buildNetwork(instance);
+ * net.hasRelation("county-hosp-01", "thc-01", ["alliance"]); // true where the county hospital leads the township centre's alliance
+ */
 export function buildNetwork(instance: Instance): Network {
   const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: "directed", multi: true, allowSelfLoops: true });
   const units = new Map(instance.units.map((u) => [u.id, u]));

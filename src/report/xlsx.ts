@@ -64,11 +64,23 @@ export function workbookTables(forms: Forms): Table[] {
  * ```
  */
 export async function formsToXlsx(forms: Forms): Promise<Uint8Array> {
+  return tablesToXlsx(workbookTables(forms));
+}
+
+/**
+ * Tables as one printable workbook, a sheet each (A4 landscape, title and header
+ * rows repeated, neutralised text): the forms, or another table such as the
+ * 变更通知 of a re-plan.
+ *
+ * @example
+ * writeFileSync("变更通知.xlsx", await tablesToXlsx([changeNotice(instance, diff(instance, old, next))]));
+ */
+export async function tablesToXlsx(tables: readonly Table[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jinxiu";
   wb.created = EPOCH;
   wb.modified = EPOCH;
-  for (const t of workbookTables(forms)) addSheet(wb, t);
+  for (const t of tables) addSheet(wb, t);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

@@ -56,13 +56,16 @@ export function candidateAssignment(c: Candidate, mentorRank: number | undefined
   };
 }
 
+type SlotRows = (h: RowHost, r: Resource) => readonly SlotFamily[];
+/** Per resource kind, the slot-row makers of the rules that read it, in registry order. */
+const readers = new Map<Resource["kind"], SlotRows[]>();
+
 /** The rows a use of a resource enters, from every rule that reads that kind of resource. */
 function familiesOf(h: RowHost, r: Resource): SlotFamily[] {
+  let makers = readers.get(r.kind);
+  if (!makers) readers.set(r.kind, (makers = RULES.flatMap((rule) => (rule.rows?.slot?.[r.kind] as SlotRows | undefined) ?? [])));
   const out: SlotFamily[] = [];
-  for (const rule of RULES) {
-    const make = rule.rows?.slot?.[r.kind] as ((h: RowHost, r: Resource) => readonly SlotFamily[]) | undefined;
-    if (make) out.push(...make(h, r));
-  }
+  for (const make of makers) out.push(...make(h, r));
   return out;
 }
 

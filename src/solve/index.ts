@@ -116,7 +116,13 @@ export async function solve(instance: Instance, options: SolveOptions = {}): Pro
   return (await solveDetailed(instance, options)).plan;
 }
 
-/** `solve`, also returning model statistics (for benchmarks and the CLI summary). */
+/**
+ * `solve`, also returning model statistics (for benchmarks and the CLI summary).
+ *
+ * @example
+ * const { plan, stats } = await solveDetailed(instance, { relGap: 0.01 });
+ * console.log(stats.variables, stats.constraints, stats.elapsedMs);
+ */
 export async function solveDetailed(instance: Instance, options: SolveOptions = {}): Promise<{ plan: Plan; stats: SolveStats }> {
   const t0 = Date.now();
   checkSolveArgs(instance, options);

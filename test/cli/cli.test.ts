@@ -294,7 +294,7 @@ describe("verify agrees with verifyPlan", () => {
     const r = await cli("validate", INSTANCE);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toMatch(/valid \(2 units, 2 trainees, 1 programme\(s\)\)/);
+    expect(r.out).toMatch(/valid — 有效 \(2 units 单位, 2 trainees 人员, 1 programme\(s\) 项目\)/);
   });
 
   it("valid plan: exit 0, objective equals §7 worked by hand", async () => {

@@ -107,7 +107,7 @@ describe("--json on every command, failures included", () => {
 
   it("validate: ok and counts; a bad file is { ok: false, issues } on stdout, nothing on stderr, exit 2", async () => {
     const good = await cli("validate", SMALL, "--json");
-    expect(json(good.out)).toEqual({ ok: true, valid: true, units: 2, trainees: 2, programmes: 1 });
+    expect(json(good.out)).toEqual({ ok: true, valid: true, units: 2, trainees: 2, programmes: 1, warnings: [] });
     const f = tmp("bad-json.json");
     writeFileSync(f, JSON.stringify({ ...JSON.parse(readFileSync(SMALL, "utf8")), version: 2 }));
     const bad = await cli("validate", f, "--json");

@@ -41,3 +41,17 @@ describe("--lang", () => {
     expect(run.err).toMatch(/--lang/);
   });
 });
+
+describe("validate lists warnings", () => {
+  it("a window that does not end on a slot boundary is a warning with the boundary meant, not an error", async () => {
+    const inst = JSON.parse(readFileSync(INSTANCE, "utf8"));
+    inst.programmes[0].window = { ...(inst.programmes[0].window ?? {}), to: "2024-08-31" };
+    const file = join(TMP, "warned.json");
+    writeFileSync(file, JSON.stringify(inst));
+    const run = await cli("validate", file);
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/warning 提醒: programmes\[0\]\.window\.to: .*2024-09-01/);
+    const json = JSON.parse((await cli("validate", file, "--json")).out);
+    expect(json.warnings.map((w: { path: string }) => w.path)).toContain("programmes[0].window.to");
+  });
+});

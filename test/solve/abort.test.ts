@@ -43,7 +43,7 @@ describe("SolveOptions.signal", () => {
     expectValidTimeout(inst, plan);
     expect(plan.placements).toEqual([]);
     expect(plan.unplaced.map((u) => u.reasons[0].code)).toEqual(["TIME-LIMIT", "TIME-LIMIT", "TIME-LIMIT"]);
-    expect(plan.unplaced[0].reasons[0].message).toMatch(/aborted/);
+    expect(plan.unplaced[0].reasons[0].message).toMatch(/中止/);
   });
 
   it("aborting while candidates are made stops there (the pinned placements are kept)", async () => {
