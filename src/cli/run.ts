@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from "commander";
 import { version } from "../../package.json";
 import { InstanceError, JinxiuError, UsageError } from "../model/errors.js";
 import { CliInputError, type CliIssue, type Io } from "./io.js";
+import { addWorkbookCommands } from "./workbook-commands.js";
 
 /** Exit codes; the README has the same table. */
 export const EXIT = {
@@ -122,6 +123,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .action(async (name: string, opts) => {
       code = await (await import("./example.js")).exampleCommand(name, opts, io);
     });
+
+  addWorkbookCommands(program, io, (c) => (code = c));
 
   const fail = (exit: number, issues: readonly CliIssue[], text: string): number => {
     if (json) io.out(JSON.stringify({ ok: false, ...(exit === EXIT.internal ? { internal: true } : {}), issues }));
