@@ -97,7 +97,7 @@ console.log(JSON.stringify({ status: plan.status, objective: plan.objective, val
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(run(jinxiu, ["--version"], APP).trim()).toBe(pkg.version);
     run(jinxiu, ["example", "--out", "lyg.json"], APP);
-    expect(run(jinxiu, ["validate", "lyg.json"], APP)).toMatch(/lyg\.json: valid \(68 units, 75 trainees/);
+    expect(run(jinxiu, ["validate", "lyg.json"], APP)).toMatch(/lyg\.json: valid — 有效 \(68 units 单位, 75 trainees 人员/);
     run(jinxiu, ["solve", "tiny.json", "--quiet"], APP);
     expect(existsSync(join(APP, "tiny.plan.json"))).toBe(true);
   });
