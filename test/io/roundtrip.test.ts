@@ -32,6 +32,15 @@ describe("workbook round trip", () => {
     for (const inst of [tinyInstance(), tinyWeekInstance()]) expect(await roundTrip(inst)).toStrictEqual(inst);
   });
 
+  it("an instance with a baseline (SPEC §11.1, sheet 原计划) and a change weight comes back unchanged", async () => {
+    const inst = {
+      ...tinyInstance(),
+      baseline: { placements: [{ trainee: "t-001", unit: "county-hosp-01", dept: "internal", start: "2024-07-01", end: "2024-09-01", mentor: "m-01" }] },
+      objective: { change: 300 },
+    } as Instance;
+    expect(await roundTrip(inst)).toStrictEqual(inst);
+  });
+
   it("any generated valid instance survives workbook → import unchanged", async () => {
     await fc.assert(
       fc.asyncProperty(arbInstance({ pinned: true, rotations: true, maxTrainees: 5 }), async (inst) => {
@@ -56,7 +65,7 @@ describe("template", () => {
     const names = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
     expect(names).toEqual([
       "说明", "日历与目标", "地区", "单位", "科室编制", "接收能力", "带教老师", "下沉能力", "关系", "家庭医生团队",
-      "项目", "优先", "名额", "覆盖", "经费", "指定轮转", "人员", "已定安排", "已定轮转",
+      "项目", "优先", "名额", "覆盖", "经费", "指定轮转", "人员", "已定安排", "已定轮转", "原计划",
     ]);
     const people = wb.getWorksheet("人员")!;
     expect(people.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
