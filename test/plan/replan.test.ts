@@ -162,3 +162,18 @@ describe("re-plans (SPEC §11.1)", () => {
     expect(verifyPlan(withBase, plan).valid).toBe(true);
   });
 });
+
+describe("examples/lianyungang-august.ts", () => {
+  it("runs: the June plan, a disruption, the minimal-change re-plan (valid) and its 变更通知", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const root = join(import.meta.dirname, "../..");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "examples/lianyungang-august.ts"], { cwd: root, encoding: "utf8", timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/重新安排：optimal，变动 \d+ 人/);
+    const plan = JSON.parse(readFileSync(join(root, "out/lianyungang-august.plan.json"), "utf8"));
+    const inst = parseInstance(readFileSync(join(root, "out/lianyungang-august.json"), "utf8"));
+    const v = verifyPlan(inst, plan);
+    expect(v.valid).toBe(true);
+    expect(plan.changes).toBe(v.changes);
+  }, 150_000);
+});
