@@ -81,6 +81,20 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command("recommend")
+    .description("Where could this trainee still go, everyone else staying where they are? Ranked options, each valid with its support rows (SPEC §11.3).")
+    .argument("<instance>", "instance JSON file")
+    .argument("<plan>", "plan JSON file")
+    .argument("<trainee>", "the trainee's id")
+    .option("--limit <n>", "at most this many options (default 10)")
+    .option("--json", "print the SPEC §11.3 JSON")
+    .addOption(new Option("--lang <lang>", "language: zh (Chinese, names) or en (English)").choices(["zh", "en"]).default("zh"))
+    .addHelpText("after", "\nExample:\n  jinxiu recommend lianyungang-2024.json lianyungang-2024.plan.json t-009 --limit 5")
+    .action(async (instFile: string, planFile: string, trainee: string, opts) => {
+      code = await (await import("./recommend.js")).recommendCommand(instFile, planFile, trainee, opts, io);
+    });
+
+  program
     .command("diff")
     .description("What changed from one plan of an instance to another: who arrives, leaves, moves or changes mentor (SPEC §11.2); the 变更通知 per hospital.")
     .argument("<instance>", "instance JSON file")

@@ -1,0 +1,165 @@
+/**
+ * SPEC §11.3 `recommend`: every option, applied to the plan with its support rows,
+ * is valid and has the stated objective; the list is ranked and has one option per
+ * unit, dept and start; on tiny instances it equals an exhaustive enumeration of
+ * placements; a wanted pair is excluded exactly when no option exists for it.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { slotsOf } from "../../src/calendar/index.js";
+import { parseInstance } from "../../src/model/parse.js";
+import type { Instance, Placement, Plan } from "../../src/model/types.js";
+import { recommend } from "../../src/plan/recommend.js";
+import { solve } from "../../src/solve/index.js";
+import { verifyPlan } from "../../src/verify.js";
+import { arbSolvable, arbTiny } from "../solve/arb.js";
+
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.JINXIU_PROPERTY_SCALE ?? 1)));
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** The plan with `trainee`'s entry replaced by `placement` and `support` added. */
+function applied(plan: Plan, trainee: string, placement: Placement, support: Plan["support"]): Plan {
+  return {
+    ...plan,
+    placements: [...plan.placements.filter((p) => p.trainee !== trainee), placement],
+    unplaced: plan.unplaced.filter((u) => u.trainee !== trainee),
+    support: [...plan.support, ...support],
+  };
+}
+
+/** Every placement of `trainee` (any unit, received dept, slot span, and mentor where the programme asks), valid when applied alone. */
+function oracle(inst: Instance, plan: Plan, trainee: string) {
+  const b = slotsOf(inst.calendar).boundaries;
+  const t = inst.trainees.find((x) => x.id === trainee)!;
+  const prog = inst.programmes.find((p) => p.id === t.programme)!;
+  const best = new Map<string, { unit: string; dept: string; start: string; end: string; objective: number }>();
+  for (const u of inst.units)
+    for (const dept of new Set((u.receive ?? []).map((r) => r.dept)))
+      for (let i = 0; i < b.length; i++)
+        for (let j = i + 1; j < b.length; j++)
+          for (const mentor of prog.mentor ? (u.mentors ?? []).filter((m) => m.dept === dept).map((m) => m.id) : [undefined]) {
+            const p: Placement = { trainee, unit: u.id, dept, start: b[i], end: b[j], ...(mentor ? { mentor } : {}) };
+            const v = verifyPlan(inst, applied(plan, trainee, p, []), { rules: ["R-ONCE", "R-ELIGIBLE", "R-RECEIVER", "R-DEPT", "R-DURATION", "R-WINDOW", "R-CAPACITY", "R-MENTOR", "R-STAFFING", "R-SUPPORT", "R-TEAM", "R-QUOTA", "R-COVERAGE", "R-BUDGET", "R-PINNED", "R-ROTATION"] });
+            if (!v.valid) continue;
+            const key = JSON.stringify([u.id, dept, b[i]]);
+            const have = best.get(key);
+            if (!have || v.objective > have.objective + 1e-9 || (close(v.objective, have.objective) && b[j] < have.end)) best.set(key, { unit: u.id, dept, start: b[i], end: b[j], objective: v.objective });
+          }
+  return [...best.values()].sort((x, y) => (close(x.objective, y.objective) ? 0 : y.objective - x.objective) || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) || (x.dept < y.dept ? -1 : x.dept > y.dept ? 1 : 0) || (x.start < y.start ? -1 : 1));
+}
+
+/** The instance without staffing rules (no support is ever needed) and without rotations. */
+function noStaffing(inst: Instance): Instance {
+  const raw = JSON.parse(JSON.stringify(inst));
+  for (const u of raw.units) delete u.departments;
+  for (const p of raw.programmes) delete p.rotations;
+  for (const p of raw.pinned ?? []) delete p.rotations;
+  return parseInstance(raw);
+}
+
+describe("recommend (SPEC §11.3)", () => {
+  it("equals an exhaustive enumeration of placements on tiny instances", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbTiny(), fc.nat(), async (raw, pick) => {
+        const inst = noStaffing(raw);
+        const plan = await solve(inst, { timeLimitMs: 20_000 });
+        fc.pre(plan.status !== "infeasible");
+        const free = inst.trainees.filter((t) => !(inst.pinned ?? []).some((p) => p.trainee === t.id));
+        fc.pre(free.length > 0);
+        const trainee = free[pick % free.length].id;
+        const r = recommend(inst, plan, trainee, { limit: 10_000 });
+        expect(r.options.map((o) => ({ unit: o.placement.unit, dept: o.placement.dept, start: o.placement.start, end: o.placement.end, objective: o.objective })))
+          .toEqual(oracle(inst, plan, trainee));
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+
+  it("every option applied (with its support) is valid with the stated objective; ranked; one per unit, dept and start; excluded pairs have none", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbSolvable({ maxTrainees: 8, maxSlots: 5 }), fc.nat(), async (inst, pick) => {
+        fc.pre(!inst.programmes.some((p) => p.rotations));
+        const plan = await solve(inst, { timeLimitMs: 20_000 });
+        fc.pre(plan.status !== "infeasible");
+        const free = inst.trainees.filter((t) => !(inst.pinned ?? []).some((p) => p.trainee === t.id));
+        fc.pre(free.length > 0);
+        const trainee = free[pick % free.length].id;
+        const r = recommend(inst, plan, trainee, { limit: 1000 });
+        const keys = new Set<string>();
+        let prev: number | undefined;
+        for (const o of r.options) {
+          const v = verifyPlan(inst, applied(plan, trainee, o.placement, o.support), { rules: ["R-ONCE", "R-ELIGIBLE", "R-RECEIVER", "R-DEPT", "R-DURATION", "R-WINDOW", "R-CAPACITY", "R-MENTOR", "R-STAFFING", "R-SUPPORT", "R-TEAM", "R-QUOTA", "R-COVERAGE", "R-BUDGET", "R-PINNED", "R-ROTATION"] });
+          expect(v.violations).toEqual([]);
+          expect(close(v.objective, o.objective)).toBe(true);
+          expect(close(o.delta, o.objective - plan.objective)).toBe(true);
+          const k = JSON.stringify([o.placement.unit, o.placement.dept, o.placement.start]);
+          expect(keys.has(k)).toBe(false);
+          keys.add(k);
+          if (prev !== undefined) expect(o.objective).toBeLessThanOrEqual(prev + 1e-6 * Math.max(1, Math.abs(prev)));
+          prev = o.objective;
+        }
+        const withOption = new Set(r.options.map((o) => JSON.stringify([o.placement.unit, o.placement.dept])));
+        for (const x of r.excluded) {
+          expect(withOption.has(JSON.stringify([x.unit, x.dept]))).toBe(false);
+          expect(x.reasons.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+
+  it("an option that leaves the home department short comes with the support rows that cover it (上修下沉)", async () => {
+    const { mutate, tinyInstance, TOWNSHIP } = await import("../helpers/tiny.js");
+    // Every absence from the township centre's internal department needs a specialist sent down.
+    const inst = mutate(tinyInstance(), (i) => {
+      i.units.find((u) => u.id === TOWNSHIP)!.departments = [{ dept: "internal", staff: 4, minOnDuty: 4 }];
+    });
+    const empty: Plan = {
+      version: 1, status: "feasible", objective: 0, placements: [], support: [], shortfalls: [], conflicts: [],
+      unplaced: inst.trainees.map((t) => ({ trainee: t.id, reasons: [{ code: "CAPACITY-COMPETITION", message: "—" }] })),
+    };
+    const plan = { ...empty, objective: verifyPlan(inst, empty).objective };
+    const t = inst.trainees.find((x) => x.unit === TOWNSHIP && x.dept === "internal")!;
+    const r = recommend(inst, plan, t.id, { limit: 100 });
+    expect(r.options.length).toBeGreaterThan(0);
+    for (const o of r.options) {
+      expect(o.support.length).toBeGreaterThan(0);
+      expect(verifyPlan(inst, applied(plan, t.id, o.placement, o.support), { rules: ["R-STAFFING", "R-SUPPORT"] }).valid).toBe(true);
+    }
+  });
+
+  it("the limit cuts the ranked list, and misuse is a UsageError", async () => {
+    const { readFileSync } = await import("node:fs");
+    const inst = parseInstance(readFileSync(new URL("../../examples/lianyungang-2024.json", import.meta.url), "utf8"));
+    const plan = await solve(inst);
+    const who = plan.unplaced.find((u) => u.reasons[0].code === "CAPACITY-COMPETITION")!.trainee;
+    const all = recommend(inst, plan, who, { limit: 1000 });
+    const three = recommend(inst, plan, who, { limit: 3 });
+    expect(three.options).toEqual(all.options.slice(0, 3));
+    expect(() => recommend(inst, plan, "nobody")).toThrow(/recommend: trainee "nobody"/);
+    expect(() => recommend(inst, plan, who, { limit: -1 })).toThrow(/options.limit/);
+  });
+});
+
+describe("jinxiu recommend", () => {
+  it("--json prints recommend(); the text names hospitals and says why wanted pairs are out", async () => {
+    const { readFileSync, writeFileSync, mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const { cli } = await import("../helpers/cli.js");
+    const file = new URL("../../examples/lianyungang-2024.json", import.meta.url).pathname;
+    const inst = parseInstance(readFileSync(file, "utf8"));
+    const plan = await solve(inst);
+    const dir = mkdtempSync(join(tmpdir(), "jinxiu-rec-"));
+    const pf = join(dir, "plan.json");
+    writeFileSync(pf, JSON.stringify(plan));
+    const who = plan.unplaced.find((u) => u.reasons[0].code === "CAPACITY-COMPETITION")!.trainee;
+    const j = await cli("recommend", file, pf, who, "--json", "--limit", "3");
+    expect(j.code, j.err).toBe(0);
+    expect(JSON.parse(j.out)).toEqual(JSON.parse(JSON.stringify(recommend(inst, plan, who, { limit: 3 }))));
+    const t = await cli("recommend", file, pf, who);
+    expect(t.out).toMatch(/可去（按总分排序/);
+    const bad = await cli("recommend", file, pf, "nobody");
+    expect(bad.code).toBe(2);
+  });
+});
