@@ -9,7 +9,7 @@ import type { Context, Target } from "./context.js";
 import { key } from "./keys.js";
 import type { FixedUse, Judgement, Rule, RowSpec } from "./rule.js";
 import { resolved } from "./types.js";
-import { type Words, wordsOf } from "./words.js";
+import { type Words, namesOf, whereWords, wordsOf } from "./words.js";
 
 /** `where` keys on the receiving side of a placement (the rest describe the trainee). */
 const TARGET_KEYS = ["studyDept", "receivingUnit", "receivingTier", "receivingKind"] as const;
@@ -36,29 +36,16 @@ export function quotaCounts(ctx: Context, plan: Pick<Plan, "placements">): Map<s
   return out;
 }
 
-/** A quota row in words, e.g. `东海县 的名额`: its filter read as a planner would say it. */
+/**
+ * A quota row in words: in Chinese the filter as the reports say it (`东海县 的名额`, one
+ * wording everywhere), in English the engineer's `quota 0 of "lyg-2024" (donghai)`.
+ */
 export function quotaWords(ctx: Context, w: Words, prog: Programme, i: number): string {
   const q = prog.quotas![i];
-  const parts: string[] = [];
+  if (w.lang !== "en") return `${whereWords(namesOf(ctx, "zh"), q.where)} 的名额`;
   const where = q.where ?? {};
-  const show = (k: keyof Where, name: (x: string) => string) => {
-    const v = where[k];
-    if (v) parts.push(w.list(v.map(name)));
-  };
-  show("homeRegion", w.region);
-  show("homeRegionFlag", (f) => (f === "mountain-island" ? w.say("山区海岛县", "mountain-island") : f));
-  show("homeUnit", w.unit);
-  show("homeTier", w.tier);
-  show("homeDept", w.dept);
-  show("role", (r) => r);
-  show("category", w.category);
-  show("studyDept", w.dept);
-  show("receivingUnit", w.unit);
-  show("receivingTier", w.tier);
-  show("receivingKind", w.kind);
-  return w.lang === "en"
-    ? `quota ${i} of "${prog.id}"${parts.length ? ` (${parts.join("; ")})` : ""}`
-    : `${w.programme(prog.id)}${parts.length ? ` ${parts.join("，")}` : " 全部"}的名额`;
+  const parts = (Object.keys(where) as (keyof Where)[]).filter((k) => Array.isArray(where[k])).map((k) => (where[k] as readonly string[]).join("/"));
+  return `quota ${i} of "${prog.id}"${parts.length ? ` (${parts.join("; ")})` : ""}`;
 }
 
 function rowSpec(ctx: Context, fixed: FixedUse, prog: Programme, i: number, which: "max" | "min" | "share"): RowSpec {
