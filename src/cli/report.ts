@@ -13,6 +13,8 @@ import { fileLabel, loadInstance, loadPlan, oneStdin } from "./load.js";
 import { foreignPlan } from "./match.js";
 
 export interface ReportCliOptions {
+  /** The plan this one replaces: the report lists what changed. */
+  before?: string;
   /** Language of the forms, report and messages (default zh). */
   lang?: string;
   xlsx?: string;
@@ -54,7 +56,7 @@ export async function reportCommand(instFile: string, planFile: string, opts: Re
   if (opts.xlsx === undefined && opts.csv === undefined && opts.html === undefined)
     throw new CliInputError("jinxiu report: name at least one output: --xlsx FILE, --csv DIR or --html FILE");
   oneStdin(instFile, planFile);
-  const inputs = [instFile, planFile];
+  const inputs = [instFile, planFile, ...(opts.before !== undefined ? [opts.before] : [])];
   if (opts.xlsx === "-") throw new CliInputError("--xlsx: a workbook cannot go to standard output; name a file", [{ path: "--xlsx", message: "cannot be standard output" }]);
   if (opts.html === "-" && opts.json) throw new CliInputError("--html - and --json both write to standard output", [{ path: "--html", message: "--html - and --json both write to standard output" }]);
   if (opts.xlsx !== undefined) checkOutput(opts.xlsx, { option: "--xlsx", inputs });
@@ -100,7 +102,8 @@ export async function reportCommand(instFile: string, planFile: string, opts: Re
     }
   }
   if (opts.html !== undefined) {
-    let html = renderHtmlReport(inst, plan, { lang });
+    const before = opts.before !== undefined ? await loadPlan(opts.before, io) : undefined;
+    let html = renderHtmlReport(inst, plan, { lang, before });
     if (!check.valid) html = withViolations(html, check.violations);
     if (opts.html === "-") io.out(html);
     else {

@@ -118,6 +118,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .option("--csv <dir>", "the forms as CSV files (UTF-8 with BOM, opens in Excel)")
     .option("--html <file>", "a self-contained HTML report: Gantt, staffing heatmap, quotas, unplaced; `-` for standard output")
     .option("--force", "write the report even when the plan breaks rules (a plan edited by hand); the report lists the violations")
+    .option("--before <plan>", "the plan this one replaces (a re-plan): the HTML report then lists what changed, per receiving hospital")
     .option("--json", "print the files written as JSON")
     .option("-q, --quiet", "print nothing but errors")
     .addOption(new Option("--lang <lang>", "language of messages, summaries, forms and report: zh (Chinese, names) or en (English, ids)").choices(["zh", "en"]).default("zh"))

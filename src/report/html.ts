@@ -42,7 +42,9 @@ import { toDate, toIso } from "../calendar/index.js";
 import { KIND_LABELS, type Lang, REASON_LABELS, REGION_FLAG_LABELS, STATUS_LABELS, TIER_LABELS, label } from "../model/labels.js";
 import type { Instance, Placement, Plan, Programme, Quota, Trainee, Unit, Where } from "../model/types.js";
 import { type Context, contextOf } from "../rules/context.js";
+import { diff } from "../plan/diff.js";
 import { spentOf, withinBudget } from "../rules/budget.js";
+import { changeNotice } from "./diff.js";
 import { coverageStatus } from "../rules/coverage.js";
 import { ledgerOf } from "../rules/ledger.js";
 import { supportSlots } from "../rules/objective.js";
@@ -68,6 +70,8 @@ export interface HtmlReportOptions {
   readonly expandStaffing?: boolean;
   /** Chinese (default) or English. */
   readonly lang?: Lang;
+  /** The plan this one replaces (a re-plan, SPEC §11): the report then lists what changed, per receiving hospital (变更通知). */
+  readonly before?: Plan;
 }
 
 /** Time columns of the Gantt axis and the heatmap, at most this many (slots are grouped beyond). */
@@ -965,6 +969,20 @@ ${out || `<p class="muted">${tr(f, "没有安排任何学员", "no placements")}
 </section>`;
 }
 
+/** What a re-plan changed (SPEC §11.2), as the 变更通知 a commission sends each receiving hospital. */
+function changesSection(instance: Instance, before: Plan, plan: Plan, f: Facts): string {
+  const d = diff(instance, before, plan);
+  const notice = changeNotice(instance, d, { lang: f.lang });
+  const head = notice.headers.map((h) => `<th>${esc(h)}</th>`).join("");
+  const rows = notice.rows.map((r) => `<tr data-testid="change-row">${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("");
+  const summary = tr(f, `目标值 ${d.objective.before} → ${d.objective.after}；变动 ${d.trainees.length} 人；下沉支援新增 ${d.support.added.length} 条、取消 ${d.support.removed.length} 条`,
+    `objective ${d.objective.before} → ${d.objective.after}; ${d.trainees.length} trainee(s) changed; support rows ${d.support.added.length} added, ${d.support.removed.length} removed`);
+  return `<section id="changes" data-testid="changes"><h2>${tr(f, "与原计划相比的变动（变更通知）", "What changed against the plan before")}</h2>
+<p class="lead">${summary}</p>
+${rows ? `<div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>` : `<p class="muted">${tr(f, "没有变动", "nothing changed")}</p>`}
+</section>`;
+}
+
 // ---------------------------------------------------------------------------
 
 /**
@@ -1011,7 +1029,8 @@ ${targets(instance, plan, f)}
 ${spansSeveralYears(instance) ? `${yearly(instance, plan, f)}\n` : ""}${supportTable(plan, f)}
 ${unplacedTable(plan, f)}
 ${receivingLists(plan, f)}
-${footer}
+${options.before ? `${changesSection(instance, options.before, plan, f)}
+` : ""}${footer}
 </main>
 </body>
 </html>

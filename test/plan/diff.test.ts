@@ -149,3 +149,23 @@ describe("jinxiu diff", () => {
     expect(cells.some((r) => r.includes(name) && r.includes("取消") && r.includes("科室缩编"))).toBe(true);
   });
 });
+
+describe("the HTML report of a re-plan", () => {
+  it("lists what changed against the plan before, one row per hospital and trainee, and nothing without `before`", async () => {
+    const { renderHtmlReport } = await import("../../src/report/html.js");
+    const file = join(import.meta.dirname, "../../examples/lianyungang-2024.json");
+    const inst = (await import("../../src/model/parse.js")).parseInstance(readFileSync(file, "utf8"));
+    const a = await solve(inst);
+    const b = { ...a, placements: a.placements.slice(2), unplaced: [...a.unplaced, ...a.placements.slice(0, 2).map((p) => ({ trainee: p.trainee, reasons: [{ code: "R-CAPACITY", message: "科室缩编" }] }))] };
+    const html = renderHtmlReport(inst, b, { before: a });
+    expect(html).toContain('data-testid="changes"');
+    expect(html.match(/data-testid="change-row"/g)?.length).toBe(await changeNoticeRows(inst, a, b));
+    expect(html.match(/data-testid="change-row"/g)?.length).toBe(2);
+    expect(renderHtmlReport(inst, b)).not.toContain('data-testid="changes"');
+  });
+});
+
+async function changeNoticeRows(inst: Instance, a: Plan, b: Plan): Promise<number> {
+  const { changeNotice } = await import("../../src/report/diff.js");
+  return changeNotice(inst, diff(inst, a, b)).rows.length;
+}
