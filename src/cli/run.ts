@@ -81,6 +81,19 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command("bottlenecks")
+    .description("The scarce resources (capacity, mentors, support pools, quota maxima, budgets) ranked by what one more unit buys, each solved again (SPEC §11.4).")
+    .argument("<instance>", "instance JSON file")
+    .argument("<plan>", "plan JSON file")
+    .option("--limit <n>", "at most this many entries (default 20)")
+    .option("--json", "print the SPEC §11.4 JSON (each with its JSON Patch)")
+    .addOption(new Option("--lang <lang>", "language: zh (Chinese, names) or en (English)").choices(["zh", "en"]).default("zh"))
+    .addHelpText("after", "\nExample:\n  jinxiu bottlenecks lianyungang-2024.json lianyungang-2024.plan.json --limit 10")
+    .action(async (instFile: string, planFile: string, opts) => {
+      code = await (await import("./bottlenecks.js")).bottlenecksCommand(instFile, planFile, opts, io);
+    });
+
+  program
     .command("recommend")
     .description("Where could this trainee still go, everyone else staying where they are? Ranked options, each valid with its support rows (SPEC §11.3).")
     .argument("<instance>", "instance JSON file")
