@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
+  // whatif-worker: the thread each what-if scenario is solved in (src/plan/whatif.ts finds it beside the bundle).
+  entry: { index: "src/index.ts", cli: "src/cli/main.ts", "whatif-worker": "src/plan/whatif-worker.ts" },
   format: ["esm"],
   dts: { entry: { index: "src/index.ts" } },
   target: "node20",

@@ -28,5 +28,6 @@ export { diff, changedFields, DIFF_FIELDS, type PlanDiff, type TraineeChange, ty
 export { diffSummary, changeNotice } from "./report/diff.js";
 export { recommend, type Recommendation, type RecommendOptions } from "./plan/recommend.js";
 export { bottlenecks, bottleneckCandidates, type Bottleneck, type BottleneckOptions } from "./plan/bottlenecks.js";
+export { whatif, scenarioInstance, type Scenario, type ScenarioResult, type WhatIfOptions } from "./plan/whatif.js";
 export { yearlyViews, calendarYears, type YearlyViews, type YearView, type ProgrammeYear, type QuotaProgress } from "./report/yearly.js";
 export { instanceToWorkbook, workbookToInstance, traineesFromCsv, type WorkbookOptions, type CsvOptions, type CsvResult } from "./io/index.js";

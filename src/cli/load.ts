@@ -1,6 +1,6 @@
 /** Reading the CLI's JSON inputs: bytes (a file or `-` for stdin), decoded, parsed; every issue names the file. */
 import { InstanceError, type Issue, formatIssues } from "../model/errors.js";
-import { decodeJson } from "../model/json.js";
+import { decodeJson, parseJson } from "../model/json.js";
 import { parseInstance, parsePlan } from "../model/parse.js";
 import type { Instance, Plan } from "../model/types.js";
 import { CliInputError, type Io, STDIN_NAME, readInput } from "./io.js";
@@ -25,6 +25,13 @@ async function load<T>(path: string, io: Io, what: string, parse: (text: string)
 }
 
 export const loadInstance = (path: string, io: Io): Promise<Instance> => load(path, io, "instance", parseInstance);
+/** Any JSON document (a what-if scenarios file), with the same errors by line and column. */
+export const loadJson = (path: string, io: Io, what: string): Promise<unknown> =>
+  load(path, io, what, (text) => {
+    const r = parseJson(text, what);
+    if (r.issues.length) fail(path, r.issues);
+    return r.value;
+  });
 export const loadPlan = (path: string, io: Io): Promise<Plan> => load(path, io, "plan", parsePlan);
 
 /** Refuses two `-` inputs in one command (standard input can be read once). */

@@ -81,6 +81,19 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command("whatif")
+    .description("Solve named variants of an instance, each a JSON Patch on it, and compare them (SPEC §11.4): objective, placed, shortfalls, support, changes.")
+    .argument("<instance>", "instance JSON file")
+    .argument("<scenarios>", 'scenarios JSON file: { "scenarios": [ { "name", "description"?, "patch": [ RFC 6902 ops ] } ] }')
+    .option("--workers <n>", "scenarios solved at once on worker threads (default 1)")
+    .option("--json", "print { scenarios: [ { name, plan, objective, placed, shortfallUnits, supportSlots, diff } ] }")
+    .addOption(new Option("--lang <lang>", "language of the table: zh or en").choices(["zh", "en"]).default("zh"))
+    .addHelpText("after", "\nExample:\n  jinxiu whatif lianyungang-2024.json scenarios.json --workers 2")
+    .action(async (instFile: string, scenariosFile: string, opts) => {
+      code = await (await import("./whatif.js")).whatifCommand(instFile, scenariosFile, opts, io);
+    });
+
+  program
     .command("bottlenecks")
     .description("The scarce resources (capacity, mentors, support pools, quota maxima, budgets) ranked by what one more unit buys, each solved again (SPEC §11.4).")
     .argument("<instance>", "instance JSON file")
