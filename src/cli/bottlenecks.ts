@@ -1,15 +1,10 @@
 /** `jinxiu bottlenecks`: the scarce resources ranked by what one more unit buys, each re-solved exactly (SPEC §11.4). */
 import { bottlenecks } from "../plan/bottlenecks.js";
-import { CliInputError, type Io } from "./io.js";
-import { loadInstance, loadPlan, oneStdin } from "./load.js";
+import type { Io } from "./io.js";
+import { loadInstanceAndPlan } from "./load.js";
 
 export async function bottlenecksCommand(instFile: string, planFile: string, opts: { json?: boolean; limit?: string; lang?: string }, io: Io): Promise<number> {
-  oneStdin(instFile, planFile);
-  const limit = opts.limit === undefined ? 20 : Number(opts.limit);
-  if (!Number.isInteger(limit) || limit < 0) throw new CliInputError(`--limit: must be a whole number ≥ 0, got "${opts.limit}"`, [{ path: "--limit", message: "must be a whole number ≥ 0" }]);
-  const inst = await loadInstance(instFile, io);
-  const plan = await loadPlan(planFile, io);
-  const lang = opts.lang === "en" ? "en" : "zh";
+  const { inst, plan, limit, lang } = await loadInstanceAndPlan(instFile, planFile, opts, 20, io);
   const list = await bottlenecks(inst, plan, { limit, lang });
   if (opts.json) io.out(JSON.stringify(list, null, 2));
   else {

@@ -34,6 +34,16 @@ export const loadJson = (path: string, io: Io, what: string): Promise<unknown> =
   });
 export const loadPlan = (path: string, io: Io): Promise<Plan> => load(path, io, "plan", parsePlan);
 
+/** An instance and a plan of one command (at most one from standard input), with the options every plan command reads: `--limit` (a whole number ≥ 0) and `--lang`. */
+export async function loadInstanceAndPlan(instFile: string, planFile: string, opts: { limit?: string; lang?: string }, defaultLimit: number, io: Io) {
+  oneStdin(instFile, planFile);
+  const limit = opts.limit === undefined ? defaultLimit : Number(opts.limit);
+  if (!Number.isInteger(limit) || limit < 0) throw new CliInputError(`--limit: must be a whole number ≥ 0, got "${opts.limit}"`, [{ path: "--limit", message: "must be a whole number ≥ 0" }]);
+  const inst = await loadInstance(instFile, io);
+  const plan = await loadPlan(planFile, io);
+  return { inst, plan, limit, lang: opts.lang === "en" ? ("en" as const) : ("zh" as const) };
+}
+
 /** Refuses two `-` inputs in one command (standard input can be read once). */
 export function oneStdin(...paths: readonly string[]): void {
   if (paths.filter((p) => p === "-").length > 1) throw new CliInputError("only one input can be `-` (standard input)");

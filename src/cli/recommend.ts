@@ -4,15 +4,10 @@ import { recommend } from "../plan/recommend.js";
 import { namesOf, reasonWords } from "../report/words.js";
 import { contextOf } from "../rules/context.js";
 import { CliInputError, type Io } from "./io.js";
-import { loadInstance, loadPlan, oneStdin } from "./load.js";
+import { loadInstanceAndPlan } from "./load.js";
 
 export async function recommendCommand(instFile: string, planFile: string, trainee: string, opts: { json?: boolean; limit?: string; lang?: string }, io: Io): Promise<number> {
-  oneStdin(instFile, planFile);
-  const limit = opts.limit === undefined ? 10 : Number(opts.limit);
-  if (!Number.isInteger(limit) || limit < 0) throw new CliInputError(`--limit: must be a whole number ≥ 0, got "${opts.limit}"`, [{ path: "--limit", message: "must be a whole number ≥ 0" }]);
-  const inst = await loadInstance(instFile, io);
-  const plan = await loadPlan(planFile, io);
-  const lang = opts.lang === "en" ? "en" : "zh";
+  const { inst, plan, limit, lang } = await loadInstanceAndPlan(instFile, planFile, opts, 10, io);
   let r;
   try {
     r = recommend(inst, plan, trainee, { limit, lang });
