@@ -6,11 +6,11 @@
  */
 import { expectObject } from "../model/args.js";
 import { UsageError } from "../model/errors.js";
-import type { Instance, Placement, Plan, Reason, SupportRow } from "../model/types.js";
+import type { Instance, Placement, Plan, Reason, SupportRow, Unit } from "../model/types.js";
 import type { Context } from "../rules/context.js";
 import { contextOf } from "../rules/context.js";
 import { RULE_CODES } from "../rules/index.js";
-import { ledgerOf } from "../rules/ledger.js";
+import { type Ledger, ledgerOf } from "../rules/ledger.js";
 import { poolOf, supportersOf } from "../rules/support.js";
 import { type Lang, wordsOf } from "../rules/words.js";
 import { spansOf } from "../solve/candidates.js";
@@ -34,12 +34,14 @@ export interface Recommendation {
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** Support rows that keep the trainee's home department staffed over `[k0, k1)`, from pools with room; undefined if none suffice. */
-function supportFor(ctx: Context, plan: Plan, others: readonly Placement[], t: { unit: string; dept: string }, k0: number, k1: number): SupportRow[] | undefined {
+/**
+ * Support rows that keep the trainee's home department staffed over `[k0, k1)`, from pools
+ * with room; undefined if none suffice. `ledger` holds everyone else's placements and the
+ * plan's support rows (the same for every candidate), `from` the units that may send.
+ */
+function supportFor(ctx: Context, ledger: Ledger, from: readonly Unit[], t: { unit: string; dept: string }, k0: number, k1: number): SupportRow[] | undefined {
   const d = ctx.units.get(t.unit)?.departments?.find((x) => x.dept === t.dept);
   if (!d) return [];
-  const ledger = ledgerOf(ctx, { placements: others, support: plan.support });
-  const from = supportersOf(ctx, t.unit, t.dept);
   const perSlot = from.map(() => new Array<number>(ctx.slots.count).fill(0));
   for (let k = k0; k < k1; k++) {
     let short = d.minOnDuty - (d.staff - ledger.at({ kind: "away", unit: t.unit, dept: t.dept }, k) - 1 + ledger.at({ kind: "cover", unit: t.unit, dept: t.dept }, k));
@@ -103,6 +105,8 @@ export function recommend(instance: Instance, plan: Plan, trainee: string, optio
     if (!m.has(code)) m.set(code, message);
   };
   const found = new Map<string, { placement: Placement; support: SupportRow[]; objective: number }>();
+  const othersLedger = ledgerOf(ctx, { placements: others, support: plan.support });
+  const senders = supportersOf(ctx, t.unit, t.dept);
   const eligible = ctx.eligibility(t, w.lang);
   for (const u of ctx.instance.units) {
     for (const dept of depts) {
@@ -118,7 +122,7 @@ export function recommend(instance: Instance, plan: Plan, trainee: string, optio
         : [undefined];
       if (!mentors.length) note(u.id, dept, "R-MENTOR", w.say(`${w.unit(u.id)}${w.dept(dept)}没有符合职称要求的带教老师`, `no qualified mentor in "${u.id}" ${dept}`));
       for (const [k0, k1] of spans) {
-        const support = supportFor(ctx, plan, others, t, k0, k1);
+        const support = supportFor(ctx, othersLedger, senders, t, k0, k1);
         if (!support) {
           note(u.id, dept, "R-STAFFING", w.say(`${w.unit(t.unit)}${w.dept(t.dept)}在 ${w.slot(k0)} 起的进修期间缺人，且无下沉支援可补`, `"${t.unit}" ${t.dept} would be short with no support left`));
           continue;

@@ -17,6 +17,7 @@ import { REASON_LABELS, label } from "../../src/model/labels.js";
 import { buildForms, DEFAULT_DEPT_GROUPS, type Forms, type Table } from "../../src/report/forms.js";
 import { formsToXlsx } from "../../src/report/xlsx.js";
 import { solve } from "../../src/solve/index.js";
+import { mentorShown } from "../helpers/names.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const load = (name: string): Instance => parseInstance(readFileSync(resolve(HERE, "../../examples", name), "utf8"));
@@ -70,11 +71,6 @@ async function parseCsv(text: string): Promise<string[][]> {
   return rows;
 }
 
-/** A mentor as the forms and report name it: its `name`, else its id. */
-const mentorShown = (inst: Instance, id: string): string => {
-  for (const u of inst.units) for (const m of u.mentors ?? []) if (m.id === id) return (m as { name?: string }).name ?? id;
-  return id;
-};
 
 describe("commission forms, 连云港 2024", () => {
   let inst: Instance;

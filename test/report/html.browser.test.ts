@@ -22,6 +22,7 @@ import { contextOf } from "../../src/rules/context.js";
 import { quotaCounts } from "../../src/rules/quota.js";
 import { solve } from "../../src/solve/index.js";
 import { verifyPlan } from "../../src/verify.js";
+import { mentorShown } from "../helpers/names.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -96,11 +97,6 @@ async function screenshot(page: Page, name: string): Promise<string> {
 
 const load = (file: string): Instance => parseInstance(readFileSync(join(ROOT, "examples", file), "utf8"));
 
-/** A mentor as the forms and report name it: its `name`, else its id. */
-const mentorShown = (inst: Instance, id: string): string => {
-  for (const u of inst.units) for (const m of u.mentors ?? []) if (m.id === id) return (m as { name?: string }).name ?? id;
-  return id;
-};
 
 describe("HTML report in chromium: 连云港 2024", () => {
   let instance: Instance;
