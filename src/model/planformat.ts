@@ -97,8 +97,21 @@ export function planFormat(instance: Instance, plan: Plan, objective: number, ch
   }
   const listed = new Map<string, number>();
   const programmes = new Map(instance.programmes.map((p) => [p.id, p]));
+  const units = new Map(instance.units.map((u) => [u.id, u]));
   plan.shortfalls.forEach((s, i) => {
     const k = shortfallKey(s);
+    if (s.rule === "service") {
+      const what = `service row ${s.index} of unit "${s.unit}"`;
+      if (listed.has(k)) out.push(v(`shortfalls[${i}]`, `${what} is listed twice (also shortfalls[${listed.get(k)}])`, [s.unit]));
+      listed.set(k, i);
+      const row = units.get(s.unit)?.service?.[s.index];
+      if (!units.has(s.unit)) out.push(v(`shortfalls[${i}].unit`, `unknown unit "${s.unit}"`, [s.unit]));
+      else if (row === undefined || row.hard === true) out.push(v(`shortfalls[${i}]`, `${what} is not a soft service row of the instance`, [s.unit]));
+      else if (row.dept !== s.dept) out.push(v(`shortfalls[${i}].dept`, `${what} is for department "${row.dept}", not "${s.dept}"`, [s.unit]));
+      if (!Number.isInteger(s.needed) || !Number.isInteger(s.got) || s.got < 0 || s.needed <= s.got)
+        out.push(v(`shortfalls[${i}]`, `${what}: needed and got are whole numbers with needed > got ≥ 0 (a row is listed only when short), got needed ${s.needed}, got ${s.got}`, [s.unit]));
+      return;
+    }
     const what = `${s.rule} row ${s.index} of programme "${s.programme}"`;
     if (listed.has(k)) out.push(v(`shortfalls[${i}]`, `${what} is listed twice (also shortfalls[${listed.get(k)}])`, [s.programme]));
     listed.set(k, i);
@@ -134,7 +147,8 @@ export function planFormatViolations(instance: Instance, plan: Plan, changes?: n
   return [...violations, ...planFormat(instance, clean, clean.objective, changes)];
 }
 
-const shortfallKey = (s: Shortfall) => JSON.stringify([s.programme, s.rule, s.index]);
+/** Service rows are told apart by unit and index (SPEC §10 reading 12), quota and coverage rows by programme and index. */
+const shortfallKey = (s: Shortfall) => JSON.stringify(s.rule === "service" ? [s.unit, s.rule, s.index] : [s.programme, s.rule, s.index]);
 
 /** Whether a plan lists exactly the computed shortfall rows (any order). */
 export function sameShortfalls(listed: readonly Shortfall[], computed: readonly Shortfall[]): boolean {

@@ -53,7 +53,7 @@ export const SEXES = ["female", "male"] as const;
 export type Sex = (typeof SEXES)[number];
 export const EDUCATIONS = ["secondary", "junior-college", "bachelor", "master", "doctorate"] as const;
 export type Education = (typeof EDUCATIONS)[number];
-export const RELATION_TYPES = ["alliance", "pairing", "parent"] as const;
+export const RELATION_TYPES = ["alliance", "pairing", "parent", "training"] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** Sending-side staffing of one department. */
@@ -92,6 +92,17 @@ export interface SupportPool {
   readonly perSlot: number;
 }
 
+/** SPEC §10: residents of any residency programme on duty at a unit's department, per slot in `[from, to)`. */
+export interface ServiceRow {
+  readonly dept: string;
+  /** Whole number ≥ 0. */
+  readonly min: number;
+  readonly from?: IsoDate;
+  readonly to?: IsoDate;
+  /** Default false: a target, priced as a shortfall (the opposite default of quotas). */
+  readonly hard?: boolean;
+}
+
 export interface Unit {
   readonly id: string;
   readonly name?: string;
@@ -102,6 +113,10 @@ export interface Unit {
   readonly receive?: readonly ReceiveRow[];
   readonly mentors?: readonly Mentor[];
   readonly support?: readonly SupportPool[];
+  /** SPEC §10 专职管理人员 of a training base: at most 100 × managers residents, none below 3; absent = no limit. */
+  readonly managers?: number;
+  /** SPEC §10 service levels (residents on duty). */
+  readonly service?: readonly ServiceRow[];
 }
 
 /** A directed tie from an upper unit to a lower one (医共体 alliance, 帮扶 pairing, township → village parent). */
@@ -141,6 +156,12 @@ export interface Trainee {
   readonly wants?: { readonly depts?: readonly string[]; readonly units?: readonly string[] };
   readonly available?: { readonly from?: IsoDate; readonly to?: IsoDate };
   readonly lastPlacementEnd?: IsoDate;
+  /** SPEC §10, residents only: the curriculum id of the trainee's residency programme. */
+  readonly curriculum?: string;
+  /** SPEC §10, residents only: requirement ids already done (no rotation needed). */
+  readonly completed?: readonly string[];
+  /** SPEC §10, residents only: rotations done or agreed; kept unchanged (R-PINNED). */
+  readonly fixed?: readonly ResidencyRotation[];
 }
 
 /** Filter over a placement (SPEC §4): every key given must match, each list is an OR. */
@@ -215,6 +236,42 @@ export interface RotationRules {
   }[];
 }
 
+/** SPEC §10: where a requirement may be done besides the base. */
+export interface Sites {
+  readonly tiers?: readonly Tier[];
+  readonly kinds?: readonly Kind[];
+  readonly relations?: readonly RelationType[];
+}
+
+/** SPEC §10: one requirement of a curriculum (months are whole calendar months). */
+export interface Requirement {
+  readonly id: string;
+  /** Departments that satisfy it. */
+  readonly depts: readonly string[];
+  /** Total months over all its blocks. */
+  readonly min: number;
+  readonly max: number;
+  /** The most separate blocks (default 1). */
+  readonly blocks?: number;
+  /** Its months lie in `[from, to)` months of the training period (`from` default 0, `to` default no limit). */
+  readonly phase?: { readonly from?: number; readonly to?: number };
+  /** It starts only after every block of these requirements ended (分层递进). */
+  readonly after?: readonly string[];
+  /** Absent: at the base only. */
+  readonly sites?: Sites;
+}
+
+export interface Curriculum {
+  readonly id: string;
+  readonly requirements: readonly Requirement[];
+  /** Months; default 1. */
+  readonly minBlock?: number;
+}
+
+export interface Residency {
+  readonly curricula: readonly Curriculum[];
+}
+
 export interface Programme {
   readonly id: string;
   readonly name?: string;
@@ -231,6 +288,8 @@ export interface Programme {
   readonly coverage?: readonly Coverage[];
   readonly budget?: Budget;
   readonly rotations?: RotationRules;
+  /** SPEC §10: present = a residency (住培) programme. */
+  readonly residency?: Residency;
 }
 
 /**
@@ -305,13 +364,26 @@ export interface Unplaced {
   readonly reasons: readonly Reason[];
 }
 
-export interface Shortfall {
+/** A soft quota or coverage row's total (SPEC §6). */
+export interface ProgrammeShortfall {
   readonly programme: string;
   readonly rule: "quota" | "coverage";
   readonly index: number;
   readonly needed: number;
   readonly got: number;
 }
+
+/** A soft §10 service row's total: `index` is its position in the unit's `service` list; no programme. */
+export interface ServiceShortfall {
+  readonly rule: "service";
+  readonly unit: string;
+  readonly dept: string;
+  readonly index: number;
+  readonly needed: number;
+  readonly got: number;
+}
+
+export type Shortfall = ProgrammeShortfall | ServiceShortfall;
 
 /** A rule violation or a conflict: `{ code, ids, message }`. */
 export interface Violation {
@@ -322,11 +394,27 @@ export interface Violation {
 
 export type PlanStatus = "optimal" | "feasible" | "infeasible" | "timeout-feasible";
 
+/** SPEC §10: one rotation of a resident, serving one requirement. */
+export interface ResidencyRotation {
+  readonly requirement: string;
+  readonly unit: string;
+  readonly dept: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly mentor?: string;
+}
+
+/** SPEC §10: a scheduled resident, rotations listed by start. */
+export interface ResidencyEntry {
+  readonly trainee: string;
+  readonly rotations: readonly ResidencyRotation[];
+}
+
 /** SPEC §11.1: the entries of a plan published before; they need not be valid any more. */
 export interface Baseline {
   readonly placements?: readonly Placement[];
   /** §10 residency entries (a 进修 trainee listed here is always a change). */
-  readonly residencies?: readonly { readonly trainee: string; readonly rotations: readonly { readonly requirement: string; readonly unit: string; readonly dept: string; readonly start: string; readonly end: string; readonly mentor?: string }[] }[];
+  readonly residencies?: readonly ResidencyEntry[];
 }
 
 export interface Plan {
@@ -335,6 +423,8 @@ export interface Plan {
   readonly objective: number;
   readonly bound?: number;
   readonly placements: readonly Placement[];
+  /** SPEC §10: scheduled residents (absent = none). */
+  readonly residencies?: readonly ResidencyEntry[];
   readonly support: readonly SupportRow[];
   readonly unplaced: readonly Unplaced[];
   readonly shortfalls: readonly Shortfall[];

@@ -19,6 +19,13 @@ import { type Names, coverageWords, namesOf, quotaWords, whereWords } from "../r
 
 /** A shortfall row in words, naming the programme and the row: `…：东海县 的名额（至少 10）— 需要 10，实际 8，缺口 2`. */
 export function shortfallWords(names: Names, inst: Instance, s: Shortfall): string {
+  if (s.rule === "service") {
+    const gap = s.needed - s.got;
+    const where = `${names.unit(s.unit)}${names.dept(s.dept)}`;
+    return names.lang === "zh"
+      ? `${where}：住培服务水平（第 ${s.index + 1} 行）— 需要 ${s.needed} 人月，实际 ${s.got}，缺口 ${gap}`
+      : `${where}: residency service row ${s.index + 1} — needed ${s.needed} resident-months, got ${s.got}, short by ${gap}`;
+  }
   const prog: Programme | undefined = inst.programmes.find((p) => p.id === s.programme);
   const rowText = s.rule === "quota" && prog?.quotas?.[s.index]
     ? quotaWords(names, prog.quotas[s.index])
