@@ -11,8 +11,8 @@
  * staffing and the trainee's teams by their verdicts over those resources;
  * the whole-plan counts (quotas, coverage, budget, once, pinned), which read
  * a placement's unit and department only as far as the rules' `readsAt` say,
- * once per class of equal `readsAt`, on the plan with one option of the class
- * applied. The objective is that plan's, corrected by the option's own value,
+ * and the residents' rules (SPEC §10), once per class of equal `readsAt`, on
+ * the plan with one option of the class applied. The objective is that plan's, corrected by the option's own value,
  * support and change. A plan that is not valid, or a pinned trainee, is judged
  * option by option with the full verifier.
  */
@@ -92,8 +92,11 @@ function supportFor(ctx: Context, ledger: Ledger, from: readonly Unit[], t: { un
 const LOCAL: readonly RuleCode[] = ["R-ELIGIBLE", "R-RECEIVER", "R-DEPT", "R-DURATION", "R-WINDOW", "R-CAPACITY", "R-MENTOR", "R-SUPPORT", "R-ROTATION"];
 /** Rules over the home side (every staffed department, every team): judged by their verdicts on the trainee's own. */
 const HOME: readonly RuleCode[] = ["R-STAFFING", "R-TEAM"];
-/** Whole-plan counts that read a placement's unit and department through `readsAt` only: judged once per class. */
-const BY_CLASS: readonly RuleCode[] = ["R-ONCE", "R-QUOTA", "R-COVERAGE", "R-BUDGET", "R-PINNED"];
+/**
+ * Whole-plan counts that read a placement's unit and department through `readsAt` only, and the residents'
+ * rules (SPEC §10: they read residents' entries and service, never a 进修 placement): judged once per class.
+ */
+const BY_CLASS: readonly RuleCode[] = ["R-ONCE", "R-QUOTA", "R-COVERAGE", "R-BUDGET", "R-PINNED", "R-CURRICULUM", "R-SITE", "R-SERVICE", "R-MANAGERS"];
 
 /** Everyone else's placements break a rule the incremental judge takes as holding: judge by the full verifier. */
 class NotIncremental extends Error {}
@@ -147,7 +150,7 @@ function optionJudge(instance: Instance, ctx: Context, plan: Plan, base: Plan, o
     const c = classOf(p);
     const added = [{ blocks: assignmentBlocks(ctx, t, placementAssignment(ctx, p)), who: t.id }, ...support.map((s) => ({ blocks: supportBlocks(ctx, s), who: s.from }))];
     const ledger = touchedLedger(others, ctx.slots.count, added, [cover]);
-    const j: Judgement = { ctx, plan: { ...base, placements: [p], support, unplaced: [] }, ledger, w };
+    const j: Judgement = { ctx, plan: { ...base, placements: [p], residencies: [], support, unplaced: [] }, ledger, w };
     const violations = [...c.violations, ...local.flatMap((r) => r.check(j))];
     let homeOk = true;
     for (let k = 0; k < ctx.slots.count && homeOk; k++) {

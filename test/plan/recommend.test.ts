@@ -236,6 +236,27 @@ describe("recommend (SPEC §11.3)", () => {
     expect(seen).toBeGreaterThan(0);
   });
 
+  it("with residents (SPEC §10): their rotations hold seats and mentors, the incremental judge agrees with the verifier, and a resident is refused", async () => {
+    const { residencyInstance, validSchedule, planWith } = await import("../rules/residency-fixture.js");
+    const inst = parseInstance(residencyInstance((i) => {
+      i.programmes.push({ id: "jx", name: "进修", duration: { min: { months: 1 }, max: { months: 3 } }, receiving: { tiers: ["provincial"] } });
+      i.trainees.push({ id: "t1", name: "王进", unit: "thc", dept: "cardiology", programme: "jx", wants: { depts: ["cardiology"] } });
+    }));
+    const residents = [validSchedule("r1", 0), validSchedule("r2", 1)];
+    const empty = planWith(residents, { unplaced: [{ trainee: "t1", reasons: [{ code: "CAPACITY-COMPETITION", message: "—" }] }] });
+    const plan = { ...empty, objective: verifyPlan(inst, empty).objective, shortfalls: verifyPlan(inst, empty).shortfalls };
+    expect(verifyPlan(inst, plan).violations).toEqual([]);
+    const r = recommend(inst, plan, "t1", { limit: 100 });
+    expect(r).toEqual(recommendByVerifier(inst, plan, "t1", { limit: 100 }));
+    expect(r.options.length).toBeGreaterThan(0);
+    // Cardiology's two seats are both residents' in 2025-11 (r1 from 2025-10, r2 in 2025-11): no option covers that month.
+    for (const o of r.options) {
+      expect(verifyPlan(inst, applied(plan, "t1", o.placement, o.support), { rules: [...ALL_RULES] }).violations).toEqual([]);
+      expect(o.placement.start >= "2025-12-01" || o.placement.end <= "2025-11-01").toBe(true);
+    }
+    expect(() => recommend(inst, plan, "r1")).toThrow(/resident/);
+  });
+
   it("the limit cuts the ranked list, and misuse is a UsageError", async () => {
     const { readFileSync } = await import("node:fs");
     const inst = parseInstance(readFileSync(new URL("../../examples/lianyungang-2024.json", import.meta.url), "utf8"));
