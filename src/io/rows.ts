@@ -224,7 +224,7 @@ export class Reader {
   }
 }
 
-const PATH_IN_MESSAGE = /\b(?:regions|units|relations|teams|programmes|trainees|pinned)\[\d+\](?:\.[A-Za-z]+|\[\d+\])*/g;
+const PATH_IN_MESSAGE = /\b(?:regions|units|relations|teams|programmes|trainees|pinned|baseline\.placements|baseline\.residencies)\[\d+\](?:\.[A-Za-z]+|\[\d+\])*/g;
 
 /** A problem message for a cell that holds something no field can take. */
 export function cellProblem(kind: "formula" | "error", shown: string): string {
