@@ -163,10 +163,13 @@ const RESIDENCY_CASES: [string, (wb: ExcelJS.Workbook) => void, [string, string]
   ["two minBlocks for one curriculum", set("培训大纲", "C4", 2), [["培训大纲!C4 每段至少（月）", "与 C3 的 \"1\" 不同"]]],
   ["a curriculum row of an unknown programme", set("培训大纲", "A6", "浙江住培"), [["培训大纲!A6 项目", "未知的项目"]]],
   ["a requirement id left blank", set("培训大纲", "D6", null), [["培训大纲!D6 轮转要求", "必填"]]],
-  ["a duplicate requirement", set("培训大纲", "D6", "internal"), [["培训大纲!D6 轮转要求", "duplicate requirement id"]]],
+  ["a duplicate requirement", set("培训大纲", "D6", "internal"), [["培训大纲!D6 轮转要求", "duplicate requirement id \"internal\" (also 培训大纲!A3)"]]],
   ["a requirement no longer there, named by a fixed rotation", set("培训大纲", "D4", "急诊"), [["已完成轮转!B3 轮转要求", "unknown requirement \"emergency\""]]],
   ["a bad month count", set("培训大纲", "G4", "一个月"), [["培训大纲!G4 最多（月）", "不是数字"]]],
   ["an unknown requirement in 已完成轮转", set("已完成轮转", "B3", "外科"), [["已完成轮转!B3 轮转要求", "unknown requirement \"外科\""]]],
+  ["overlapping fixed rotations (the other one named by its cell)", (wb) => {
+    wb.getWorksheet("已完成轮转")!.getRow(4).values = ["张二", "internal", "省立医院", "心血管内科", "2025-09-01", "2025-11-01", "m-card"];
+  }, [["已完成轮转!A4", "overlaps 已完成轮转!A3 (2025-09-01 – 2025-10-01)"]]],
   ["a fixed rotation of someone not in 人员", set("已完成轮转", "A3", "李四"), [["已完成轮转!A3 人员", "未知的人员"]]],
   ["a completed requirement that is not in the curriculum", set("人员", "W3", "icu、外科"), [["人员!W3 已完成的轮转要求", "unknown requirement \"外科\""]]],
   ["a name of two residents in 原计划（住培）", set("原计划（住培）", "A4", "张一"), [["原计划（住培）!A4 人员", "是多个人员的名称"]]],
