@@ -103,9 +103,10 @@ export function keyOrders(root: unknown, schema: z.ZodType): { path: Step[]; key
     }
     if (!isObj(v) || !(s instanceof z.ZodObject)) return;
     const keys = Object.keys(v);
-    const ordered = Object.keys(orderKeys(v, s) as Obj);
-    if (keys.some((k, i) => k !== ordered[i])) out.push({ path, keys });
     const shape = s.shape as Record<string, z.ZodType>;
+    // The order orderKeys gives: the schema's keys first, unknown ones after them.
+    const ordered = [...Object.keys(shape).filter((k) => k in v), ...keys.filter((k) => !(k in shape))];
+    if (keys.some((k, i) => k !== ordered[i])) out.push({ path, keys });
     for (const k of keys) if (shape[k]) walk(v[k], shape[k], [...path, k]);
   };
   walk(root, schema, []);
