@@ -9,8 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseInstance, verifyPlan } from "../../src/index.js";
 import { cli } from "../helpers/cli.js";
 import { edited } from "./helpers.js";
+import { planWith, residencyInstance, validSchedule } from "../rules/residency-fixture.js";
 import { richResidency } from "./residency-fixtures.js";
 
 const TMP = mkdtempSync(join(tmpdir(), "jinxiu-residency-"));
@@ -30,6 +32,25 @@ describe("jinxiu workbook / import of a residency workbook", () => {
     expect(r.outLines).toEqual([`written: ${back} (2 units, 1 programme(s), 3 trainees)`]);
     expect(readFileSync(back, "utf8")).toBe(text);
     expect((await cli("validate", back)).code).toBe(0);
+  });
+
+  it("the imported tiny fixture judges the rules' valid residency plan valid, as the JSON does", async () => {
+    const json = join(TMP, "tiny.json");
+    writeFileSync(json, `${JSON.stringify(residencyInstance(), null, 2)}\n`);
+    const xlsx = join(TMP, "tiny.xlsx");
+    expect((await cli("workbook", json, "--out", xlsx)).code).toBe(0);
+    const back = join(TMP, "tiny.back.json");
+    expect((await cli("import", xlsx, "--out", back)).code).toBe(0);
+    const plan = join(TMP, "tiny.plan.json");
+    // The rules' valid plan, stating the objective and shortfalls the verifier computes for it.
+    const draft = planWith([validSchedule("r1", 0), validSchedule("r2", 1)]);
+    const judged = verifyPlan(parseInstance(residencyInstance()), draft);
+    writeFileSync(plan, JSON.stringify({ ...draft, objective: judged.objective, shortfalls: judged.shortfalls }));
+    const original = await cli("verify", json, plan, "--lang", "en");
+    const imported = await cli("verify", back, plan, "--lang", "en");
+    expect(original.code, original.out).toBe(0);
+    expect(imported.code, imported.out).toBe(0);
+    expect(imported.out.replaceAll(back, json)).toBe(original.out);
   });
 
   it("--residency writes the 住培 template: the §10 sheets, nothing filled in", async () => {
