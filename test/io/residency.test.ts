@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasResidency } from "../../src/io/index.js";
-import { instanceToWorkbook, parseInstance, workbookToInstance } from "../../src/index.js";
+import { instanceToWorkbook, parseInstance, traineesFromCsv, workbookToInstance } from "../../src/index.js";
 import { InstanceError, type Issue } from "../../src/model/errors.js";
 import { checkInstance } from "../../src/model/parse.js";
 import type { Instance } from "../../src/model/types.js";
@@ -138,6 +138,20 @@ describe("a 培训大纲 filled in by a base office", () => {
     }, x);
     const { instance } = await workbookToInstance(bytes);
     expect(instance).toStrictEqual(x);
+  });
+});
+
+describe("residents from a 登记表 CSV", () => {
+  it("培训大纲 and 已完成的轮转要求 are read like the other 人员 columns, problems at their cells", () => {
+    const csv = "姓名,基层机构名称,科室,培训大纲,已完成的轮转要求,可进修时间（起）,可进修时间（止，不含）\n"
+      + "王五,省立医院,全科,gp,急诊、emergency,2025-09-01,2026-09-01\n";
+    const base = parseInstance(residencyInstance());
+    expect(() => traineesFromCsv(new TextEncoder().encode(csv), base, { name: "x.csv" })).toThrow(/x\.csv!E2 已完成的轮转要求: unknown requirement "急诊"/);
+    const { instance } = traineesFromCsv(new TextEncoder().encode(csv.replace("急诊、", "")), base, { name: "x.csv" });
+    expect(instance.trainees.at(-1)).toEqual({
+      id: "王五", name: "王五", unit: "base", dept: "general-practice", programme: "sd",
+      available: { from: "2025-09-01", to: "2026-09-01" }, curriculum: "gp", completed: ["emergency"],
+    });
   });
 });
 
