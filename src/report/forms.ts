@@ -67,6 +67,7 @@ import {
 import type { Duration, Instance, Placement, Plan, Programme, Reason, SupportRow, Trainee } from "../model/types.js";
 import { type Context, contextOf, windowOf } from "../rules/context.js";
 import { displayWidth, namesOf, naturalCompare, reasonWords, receivingList, type Names, yearlyRowLabel } from "./words.js";
+import type { ResidencyForms } from "./residency.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
 /**
@@ -98,6 +99,14 @@ export interface Table {
    * 填报日期); the workbook prints that line at the top of every page.
    */
   readonly signOff?: boolean;
+  /**
+   * Leading columns that identify a row (a resident, a department) in a wide sheet such as
+   * 轮转计划表: frozen on screen and repeated on every printed page, which prints twelve
+   * month columns a page across instead of shrinking every month onto one page.
+   */
+  readonly frozenColumns?: number;
+  /** Cells the workbook fills: `short` (a soft target missed, amber), `bad` (a hard rule broken, red). */
+  readonly marks?: readonly { readonly row: number; readonly col: number; readonly mark: "short" | "bad" }[];
 }
 
 export interface Forms {
@@ -109,6 +118,8 @@ export interface Forms {
   readonly receiving: Table;
   /** 分年度: only when the calendar's slots fall in two or more calendar years. */
   readonly perYear?: Table;
+  /** SPEC §10: 轮转计划表, 科室轮转排班表, 基地汇总, 住培一人一档 — only when the instance has residents (residency.ts). */
+  readonly residency?: ResidencyForms;
 }
 
 /** The study-department groups of 汇总表 (附件2), in column order. */
