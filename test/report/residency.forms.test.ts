@@ -7,38 +7,12 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Instance, Plan } from "../../src/model/types.js";
 import { tableToCsv } from "../../src/report/csv.js";
-import { buildResidencyForms, type ResidencyFigures, type ResidencyForms } from "../../src/report/residency.js";
+import { buildResidencyForms, type ResidencyForms } from "../../src/report/residency.js";
 import { tablesToXlsx } from "../../src/report/xlsx.js";
 import { residencyTables } from "../../src/report/residency.js";
 import { contextOf } from "../../src/rules/context.js";
 import { namesOf } from "../../src/rules/words.js";
-import { BASE, HOSTILE, residencyInstance, residencyPlan } from "./residency.fixture.js";
-
-/** Local stub of the rule figures (until src/rules/service.ts and managers.ts land). */
-function stubFigures(inst: Instance, plan: Plan): ResidencyFigures {
-  const ctx = contextOf(inst);
-  const n = ctx.slots.count;
-  const present = (unit: string, dept: string) => {
-    const out = new Array<number>(n).fill(0);
-    for (const e of plan.residencies ?? []) for (const r of e.rotations) if (r.unit === unit && r.dept === dept) {
-      const [a, b] = ctx.span(r.start, r.end);
-      for (let k = a; k < b; k++) out[k]++;
-    }
-    return out;
-  };
-  return {
-    present,
-    seats: present,
-    capacity: (unit, dept) => Array.from({ length: n }, (_, k) => ctx.capacity(unit, dept, k)),
-    service: inst.units.flatMap((u) => (u.service ?? []).map((row, index) => {
-      const a = row.from ? ctx.slots.firstFrom(row.from) : 0, b = row.to ? ctx.slots.firstFrom(row.to) : n;
-      const p = present(u.id, row.dept);
-      const slots = Array.from({ length: b - a }, (_, i) => ({ slot: a + i, present: p[a + i], min: row.min }));
-      return { unit: u.id, dept: row.dept, index, row, hard: row.hard === true, slots, needed: row.min * slots.length, got: slots.reduce((s, x) => s + Math.min(x.present, x.min), 0) };
-    })),
-    managers: [{ base: BASE, scheduled: (plan.residencies ?? []).length, limit: 300 }],
-  };
-}
+import { BASE, HOSTILE, residencyInstance, residencyPlan, stubFigures } from "./residency.fixture.js";
 
 function build(inst: Instance, plan: Plan, lang: "zh" | "en" = "zh"): ResidencyForms {
   const ctx = contextOf(inst);
