@@ -54,7 +54,7 @@ import { teamAt } from "../rules/team.js";
 import { segments } from "../rules/types.js";
 import { type Names, coverageWords, namesOf, naturalCompare, receivingList, shortfallWords, whereWords, yearlyRowLabel } from "./words.js";
 import {
-  type ResidencyFigures, type ResidentView, cohortLabel, isResidentOf, residencyDepartments, residentViews, rotationCell,
+  type ResidencyFigures, type ResidencyMetrics, type ResidentView, cohortLabel, isResidentOf, residencyDepartments, residentViews, rotationCell,
 } from "./residency.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
@@ -326,11 +326,14 @@ interface Facts {
   readonly grouped: boolean;
   /** SPEC §10: the residency figures and residents, when the instance has residents. */
   readonly res?: ResidencyFacts;
+  /** Whether the 进修 sections are drawn: false only for an instance of residents alone with no placement. */
+  readonly jinxiu: boolean;
 }
 
 /** What the residency sections show: the rules' figures, the residents in report order, the departments of the heatmap. */
 interface ResidencyFacts {
   readonly figures: ResidencyFigures;
+  readonly metrics: ResidencyMetrics;
   readonly views: readonly ResidentView[];
   readonly depts: readonly { readonly unit: string; readonly dept: string }[];
   /** Anchor of a resident's schedule: `r-<index in instance.trainees>` (safe whatever the id). */
@@ -562,12 +565,12 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
   const sep = tr(f, "：", ": ");
   const nav = [
     ...(f.res ? [["residency", tr(f, "住培科室在岗", "Residents per department")], ["residents", tr(f, "住院医师轮转", "Residents' schedules")]] : []),
-    ["gantt", tr(f, "进修甘特图", "Gantt")], ["staffing", tr(f, "派出单位在岗", "Staffing")], ["targets", tr(f, "名额与目标", "Targets")],
-    ...(spansSeveralYears(inst) ? [["years", tr(f, "分年度", "Per year")]] : []),
-    ["support", tr(f, "下沉支援", "Support")], ["unplaced", tr(f, "未安排名单", "Not placed")], ["receiving", tr(f, "接收名单", "Arrivals")],
+    ...(f.jinxiu ? [["gantt", tr(f, "进修甘特图", "Gantt")], ["staffing", tr(f, "派出单位在岗", "Staffing")], ["targets", tr(f, "名额与目标", "Targets")]] : []),
+    ...(f.jinxiu && spansSeveralYears(inst) ? [["years", tr(f, "分年度", "Per year")]] : []),
+    ...(f.jinxiu ? [["support", tr(f, "下沉支援", "Support")]] : []), ["unplaced", tr(f, "未安排名单", "Not placed")], ...(f.jinxiu ? [["receiving", tr(f, "接收名单", "Arrivals")]] : []),
   ].map(([id, text]) => `<a href="#${id}">${text}</a>`).join("");
   return `<header><section>
-<div class="en" style="font-size:12px">${tr(f, "进修安排方案报告", "Refresher-training placement report")}</div>
+<div class="en" style="font-size:12px">${f.jinxiu ? tr(f, "进修安排方案报告", "Refresher-training placement report") : tr(f, "住院医师规范化培训轮转计划报告", "Residency rotation plan report")}</div>
 <h1>${esc(title)}</h1>
 ${inst.programmes.length > 1 || title !== (inst.programmes[0]?.name ?? "") ? `<div class="lead">${names}</div>` : ""}
 <div class="meta">
@@ -585,12 +588,8 @@ ${callouts}
 
 /** Header cards of a plan with residents: scheduled, not scheduled, service resident-months short (the shortfall rows' own totals). */
 function residencyCards(f: Facts, res: ResidencyFacts, card: (cls: string, k: string, testid: string, value: string, sub: string) => string): string {
-  const scheduled = res.views.filter((v) => v.entry).length;
-  const unplaced = res.views.length - scheduled;
-  const soft = res.figures.service.filter((s) => !s.hard);
-  const short = soft.reduce((sum, s) => sum + (s.needed - s.got), 0);
-  const rowsShort = soft.filter((s) => s.got < s.needed).length;
-  return card("good", tr(f, "住培已排", "residents scheduled"), "summary-residents", String(scheduled), tr(f, `住院医师 ${res.views.length} 人`, `of ${res.views.length} residents`))
+  const { scheduled, unplaced, serviceShort: short, softRowsShort: rowsShort, residents } = res.metrics;
+  return card("good", tr(f, "住培已排", "residents scheduled"), "summary-residents", String(scheduled), tr(f, `住院医师 ${residents} 人`, `of ${residents} residents`))
     + card(unplaced ? "warnc" : "good", tr(f, "住培未排", "residents not scheduled"), "summary-residents-unplaced", String(unplaced), unplaced ? tr(f, "见住院医师轮转计划", "see the schedules") : tr(f, "无", "none"))
     + card(short ? "warnc" : "good", tr(f, "服务缺口（人·月）", "service short (resident-months)"), "summary-service-short", num(short), tr(f, `${rowsShort} 条服务要求未达`, `${rowsShort} service row(s) short`));
 }
@@ -1217,13 +1216,14 @@ export function renderHtmlReport(instance: Instance, plan: Plan, options: HtmlRe
   return renderHtmlReportWith(instance, plan, options, undefined);
 }
 
-/** The report with the residency figures given (tests; `renderHtmlReport` takes them from the rules). */
-export function renderHtmlReportWith(instance: Instance, plan: Plan, options: HtmlReportOptions, figures: ResidencyFigures | undefined): string {
+/** The report with the residency metrics given (tests; `renderHtmlReport` takes them from the rules). */
+export function renderHtmlReportWith(instance: Instance, plan: Plan, options: HtmlReportOptions, residency: ResidencyMetrics | undefined): string {
   const lang: Lang = options.lang === "en" ? "en" : "zh";
   const ctx = contextOf(instance);
-  const res: ResidencyFacts | undefined = figures && instance.trainees.some((t) => isResidentOf(ctx, t))
+  const res: ResidencyFacts | undefined = residency && instance.trainees.some((t) => isResidentOf(ctx, t))
     ? {
-      figures,
+      figures: residency.figures,
+      metrics: residency,
       views: residentViews(ctx, plan),
       depts: residencyDepartments(ctx, plan),
       anchor: new Map(instance.trainees.map((t, i) => [t.id, `r-${i}`])),
@@ -1241,6 +1241,7 @@ export function renderHtmlReportWith(instance: Instance, plan: Plan, options: Ht
     columns,
     grouped,
     ...(res ? { res } : {}),
+    jinxiu: !res || plan.placements.length > 0 || instance.trainees.some((t) => !isResidentOf(ctx, t)),
   };
   const title = options.title ?? (instance.programmes.map((p) => p.name ?? p.id).join(" · ") || tr(f, "进修安排", "Placements"));
   const footer = `<footer>${tr(f, "由 jinxiu 生成", "generated by jinxiu")}${options.generatedAt ? ` · ${esc(options.generatedAt)}` : ""} · ${tr(f, "本页为离线文件，不加载任何外部资源", "an offline page that loads nothing")}</footer>`;
@@ -1256,15 +1257,12 @@ export function renderHtmlReportWith(instance: Instance, plan: Plan, options: Ht
 <body>
 <main>
 ${header(instance, plan, f, title)}
-${f.res ? `${residencyHeatmap(plan, f, f.res)}
-${residentsSection(f, f.res)}
-` : ""}${gantt(instance, plan, f)}
+${f.res ? `${residencyHeatmap(plan, f, f.res)}\n${residentsSection(f, f.res)}\n` : ""}${f.jinxiu ? `${gantt(instance, plan, f)}
 ${heatmap(instance, plan, f, options.expandStaffing === true)}
 ${targets(instance, plan, f)}
 ${spansSeveralYears(instance) ? `${yearly(instance, plan, f)}\n` : ""}${supportTable(plan, f)}
-${unplacedTable(plan, f)}
-${receivingLists(plan, f)}
-${options.before ? `${changesSection(instance, options.before, plan, f)}
+` : ""}${unplacedTable(plan, f)}
+${f.jinxiu ? `${receivingLists(plan, f)}\n` : ""}${options.before ? `${changesSection(instance, options.before, plan, f)}
 ` : ""}${footer}
 </main>
 </body>

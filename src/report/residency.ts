@@ -84,6 +84,52 @@ export interface ResidencyFigures {
   readonly managers: readonly ManagersFigure[];
 }
 
+/** The residency numbers of a plan (planMetrics' `residency`): the rules' figures and the counts a summary shows. */
+export interface ResidencyMetrics {
+  readonly figures: ResidencyFigures;
+  /** Residents of the instance. */
+  readonly residents: number;
+  /** Residents listed in `residencies`. */
+  readonly scheduled: number;
+  /** Residents listed in `unplaced`, by the code of their first reason. */
+  readonly unplaced: number;
+  readonly unplacedByCode: ReadonlyMap<string, number>;
+  /** Σ (needed − got) over the soft service rows: the resident-months the objective prices as short. */
+  readonly serviceShort: number;
+  /** Soft service rows short, and hard service rows broken in some slot. */
+  readonly softRowsShort: number;
+  readonly hardRowsBroken: number;
+}
+
+/**
+ * The counts of {@link ResidencyMetrics} from the rules' figures and the plan.
+ *
+ * @example
+ * residencyCounts(ctx, plan, figures).serviceShort;   // 2: resident-months short of soft service rows
+ */
+export function residencyCounts(ctx: Context, plan: Plan, figures: ResidencyFigures): ResidencyMetrics {
+  const views = residentViews(ctx, plan);
+  const unplacedByCode = new Map<string, number>();
+  let unplaced = 0;
+  for (const v of views) {
+    if (v.entry || !v.reasons) continue;
+    unplaced++;
+    const code = v.reasons[0]?.code ?? "";
+    unplacedByCode.set(code, (unplacedByCode.get(code) ?? 0) + 1);
+  }
+  const soft = figures.service.filter((s) => !s.hard);
+  return {
+    figures,
+    residents: views.length,
+    scheduled: views.filter((v) => v.entry).length,
+    unplaced,
+    unplacedByCode,
+    serviceShort: soft.reduce((sum, s) => sum + (s.needed - s.got), 0),
+    softRowsShort: soft.filter((s) => s.got < s.needed).length,
+    hardRowsBroken: figures.service.filter((s) => s.hard && s.slots.some((x) => x.present < x.min)).length,
+  };
+}
+
 /** The residency sheets of the workbook (and CSV files), in order. */
 export interface ResidencyForms {
   /** 轮转计划表. */
