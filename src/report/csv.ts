@@ -50,7 +50,8 @@ export function tableToCsv(t: Table): string {
  */
 export function formsToCsv(forms: Forms): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of [forms.registration, forms.summary, forms.allocation, forms.perTrainee, forms.receiving]) if (t) out[`${t.name}.csv`] = tableToCsv(t);
+  if (!(forms.residentsOnly && forms.residency))
+    for (const t of [forms.registration, forms.summary, forms.allocation, forms.perTrainee, forms.receiving]) if (t) out[`${t.name}.csv`] = tableToCsv(t);
   if (forms.residency) for (const t of residencyTables(forms.residency)) out[`${t.name}.csv`] = tableToCsv(t);
   return out;
 }

@@ -45,6 +45,7 @@ import { type Context, contextOf } from "../rules/context.js";
 import { diff } from "../plan/diff.js";
 import { spentOf, withinBudget } from "../rules/budget.js";
 import { changeNotice } from "./diff.js";
+import { residencyMetrics } from "./metrics.js";
 import { coverageStatus } from "../rules/coverage.js";
 import { ledgerOf } from "../rules/ledger.js";
 import { supportSlots } from "../rules/objective.js";
@@ -1213,13 +1214,9 @@ ${out || `<p class="muted">${tr(f, "没有住院医师", "no residents")}</p>`}<
  * writeFileSync("report.en.html", renderHtmlReport(instance, plan, { lang: "en" }));
  */
 export function renderHtmlReport(instance: Instance, plan: Plan, options: HtmlReportOptions = {}): string {
-  return renderHtmlReportWith(instance, plan, options, undefined);
-}
-
-/** The report with the residency metrics given (tests; `renderHtmlReport` takes them from the rules). */
-export function renderHtmlReportWith(instance: Instance, plan: Plan, options: HtmlReportOptions, residency: ResidencyMetrics | undefined): string {
   const lang: Lang = options.lang === "en" ? "en" : "zh";
   const ctx = contextOf(instance);
+  const residency = residencyMetrics(instance, plan);
   const res: ResidencyFacts | undefined = residency && instance.trainees.some((t) => isResidentOf(ctx, t))
     ? {
       figures: residency.figures,

@@ -34,6 +34,8 @@ import {
 } from "../model/labels.js";
 import type { Plan, Reason, ResidencyEntry, ResidencyRotation, ServiceRow, Trainee } from "../model/types.js";
 import type { Context } from "../rules/context.js";
+import { monthsByRequirement } from "../rules/curriculum.js";
+import { isResident } from "../rules/residents.js";
 import type { ColumnKind, Table } from "./forms.js";
 import { displayWidth, type Names, naturalCompare, reasonWords } from "./words.js";
 
@@ -147,10 +149,8 @@ export function residencyTables(r: ResidencyForms): Table[] {
   return [r.schedule, r.departments, r.bases, r.perResident];
 }
 
-/** Whether a trainee is a resident: its programme has a `residency` key (SPEC §10). */
-export function isResidentOf(ctx: Context, t: Trainee): boolean {
-  return ctx.programmes.get(t.programme)?.residency !== undefined;
-}
+/** Whether a trainee is a resident: its programme has a `residency` key (SPEC §10; the rules' `isResident`). */
+export const isResidentOf = (ctx: Context, t: Trainee): boolean => isResident(ctx, t);
 
 /** `2024级` / `cohort 2024`: the training period's start year; "" without a period. */
 export function cohortLabel(t: Trainee, lang: Lang): string {
@@ -442,14 +442,11 @@ export function buildResidencyForms(
       return `${typeof r.start === "string" && typeof r.end === "string" ? monthsLabel(r.start, r.end) : ""} ${rotationCell(names, t, r)}`
         + `${mentor ? ` ${w.mentor} ${mentor}` : ""}${fixed.has(fixedKey(r)) ? (zh ? "（已定）" : " (fixed)") : ""}`;
     }).join(w.sep);
+    // R-CURRICULUM's own count: the distinct months of the rotations naming each requirement.
+    const monthsUsed = monthsByRequirement(entry.rotations.filter((r) => typeof r?.start === "string" && typeof r.end === "string"));
     const req = (curriculumOf(t)?.requirements ?? []).map((q) => {
       if ((t.completed ?? []).includes(q.id)) return `${reqName(t, q.id)} ${w.completed}`;
-      const monthsOf = new Set<number>();
-      for (const r of entry.rotations) if (r.requirement === q.id) {
-        const [a, b] = rotationSlots(ctx, r);
-        for (let k = a; k < b; k++) monthsOf.add(k);
-      }
-      return `${reqName(t, q.id)} ${w.months(monthsOf.size, q.min, q.max)}`;
+      return `${reqName(t, q.id)} ${w.months(monthsUsed.get(q.id)?.length ?? 0, q.min, q.max)}`;
     }).join(w.sep);
     return [...common, w.scheduled, rotations, req, (t.completed ?? []).length > 0 ? `${w.completed}${w.colon}${completedText(t)}` : ""];
   });

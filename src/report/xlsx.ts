@@ -66,6 +66,7 @@ function linesOf(text: string, width: number): number {
 
 /** The sheets of a workbook, in order. */
 export function workbookTables(forms: Forms): Table[] {
+  if (forms.residentsOnly && forms.residency) return residencyTables(forms.residency);
   const out = [forms.registration, forms.summary, forms.allocation, forms.perTrainee];
   if (forms.receiving) out.push(forms.receiving);
   if (forms.perYear) out.push(forms.perYear);

@@ -21,8 +21,6 @@
  * 2026-02: needed 6, got 4. Objective = 2 × 100 − 5 rotations × 1 − 2 × 50 = 95.
  */
 import type { Instance, Plan } from "../../src/model/types.js";
-import type { ResidencyFigures } from "../../src/report/residency.js";
-import { contextOf } from "../../src/rules/context.js";
 
 export const BASE = "sd-base-01";
 export const THC = "sd-thc-07";
@@ -118,29 +116,22 @@ export function residencyPlan(): Plan {
   };
 }
 
-/** Local stub of the rule figures (until src/rules/service.ts and managers.ts land). */
-export function stubFigures(inst: Instance, plan: Plan): ResidencyFigures {
-  const ctx = contextOf(inst);
-  const n = ctx.slots.count;
-  const present = (unit: string, dept: string) => {
-    const out = new Array<number>(n).fill(0);
-    for (const e of plan.residencies ?? []) for (const r of e.rotations) if (r.unit === unit && r.dept === dept) {
-      const [a, b] = ctx.span(r.start, r.end);
-      for (let k = a; k < b; k++) out[k]++;
-    }
-    return out;
-  };
+
+/**
+ * The same with a 进修 programme beside: `t-001` of the 基层实践基地's general practice studies
+ * cardiology at the base in Nov–Dec, sharing the department's capacity (2) with r-001.
+ */
+export function mixedInstance(): Instance {
+  const inst = residencyInstance();
   return {
-    present,
-    seats: present,
-    capacity: (unit, dept) => Array.from({ length: n }, (_, k) => ctx.capacity(unit, dept, k)),
-    service: inst.units.flatMap((u) => (u.service ?? []).map((row, index) => {
-      const a = row.from ? ctx.slots.firstFrom(row.from) : 0, b = row.to ? ctx.slots.firstFrom(row.to) : n;
-      const p = present(u.id, row.dept);
-      const slots = Array.from({ length: b - a }, (_, i) => ({ slot: a + i, present: p[a + i], min: row.min }));
-      return { unit: u.id, dept: row.dept, index, row, hard: row.hard === true, slots, needed: row.min * slots.length, got: slots.reduce((s, x) => s + Math.min(x.present, x.min), 0) };
-    })),
-    managers: [{ base: BASE, scheduled: (plan.residencies ?? []).length, limit: 300 }],
+    ...inst,
+    units: inst.units.map((u) => (u.id === THC ? { ...u, departments: [{ dept: "general-practice", staff: 3, minOnDuty: 1 }] } : u)),
+    programmes: [...inst.programmes, { id: "jx-2025", name: "济南市基层卫生人员进修" }],
+    trainees: [...inst.trainees, { id: "t-001", name: "周医生", unit: THC, dept: "general-practice", programme: "jx-2025", wants: { depts: ["cardiology"] } }],
   };
 }
 
+export function mixedPlan(): Plan {
+  const plan = residencyPlan();
+  return { ...plan, objective: plan.objective + 100, placements: [{ trainee: "t-001", unit: BASE, dept: "cardiology", start: "2025-11-01", end: "2026-01-01" }] };
+}

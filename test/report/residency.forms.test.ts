@@ -6,17 +6,19 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Instance, Plan } from "../../src/model/types.js";
-import { tableToCsv } from "../../src/report/csv.js";
-import { buildResidencyForms, type ResidencyForms } from "../../src/report/residency.js";
-import { tablesToXlsx } from "../../src/report/xlsx.js";
+import { formsToCsv, tableToCsv } from "../../src/report/csv.js";
+import { buildForms } from "../../src/report/forms.js";
+import { type ResidencyForms } from "../../src/report/residency.js";
+import { tablesToXlsx, workbookTables } from "../../src/report/xlsx.js";
 import { residencyTables } from "../../src/report/residency.js";
 import { contextOf } from "../../src/rules/context.js";
 import { namesOf } from "../../src/rules/words.js";
-import { BASE, HOSTILE, residencyInstance, residencyPlan, stubFigures } from "./residency.fixture.js";
+import { mutate } from "../helpers/tiny.js";
+import { verifyPlan } from "../../src/verify.js";
+import { BASE, HOSTILE, mixedInstance, mixedPlan, residencyInstance, residencyPlan } from "./residency.fixture.js";
 
 function build(inst: Instance, plan: Plan, lang: "zh" | "en" = "zh"): ResidencyForms {
-  const ctx = contextOf(inst);
-  const r = buildResidencyForms(ctx, plan, stubFigures(inst, plan), namesOf(ctx, lang), lang, "山东省住院医师规范化培训");
+  const r = buildForms(inst, plan, { lang }).residency;
   if (!r) throw new Error("no residency forms");
   return r;
 }
@@ -156,14 +158,13 @@ describe("基地汇总: residents per specialty and cohort, managers required ag
     ]);
   });
 
-  it("a base over its managers' limit says so and is marked", () => {
-    const inst = residencyInstance();
-    const ctx = contextOf(inst);
+  it("a base over its managers' limit says so and is marked, as R-MANAGERS finds it", () => {
+    const inst = mutate(residencyInstance(), (i) => { i.units[0].managers = 2; });
     const plan = residencyPlan();
-    const figures = { ...stubFigures(inst, plan), managers: [{ base: BASE, scheduled: 2, limit: 0 }] };
-    const r = buildResidencyForms(ctx, plan, figures, namesOf(ctx), "zh", "x")!;
+    expect(verifyPlan(inst, plan).violations.map((v) => v.code)).toEqual(["R-MANAGERS"]);
+    const r = build(inst, plan);
     const sub = r.bases.rows.find((x) => x[1] === "小计")!;
-    expect(sub[9]).toBe("不足 3 人，不得招收（已排 2 人）");
+    expect(sub.slice(6)).toEqual([2, 3, 0, "不足 3 人，不得招收（已排 2 人）"]);
     expect(r.bases.marks).toEqual([{ row: r.bases.rows.indexOf(sub), col: 9, mark: "bad" }]);
   });
 });
@@ -212,3 +213,36 @@ describe("a hostile name is text in every residency sheet and CSV file", () => {
 });
 
 
+
+describe("the workbook and the CSV files of a plan with residents", () => {
+  it("the hand-made plans are valid (the sheets read a plan the verifier accepts)", () => {
+    expect(verifyPlan(residencyInstance(), residencyPlan())).toMatchObject({ valid: true, objective: 95, objectiveMatches: true, shortfallsMatch: true });
+    expect(verifyPlan(mixedInstance(), mixedPlan())).toMatchObject({ valid: true, objectiveMatches: true, shortfallsMatch: true });
+  });
+
+  it("residents alone: the residency sheets only, in the workbook and as CSV files", () => {
+    const forms = buildForms(residencyInstance(), residencyPlan());
+    expect(forms.residentsOnly).toBe(true);
+    expect(workbookTables(forms).map((t) => t.name)).toEqual(["轮转计划表", "科室轮转排班表", "基地汇总", "住培一人一档"]);
+    expect(Object.keys(formsToCsv(forms))).toEqual(["轮转计划表.csv", "科室轮转排班表.csv", "基地汇总.csv", "住培一人一档.csv"]);
+    // Residents never appear in the 进修 forms.
+    expect(forms.perTrainee.rows).toEqual([]);
+  });
+
+  it("residents beside 进修 trainees: every sheet; the department shows trainees of every kind against its capacity", async () => {
+    const forms = buildForms(mixedInstance(), mixedPlan());
+    expect(forms.residentsOnly).toBeUndefined();
+    expect(workbookTables(forms).map((t) => t.name)).toEqual(["登记表", "汇总表", "分配表", "一人一策一档", "接收名单", "分年度", "轮转计划表", "科室轮转排班表", "基地汇总", "住培一人一档"]);
+    expect(forms.registration.rows.map((r) => r[1])).toEqual(["周医生"]);
+    expect(forms.perTrainee.rows.map((r) => r[0])).toEqual(["t-001"]);
+    const cardio = forms.residency!.departments.rows.filter((x) => x[1] === "心血管内科").map((x) => [x[2], ...x.slice(3, 9)]);
+    expect(cardio.slice(0, 3)).toEqual([
+      ["住院医师在岗", 1, 1, 1, 1, 0, 0],
+      ["接收容量", 2, 2, 2, 2, 2, 2],
+      ["在训合计（含进修）", 1, 1, 2, 2, 0, 0],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tablesToXlsx(workbookTables(forms))) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(workbookTables(forms).map((t) => t.name));
+  });
+});
