@@ -530,7 +530,10 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
     cap += prog.budget.cap;
     used += budgetUsed(ctx, plan, prog);
   }
-  const unplaced = plan.unplaced ?? [];
+  // With residents (SPEC §10) the 进修 cards count 进修 trainees only; the residency cards count residents.
+  const residents = new Set(f.res?.views.map((v) => v.t.id) ?? []);
+  const unplaced = (plan.unplaced ?? []).filter((u) => !residents.has(u.trainee));
+  const trainees = inst.trainees.length - residents.size;
   const card = (cls2: string, k: string, testid: string, value: string, sub: string) =>
     `<div class="card ${cls2}"><div class="k">${k}</div><div class="v" data-testid="${testid}">${value}</div><div class="s">${sub}</div></div>`;
   const byCode = new Map<string, number>();
@@ -541,15 +544,15 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
   const codeSummary = [...byCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c, k]) => `${esc(c === "" ? tr(f, "未说明原因", "no reason given") : label(REASON_LABELS, c, f.lang))} ${k}`).join(tr(f, "，", ", "));
 
-  const share = inst.trainees.length ? pct(plan.placements.length / inst.trainees.length, 0) : "—";
-  const cards = [
+  const share = trainees ? pct(plan.placements.length / trainees, 0) : "—";
+  const cards = (!f.jinxiu ? [] : [
     card("good", tr(f, "已安排", "placed"), "summary-placed", String(plan.placements.length), tr(f, `占报名 ${share}`, `${share} of trainees`)),
     card(unplaced.length ? "warnc" : "good", tr(f, "未安排", "not placed"), "summary-unplaced", String(unplaced.length), codeSummary || tr(f, "无", "none")),
-    card("info", tr(f, "报名学员", "trainees"), "summary-trainees", String(inst.trainees.length), tr(f, `${inst.programmes.length} 个项目`, `${inst.programmes.length} programme(s)`)),
+    card("info", tr(f, "报名学员", "trainees"), "summary-trainees", String(trainees), tr(f, `${inst.programmes.length} 个项目`, `${inst.programmes.length} programme(s)`)),
     card("info", tr(f, `下沉支援（人·${su}）`, `support (specialist-${su}s)`), "summary-support", num(supportSlots), tr(f, `${(plan.support ?? []).length} 条支援安排`, `${(plan.support ?? []).length} support row(s)`)),
     card(hasBudget && used > cap + 1e-9 ? "warnc" : "info", tr(f, "经费使用", "budget used"), "summary-budget",
       hasBudget ? `¥${num(used)}` : "—", hasBudget ? tr(f, `上限 ¥${num(cap)}（${pct(cap > 0 ? used / cap : 0)}）`, `cap ¥${num(cap)} (${pct(cap > 0 ? used / cap : 0)})`) : tr(f, "未设经费", "no budget")),
-  ].join("") + (f.res ? residencyCards(f, f.res, card) : "");
+  ]).join("") + (f.res ? residencyCards(f, f.res, card) : "");
 
   let callouts = "";
   const shortfalls = plan.shortfalls ?? [];
