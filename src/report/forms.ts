@@ -103,8 +103,9 @@ export interface Table {
   readonly signOff?: boolean;
   /**
    * Leading columns that identify a row (a resident, a department) in a wide sheet such as
-   * 轮转计划表: frozen on screen and repeated on every printed page, which prints twelve
-   * month columns a page across instead of shrinking every month onto one page.
+   * 轮转计划表: frozen on screen and repeated on every printed page (the title with them),
+   * which prints at most twelve month columns a page across instead of shrinking every
+   * month onto one page.
    */
   readonly frozenColumns?: number;
   /** Cells the workbook fills: `short` (a soft target missed, amber), `bad` (a hard rule broken, red). */

@@ -3,9 +3,9 @@
  * per form, in the order 登记表, 汇总表, 分配表, 一人一策一档, 接收名单, then 分年度 when the
  * forms have it (a calendar over two or more calendar years), then, for an instance with
  * residents (SPEC §10), 轮转计划表, 科室轮转排班表, 基地汇总 and 住培一人一档 (residency.ts).
- * The month-wide residency sheets freeze and repeat their identifying columns on every
- * printed page, twelve months a page across; shortfalls and broken hard rows are filled
- * amber and red.
+ * The month-wide residency sheets freeze and repeat their identifying columns (and the
+ * title, merged over them) on every printed page, ⌈months / 12⌉ pages across; shortfalls
+ * and broken hard rows are filled amber and red.
  *
  * Each sheet: the form's title row (`附件1　…登记表`, as the seed's 附件), a bold header row
  * with an autofilter, thin borders on every cell of the table, long text wrapped in capped
@@ -38,7 +38,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** First row of the table (header) and of the body, 1-based. */
 const HEADER_ROW = 2;
-/** Columns after the frozen ones on one printed page of a wide sheet (a year of months). */
+/** Columns after the frozen ones per printed page of a wide sheet, at most (a year of months): it prints ⌈columns / 12⌉ pages across. */
 const COLUMNS_PER_PAGE = 12;
 /** Fills of marked cells: a soft target missed (amber), a hard rule broken (red). */
 const MARK_SHORT = "FFFDE68A";
@@ -146,9 +146,11 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
   const title = ws.getRow(1);
   title.getCell(1).value = neutralizeCell(t.title ?? t.name);
   title.getCell(1).font = { bold: true, size: 14 };
-  title.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
+  // A wide sheet's title spans its repeated columns only, so that every page across prints it.
+  title.getCell(1).alignment = { horizontal: frozen > 0 ? "left" : "center", vertical: "middle" };
   title.height = 26;
-  if (n > 1) ws.mergeCells(1, 1, 1, n);
+  const span = frozen > 0 ? frozen : n;
+  if (span > 1) ws.mergeCells(1, 1, 1, span);
 
   const header = ws.getRow(HEADER_ROW);
   t.headers.forEach((h, i) => {
