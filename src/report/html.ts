@@ -55,7 +55,7 @@ import { teamAt } from "../rules/team.js";
 import { segments } from "../rules/types.js";
 import { type Names, coverageWords, namesOf, naturalCompare, receivingList, shortfallWords, whereWords, yearlyRowLabel } from "./words.js";
 import {
-  type ResidencyFigures, type ResidencyMetrics, type ResidentView, cohortLabel, isResidentOf, residencyDepartments, residentViews, rotationCell,
+  type ResidencyFigures, type ResidencyMetrics, type ResidentView, cohortLabel, isResidentOf, requirementLabel, residencyDepartments, residentViews, rotationCell,
 } from "./residency.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
@@ -1188,10 +1188,10 @@ function residentsSection(f: Facts, res: ResidencyFacts): string {
       }).join("");
       const rowsHtml = rots.map((r) => {
         const isFixed = fixed.has([r.requirement, r.unit, r.dept, r.start, r.end, r.mentor ?? ""].join("\u0000"));
-        return `<tr><td class="nums">${esc(typeof r.start === "string" && typeof r.end === "string" ? monthsText(r.start, r.end) : "")}</td><td>${deptHtml(f, r.dept)}</td><td>${esc(names.unit(r.unit))}</td><td>${esc(names.mentor(r.mentor) || "—")}</td><td>${esc(r.requirement)}${isFixed ? ` <span class="chip soft">${tr(f, "已定", "fixed")}</span>` : ""}</td></tr>`;
+        return `<tr><td class="nums">${esc(typeof r.start === "string" && typeof r.end === "string" ? monthsText(r.start, r.end) : "")}</td><td>${deptHtml(f, r.dept)}</td><td>${esc(names.unit(r.unit))}</td><td>${esc(names.mentor(r.mentor) || "—")}</td><td>${esc(requirementLabel(f.ctx, names, t, r.requirement))}${isFixed ? ` <span class="chip soft">${tr(f, "已定", "fixed")}</span>` : ""}</td></tr>`;
       }).join("");
       const head = [tr(f, "时间", "months"), tr(f, "科室", "department"), tr(f, "单位", "unit"), tr(f, "带教老师", "mentor"), tr(f, "轮转要求", "requirement")].map((h) => `<th>${h}</th>`).join("");
-      const completed = (t.completed ?? []).length ? `<p class="muted">${tr(f, "免轮转：", "credited: ")}${esc((t.completed ?? []).join(tr(f, "、", ", ")))}</p>` : "";
+      const completed = (t.completed ?? []).length ? `<p class="muted">${tr(f, "免轮转：", "credited: ")}${esc((t.completed ?? []).map((id) => requirementLabel(f.ctx, names, t, id)).join(tr(f, "、", ", ")))}</p>` : "";
       body = (rots.length ? `<ol class="chain">${chain}</ol>` : `<p class="muted">${tr(f, "全部轮转要求已完成，无需轮转", "every requirement credited: no rotation")}</p>`)
         + (rots.length ? `<details><summary>${tr(f, "带教老师与轮转要求", "mentors and requirements")}</summary><div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead><tbody>${rowsHtml}</tbody></table></div>${completed}</details>` : completed);
     } else {

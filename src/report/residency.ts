@@ -206,6 +206,18 @@ function requirementName(names: Names, id: string, depts: readonly string[] | un
   return depts && depts.length === 1 ? names.dept(depts[0]) : id;
 }
 
+/**
+ * A requirement of a resident's curriculum by name (`内科`, `全科`): its id's department
+ * label, else its only department's, else the id.
+ *
+ * @example
+ * requirementLabel(ctx, names, resident, "community");   // "全科" (its one department: general-practice)
+ */
+export function requirementLabel(ctx: Context, names: Names, t: Trainee, id: string): string {
+  const curriculum = ctx.programmes.get(t.programme)?.residency?.curricula.find((c) => c.id === t.curriculum);
+  return requirementName(names, id, curriculum?.requirements.find((r) => r.id === id)?.depts);
+}
+
 /** The day before an exclusive ISO end date. */
 function lastDay(end: string): string {
   const d = new Date(`${end}T00:00:00Z`);
@@ -317,7 +329,7 @@ export function buildResidencyForms(
   const reasonsText = (reasons: readonly Reason[] | undefined) =>
     reasons && reasons.length > 0 ? reasons.map((r) => reasonWords(r, lang)).join(w.sep) : w.noReason;
   const curriculumOf = (t: Trainee) => ctx.programmes.get(t.programme)?.residency?.curricula.find((c) => c.id === t.curriculum);
-  const reqName = (t: Trainee, id: string) => requirementName(names, id, curriculumOf(t)?.requirements.find((r) => r.id === id)?.depts);
+  const reqName = (t: Trainee, id: string) => requirementLabel(ctx, names, t, id);
   const completedText = (t: Trainee) => (t.completed ?? []).map((id) => reqName(t, id)).join(w.list);
   const title = (sheet: keyof typeof SHEET_EN) => w.title(what, zh ? sheet : SHEET_EN[sheet]);
 

@@ -137,8 +137,10 @@ describe("each resident's schedule is a tap away", () => {
       const rots = marked(block.split("</section>")[0], "resident-rotation");
       expect(rots.map((r) => [r["unit"], r["dept"], r["start"], r["end"]])).toEqual(e.rotations.map((r) => [r.unit, r.dept, r.start, r.end]));
     }
-    // The unscheduled resident's reason is written out.
+    // The unscheduled resident's reason is written out; requirements by name, fixed rotations marked.
     expect(html).toContain("竞争落选");
+    expect(html).toContain("免轮转：全科");
+    expect(html).toMatch(/<td>内科 <span class="chip soft">已定<\/span><\/td>/);
   });
 
   it("a hostile name is escaped text; no script, nothing loaded", () => {
