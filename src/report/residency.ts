@@ -32,42 +32,20 @@
 import {
   type Lang, REASON_LABELS, curriculumLabel, label,
 } from "../model/labels.js";
-import type { Plan, Reason, ResidencyEntry, ResidencyRotation, ServiceRow, Trainee } from "../model/types.js";
+import type { Plan, Reason, ResidencyEntry, ResidencyRotation, Trainee } from "../model/types.js";
 import type { Context } from "../rules/context.js";
 import { monthsByRequirement } from "../rules/curriculum.js";
+import type { ManagersStatus } from "../rules/managers.js";
+import type { ServiceStatus } from "../rules/service.js";
 import { isResident } from "../rules/residents.js";
 import type { ColumnKind, Table } from "./forms.js";
 import { displayWidth, type Names, naturalCompare, reasonWords } from "./words.js";
 
-/** One slot of one service row, as R-SERVICE judges it. */
-export interface ServiceSlotFigure {
-  readonly slot: number;
-  readonly present: number;
-  readonly min: number;
-}
-
-/** One `service` row's status (R-SERVICE's `serviceStatus`). */
-export interface ServiceRowFigure {
-  readonly unit: string;
-  readonly dept: string;
-  /** Position in the unit's `service` list. */
-  readonly index: number;
-  readonly row: ServiceRow;
-  readonly hard: boolean;
-  /** The slots the row covers. */
-  readonly slots: readonly ServiceSlotFigure[];
-  /** `min` × its slots, and Σ min(present, min): a shortfall row's totals. */
-  readonly needed: number;
-  readonly got: number;
-}
+/** One `service` row's verdicts (R-SERVICE's `serviceStatus`). */
+export type ServiceRowFigure = ServiceStatus;
 
 /** One base's count against its managers (R-MANAGERS' `managersStatus`). */
-export interface ManagersFigure {
-  readonly base: string;
-  readonly scheduled: number;
-  /** 100 × managers, 0 below 3, `Infinity` when `managers` is absent. */
-  readonly limit: number;
-}
+export type ManagersFigure = ManagersStatus;
 
 /**
  * The numbers the residency tables show, from the rule modules (see metrics.ts,

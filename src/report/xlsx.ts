@@ -127,7 +127,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
       paperSize: 9, // A4
       orientation: "landscape",
       fitToPage: true,
-      // A wide sheet (months across) prints its identifying columns again on every page, twelve more columns a page.
+      // A wide sheet (months across) prints its identifying columns again on every page, at most twelve more columns a page.
       fitToWidth: frozen > 0 ? Math.max(1, Math.ceil((n - frozen) / COLUMNS_PER_PAGE)) : 1,
       fitToHeight: 0,
       horizontalCentered: true,
