@@ -9,6 +9,16 @@
  * slots fall in two or more calendar years, a per-year section (分年度) follows
  * the targets (see yearly.ts).
  *
+ * With residents (SPEC §10), two sections come first: a heatmap of each
+ * department's residents per month against its service rows and its capacity
+ * (the verdicts of R-SERVICE's `serviceStatus` and of the ledger's seats, via
+ * planMetrics' `residency`; a grouped column shows its worst month), with each
+ * department's roster one tap away (a `:target` box, no script: who rotates
+ * there when, each name a link), and the managers per base; then every
+ * resident's schedule (by base, specialty and cohort: the rotations in order,
+ * mentors and requirements in a `<details>`, or why the resident is not
+ * scheduled). A report of residents alone leaves out the 进修 sections.
+ *
  * Words: Chinese by default, English with `lang: "en"`; units, regions, trainees
  * and mentors by name, codes by their labels (src/model/labels.ts), filters and
  * quotas in words. Every lookup by a user-given string goes through a Map.
@@ -35,7 +45,15 @@
  * `unplaced`, `unplaced-row`, `conflict`, `receiving`, `receiving-unit`
  * (`data-unit`), `receiving-row` (`data-trainee`); on a multi-year calendar
  * `yearly`, `yearly-row` (`data-programme`, `data-metric`, `data-flag`,
- * `data-quota`) with `yearly-cell` (`data-year`, `data-value`).
+ * `data-quota`) with `yearly-cell` (`data-year`, `data-value`); with residents
+ * `summary-residents`, `summary-residents-unplaced`, `summary-service-short`,
+ * `service-heatmap`, `service-row` (`data-unit`, `data-dept`), `service-cell`
+ * (`data-slot`, `data-state` = `over` | `hard` | `short` | `at` | `above` |
+ * `free` | `idle`, `data-present`, `data-seats`, `data-capacity`, `data-min`),
+ * `roster` (`data-unit`, `data-dept`), `roster-row` (`data-trainee`), `managers`,
+ * `managers-row` (`data-base`, `data-scheduled`, `data-limit`, `data-ok`),
+ * `residents`, `resident` (`data-trainee`, `data-state` = `scheduled` |
+ * `unplaced`), `resident-rotation` (`data-unit`, `data-dept`, `data-start`, `data-end`).
  */
 import { subDays } from "date-fns";
 import { toDate, toIso } from "../calendar/index.js";
