@@ -117,6 +117,19 @@ describe("the residency heatmap shows the rules' verdicts", () => {
   });
 });
 
+describe("the managers table is R-MANAGERS' verdict", () => {
+  it("met with 3 managers, over with 2 (none may be scheduled), no limit without managers", () => {
+    for (const [managers, ok, limit] of [[3, "yes", "300"], [2, "no", "0"], [undefined, "yes", "none"]] as const) {
+      const inst = residencyInstance();
+      const edited: Instance = { ...inst, units: inst.units.map((u) => (u.id === BASE ? { ...u, managers } : u)) };
+      const html = renderHtmlReport(edited, residencyPlan());
+      const v = verifyPlan(edited, residencyPlan()).violations.filter((x) => x.code === "R-MANAGERS");
+      expect(marked(html, "managers-row")).toEqual([{ testid: "managers-row", base: BASE, scheduled: "2", limit, ok }]);
+      expect(v.length > 0, `managers ${managers}`).toBe(ok === "no");
+    }
+  });
+});
+
 describe("each resident's schedule is a tap away", () => {
   it("every heatmap link opens a roster, every roster name an existing schedule; schedules list the plan's rotations in order", () => {
     const inst = residencyInstance();
