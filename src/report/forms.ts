@@ -109,7 +109,15 @@ export interface Table {
    */
   readonly frozenColumns?: number;
   /** Cells the workbook fills: `short` (a soft target missed, amber), `bad` (a hard rule broken, red). */
-  readonly marks?: readonly { readonly row: number; readonly col: number; readonly mark: "short" | "bad" }[];
+  readonly marks?: readonly CellMark[];
+}
+
+/** A cell to mark in the workbook: 0-based row of `rows`, 0-based column. */
+export interface CellMark {
+  readonly row: number;
+  readonly col: number;
+  /** `short`: a soft target missed; `bad`: a hard rule broken (hard service row, capacity, managers). */
+  readonly mark: "short" | "bad";
 }
 
 export interface Forms {

@@ -38,7 +38,7 @@ import { monthsByRequirement } from "../rules/curriculum.js";
 import type { ManagersStatus } from "../rules/managers.js";
 import type { ServiceStatus } from "../rules/service.js";
 import { isResident } from "../rules/residents.js";
-import type { ColumnKind, Table } from "./forms.js";
+import type { CellMark, ColumnKind, Table } from "./forms.js";
 import { displayWidth, type Names, naturalCompare, reasonWords } from "./words.js";
 
 /** One `service` row's verdicts (R-SERVICE's `serviceStatus`). */
@@ -275,14 +275,6 @@ export function rotationCell(names: Names, t: Trainee, r: ResidencyRotation): st
   const dept = names.dept(r.dept);
   if (r.unit === t.unit) return dept;
   return names.lang === "zh" ? `${dept}（${names.unit(r.unit)}）` : `${dept} (${names.unit(r.unit)})`;
-}
-
-/** Cells to mark in the workbook (0-based row of `rows`, 0-based column). */
-export interface CellMark {
-  readonly row: number;
-  readonly col: number;
-  /** `short`: a soft target missed; `bad`: a hard rule broken (hard service row, capacity). */
-  readonly mark: "short" | "bad";
 }
 
 /**
