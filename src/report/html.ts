@@ -15,9 +15,8 @@
  * planMetrics' `residency`; a grouped column shows its worst month), with each
  * department's roster one tap away (a `:target` box, no script: who rotates
  * there when, each name a link), and the managers per base; then every
- * resident's schedule (by base, specialty and cohort: the rotations in order,
- * mentors and requirements in a `<details>`, or why the resident is not
- * scheduled). A report of residents alone leaves out the 进修 sections.
+ * resident's schedule (by base, specialty and cohort: the rotations in order
+ * with their mentors, or why the resident is not scheduled). A report of residents alone leaves out the 进修 sections.
  *
  * Words: Chinese by default, English with `lang: "en"`; units, regions, trainees
  * and mentors by name, codes by their labels (src/model/labels.ts), filters and
@@ -289,9 +288,9 @@ footer{color:#6b7280;font-size:12px;text-align:center;margin-top:20px}
 .res-h{display:flex;flex-wrap:wrap;gap:0 8px;align-items:baseline}
 .res ol.chain{display:flex;flex-wrap:wrap;gap:4px;list-style:none;padding:0;margin:4px 0 0}
 .res ol.chain li{background:#eef2ff;border-radius:6px;padding:1px 6px;font-size:12px;overflow-wrap:anywhere;max-width:100%}
+.res ol.chain li small{color:#4b5563}
 .res ol.chain li.away{background:#ecfdf5}
 .res ol.chain li.fixed{outline:1px dashed #f59e0b}
-.res details{margin-top:4px}
 .grp{margin:12px 0 2px;font-size:14px;color:#1e3a8a}
 @media (max-width:700px){
 main{padding:8px 8px 24px}
@@ -1199,19 +1198,18 @@ function residentsSection(f: Facts, res: ResidencyFacts): string {
     let body: string;
     if (v.entry) {
       const rots = v.entry.rotations ?? [];
+      // Each rotation written out: months, department (and unit away from the base), mentor, the requirement when its
+      // name is not the department's, 已定 for a fixed one — nothing behind a tap or a hover.
       const chain = rots.map((r) => {
         const isFixed = fixed.has([r.requirement, r.unit, r.dept, r.start, r.end, r.mentor ?? ""].join("\u0000"));
         const when = typeof r.start === "string" && typeof r.end === "string" ? monthsText(r.start, r.end) : "";
-        return `<li${attrs({ "class": [r.unit !== t.unit ? "away" : "", isFixed ? "fixed" : ""].filter(Boolean).join(" ") || undefined, "data-testid": "resident-rotation", "data-unit": r.unit, "data-dept": r.dept, "data-start": r.start, "data-end": r.end })}>${esc(when)} ${esc(rotationCell(names, t, r))}</li>`;
+        const req = requirementLabel(f.ctx, names, t, r.requirement);
+        const extra = [names.mentor(r.mentor) ? `${tr(f, "带教", "mentor")} ${names.mentor(r.mentor)}` : "", req !== names.dept(r.dept) ? req : "", isFixed ? tr(f, "已定", "fixed") : ""]
+          .filter(Boolean).join(" · ");
+        return `<li${attrs({ "class": [r.unit !== t.unit ? "away" : "", isFixed ? "fixed" : ""].filter(Boolean).join(" ") || undefined, "data-testid": "resident-rotation", "data-unit": r.unit, "data-dept": r.dept, "data-start": r.start, "data-end": r.end })}>${esc(when)} ${esc(rotationCell(names, t, r))}${extra ? ` <small>${esc(extra)}</small>` : ""}</li>`;
       }).join("");
-      const rowsHtml = rots.map((r) => {
-        const isFixed = fixed.has([r.requirement, r.unit, r.dept, r.start, r.end, r.mentor ?? ""].join("\u0000"));
-        return `<tr><td class="nums">${esc(typeof r.start === "string" && typeof r.end === "string" ? monthsText(r.start, r.end) : "")}</td><td>${deptHtml(f, r.dept)}</td><td>${esc(names.unit(r.unit))}</td><td>${esc(names.mentor(r.mentor) || "—")}</td><td>${esc(requirementLabel(f.ctx, names, t, r.requirement))}${isFixed ? ` <span class="chip soft">${tr(f, "已定", "fixed")}</span>` : ""}</td></tr>`;
-      }).join("");
-      const head = [tr(f, "时间", "months"), tr(f, "科室", "department"), tr(f, "单位", "unit"), tr(f, "带教老师", "mentor"), tr(f, "轮转要求", "requirement")].map((h) => `<th>${h}</th>`).join("");
       const completed = (t.completed ?? []).length ? `<p class="muted">${tr(f, "免轮转：", "credited: ")}${esc((t.completed ?? []).map((id) => requirementLabel(f.ctx, names, t, id)).join(tr(f, "、", ", ")))}</p>` : "";
-      body = (rots.length ? `<ol class="chain">${chain}</ol>` : `<p class="muted">${tr(f, "全部轮转要求已完成，无需轮转", "every requirement credited: no rotation")}</p>`)
-        + (rots.length ? `<details><summary>${tr(f, "带教老师与轮转要求", "mentors and requirements")}</summary><div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead><tbody>${rowsHtml}</tbody></table></div>${completed}</details>` : completed);
+      body = (rots.length ? `<ol class="chain">${chain}</ol>` : `<p class="muted">${tr(f, "全部轮转要求已完成，无需轮转", "every requirement credited: no rotation")}</p>`) + completed;
     } else {
       body = (v.reasons ?? []).map((r) => `<div class="reason"${attrs({ "data-code": r.code })}><span class="zh">${esc(label(REASON_LABELS, r.code, f.lang))}</span>${r.message ? `<span class="msg">${esc(r.message)}</span>` : ""}</div>`).join("")
         || `<p class="muted">${tr(f, "计划中无此人的安排或原因", "the plan gives no entry or reason")}</p>`;

@@ -153,7 +153,8 @@ describe("each resident's schedule is a tap away", () => {
     // The unscheduled resident's reason is written out; requirements by name, fixed rotations marked.
     expect(html).toContain("竞争落选");
     expect(html).toContain("免轮转：全科");
-    expect(html).toMatch(/<td>内科 <span class="chip soft">已定<\/span><\/td>/);
+    expect(html).toContain("2025.09—2025.10 心血管内科 <small>带教 王主治（中级） · 内科 · 已定</small>");
+    expect(html).toContain("2026.01 全科（历城区洪家楼街道社区卫生服务中心） <small>带教 孙医生（中级）</small>");
   });
 
   it("a hostile name is escaped text; no script, nothing loaded", () => {
