@@ -17,6 +17,7 @@ import { tinyInstance } from "../helpers/tiny.js";
 import { edited } from "./helpers.js";
 import { arbResidencyInstance } from "./residency-arb.js";
 import { richResidency } from "./residency-fixtures.js";
+import * as report from "../report/residency.fixture.js";
 import { residencyInstance } from "../rules/residency-fixture.js";
 
 async function roundTrip(inst: Instance): Promise<Instance> {
@@ -43,6 +44,14 @@ describe("residency workbook round trip", () => {
   it("so does the fixture with completed, fixed, two curricula, dated service rows and a baseline of residencies", async () => {
     const x = richResidency();
     expect(JSON.stringify(await roundTrip(x))).toBe(JSON.stringify(x));
+  });
+
+  it("so do the report tests' residency and mixed 进修 + 住培 instances (a formula-looking name), with the plan as a baseline", async () => {
+    const withBaseline = { ...report.residencyInstance(), baseline: { residencies: report.residencyPlan().residencies } } as Instance;
+    for (const inst of [report.residencyInstance(), report.mixedInstance(), withBaseline]) {
+      const x = parseInstance(inst);
+      expect(JSON.stringify(await roundTrip(x))).toBe(JSON.stringify(x));
+    }
   });
 
   it("any generated residency instance is valid and comes back as the same JSON text", async () => {
