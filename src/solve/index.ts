@@ -20,6 +20,7 @@ import { greedyPlan } from "./greedy.js";
 import { groupTrainees, uniqueSpans } from "./groups.js";
 import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from "./plan.js";
 import { seedColumns, solveByPricing } from "./pricing.js";
+import { expandSchedules } from "./schedule.js";
 import { Clock, checkClockOptions } from "./clock.js";
 import { checkedBackend } from "./checked.js";
 import { describeValue, expectFunctionOption, expectNumberOption, expectObject, expectOptions, isObject } from "../model/args.js";
@@ -178,10 +179,15 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
   const f = new Formulation(ctx, groups, usage);
   const pricingAt = options.pricingThreshold ?? PRICING_THRESHOLD;
   // Large models are solved by column generation over the implicit candidates (exact, see pricing.ts).
-  let byPricing = !restricted && (nCands > pricingAt || nnz > 12 * pricingAt);
+  // §9 schedule families (rotating trainees with too many splits to list) exist only under column generation.
+  const scheduled = groups.some((g) => g.family.schedules);
+  let byPricing = !restricted && (scheduled || nCands > pricingAt || nnz > 12 * pricingAt);
   /** The model was cut short by the deadline: its bound and infeasibility are not the instance's. */
   let partial = false;
   const whole = () => {
+    // Every schedule of every schedule family, listed (only when column generation could not decide).
+    if (scheduled) for (const g of groups) if (g.family.schedules) expandSchedules(g.family.schedules);
+    const nCands = groups.reduce((n, g) => n + (g.family.schedules ? g.family.schedules.list.length : g.family.size), 0);
     if (nCands > maxCandidates)
       throw new UsageError(
         `solve: ${nCands} candidate placements, more than maxCandidates (${maxCandidates}) for a model built whole; ` +

@@ -108,7 +108,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
         list[worst] = { ci, rc };
       }
       found++;
-    });
+    }, perGroup);
     if (found === 0) {
       upper = dualBound = lp.objective;
       break;
@@ -159,7 +159,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
         const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
         f.price(dual!, -Infinity, (gi, ci, rc) => {
           if (f.column(gi, ci) === undefined) best[gi].push({ ci, rc });
-        });
+        }, n);
         best.forEach((list, gi) => {
           list.sort((a, b) => b.rc - a.rc || a.ci - b.ci);
           for (const { ci } of list.slice(0, n)) f.add(gi, ci);
