@@ -10,7 +10,7 @@ import { key } from "../rules/keys.js";
 import { type Context, durationBounds, windowOf } from "../rules/context.js";
 import { type Lang, wordsOf } from "../rules/words.js";
 import { type Segment, requiredFor, rotationSplits, tightSplits } from "./rotations.js";
-import { type RotationGrid, type SchedulePair, ScheduleSpace, rotationGrid, scheduleKey, validSchedule } from "./schedule.js";
+import { ForwardTable, type RotationGrid, type SchedulePair, ScheduleSpace, rotationGrid, scheduleKey, validSchedule } from "./schedule.js";
 
 /** One way to place a trainee: unit × dept × slots `[k0, k1)`. */
 export interface Candidate {
@@ -95,7 +95,10 @@ export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lan
   let spans = pre.spans;
   if (prog.rotations) {
     const found = rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank, lang);
-    if (found.restricted) return { family: scheduleFamily(ctx, t, prog, pairs, spans, reserved, minRank, found.candidates, keep), reasons: [] };
+    if (found.restricted) {
+      const family = scheduleFamily(ctx, t, prog, pairs, spans, reserved, minRank, found.candidates, keep);
+      return family ? { family, reasons: [] } : { reasons: [noRotation(lang)] };
+    }
     // The candidate that keeps the baseline entry, where the splits hold it, is worth the change avoided.
     const cands = keep ? found.candidates.map((c) => (keeps(ctx, c, keep.placement) ? { ...c, value: c.value + keep.value } : c)) : found.candidates;
     return { family: cands.length ? explicitFamily(cands) : undefined, reasons: found.reasons };
@@ -144,7 +147,7 @@ export const rotationLimits = { enumerate: ROTATION_LIMIT };
 function scheduleFamily(
   ctx: Context, t: Trainee, prog: Programme, pairs: { u: Unit; d: string }[], spans: [number, number][], reserved: Reserved, minRank: number,
   seeds: readonly Candidate[], keep?: Keep,
-): Family {
+): Family | undefined {
   const required = requiredFor(ctx, t, prog);
   const rank = prog.mentor ? minRank : -1;
   const out: SchedulePair[] = [];
@@ -170,6 +173,14 @@ function scheduleFamily(
     if (pair && b[c.k0] !== undefined) space.indexOf(pair, c.k0, c.k1, c.rotations!);
   }
   if (kept) space.indexOf(kept.pair, kept.k0, kept.k1, kept.segments);
+  // No restricted split fits: each pair's first schedule, so that the group starts with a column.
+  if (space.list.length === 0)
+    for (const pair of out) {
+      const zero = new ForwardTable(pair.grid, pair.grid.depts.map(() => new Float64Array(ctx.slots.count + 1)));
+      const s = spans.findIndex(([k0, k1]) => zero.best(k0, k1, pair.m) === 0);
+      if (s >= 0) space.indexOf(pair, spans[s][0], spans[s][1], zero.split(spans[s][0], spans[s][1], pair.m)!);
+    }
+  if (space.list.length === 0) return undefined;
   return { pairs: [], spans: new Int32Array(0), explicit: space.list, schedules: space, size: space.list.length };
 }
 
@@ -281,8 +292,12 @@ function rotatingCandidates(
   if (exact === undefined) return { candidates: build(false)!, reasons: [], restricted: true };
   const candidates = exact;
   if (candidates.length === 0)
-    return { candidates, reasons: [{ code: "R-ROTATION", message: lang === "en" ? "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" : "在可进修时间内，可去单位的科室、容量和带教老师都排不出符合要求的轮转" }] };
+    return { candidates, reasons: [noRotation(lang)] };
   return { candidates, reasons: [] };
+}
+
+function noRotation(lang: Lang): Reason {
+  return { code: "R-ROTATION", message: lang === "en" ? "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" : "在可进修时间内，可去单位的科室、容量和带教老师都排不出符合要求的轮转" };
 }
 
 const runs = new WeakMap<Reserved, Map<string, Int32Array>>();

@@ -42,7 +42,7 @@ type Draw = typeof draw extends fc.Arbitrary<infer D> ? D : never;
 function build(d: Draw): Instance {
   const B = Array.from({ length: d.slots + 1 }, (_, k) => format(addWeeks(parseISO("2025-03-03"), k), "yyyy-MM-dd"));
   const depts = DEPTS.slice(0, d.depts);
-  const receive = depts.flatMap((dept, i) =>
+  const receive = depts.flatMap((dept, i): { dept: string; capacity: number; from?: string; to?: string }[] =>
     d.cut && d.cut.dept % depts.length === i && d.cut.at < d.slots
       ? [{ dept, capacity: d.caps[i], to: B[d.cut.at] }, { dept, capacity: 1 - Math.min(1, d.caps[i]), from: B[d.cut.at] }]
       : [{ dept, capacity: d.caps[i] }],
