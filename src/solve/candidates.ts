@@ -95,6 +95,7 @@ export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lan
   let spans = pre.spans;
   if (prog.rotations) {
     const found = rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank, lang);
+    if (found.restricted && !rotationLimits.schedules) return { family: explicitFamily(found.candidates), reasons: [], restricted: true };
     if (found.restricted) {
       const family = scheduleFamily(ctx, t, prog, pairs, spans, reserved, minRank, found.candidates, keep);
       return family ? { family, reasons: [] } : { reasons: [noRotation(lang)] };
@@ -135,8 +136,12 @@ export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lan
   return { family, reasons: [] };
 }
 
-/** Rotation splits enumerated per trainee before it gets a schedule family instead (tests lower it). */
-export const rotationLimits = { enumerate: ROTATION_LIMIT };
+/**
+ * Rotation splits enumerated per trainee before it gets a schedule family instead (tests
+ * lower it). `schedules: false` restores the restricted split family without pricing (the
+ * solver before issue #11, bounded by a relaxation): for benchmarks against it only.
+ */
+export const rotationLimits = { enumerate: ROTATION_LIMIT, schedules: true };
 
 /**
  * A schedule family (SPEC §9): every receiving pair × span × split of a trainee, the
@@ -167,7 +172,9 @@ function scheduleFamily(
     if (pair && k0 !== undefined && k1 !== undefined && spans.some(([a, e]) => a === k0 && e === k1) && validSchedule(pair.grid, k0, k1, pair.m, segments))
       kept = { key: scheduleKey(pair.unit, pair.main, segments), value: keep!.value, pair, k0, k1, segments };
   }
-  const space = new ScheduleSpace(out, Int32Array.from(spans.flat()), kept && { key: kept.key, value: kept.value });
+  let salt = 0x811c9dc5;
+  for (let i = 0; i < t.id.length; i++) salt = Math.imul(salt ^ t.id.charCodeAt(i), 16777619) >>> 0;
+  const space = new ScheduleSpace(out, Int32Array.from(spans.flat()), kept && { key: kept.key, value: kept.value }, salt);
   for (const c of seeds) {
     const pair = out.find((p) => p.unit === c.unit && p.main === c.dept);
     if (pair && b[c.k0] !== undefined) space.indexOf(pair, c.k0, c.k1, c.rotations!);

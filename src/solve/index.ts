@@ -36,11 +36,12 @@ export type { Backend, BackendResult } from "./backend.js";
  * `candidates` (candidate placements and trainee groups), `formulate` (rows),
  * `greedy` (the first valid plan), `solve` (the engine; repeated with each
  * new incumbent or bound), on large models `pricing N` (column generation
- * round N) and `restricted MILP N`, `relaxation bound` (restricted §9 rotation
+ * round N), `dive` (an integer plan from the master, with §9 schedule families)
+ * and `restricted MILP N`, `relaxation bound` (restricted §9 rotation
  * families), `conflicts` (an infeasible instance's conflicting rows) and
  * `extract` (the plan, its mentors and reasons).
  */
-export type SolvePhase = "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract";
+export type SolvePhase = "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | "dive" | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract";
 
 export interface SolveProgress {
   /** Where the solve is: see {@link SolvePhase}. */

@@ -158,7 +158,7 @@ export function tightSplits(
   };
   const out: Segment[][] = [];
   const permute = (xs: string[]): string[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permute([...xs.slice(0, i), ...xs.slice(i + 1)]).map((r) => [x, ...r])));
-  for (const set of sets.slice(0, 6))
+  for (const set of sets.slice(0, 3))
     for (const order of permute(set)) {
       // Rotations at their minimum length, placed in order; one of them — the main one, or another
       // without a maximum of its own — takes the rest.

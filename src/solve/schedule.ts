@@ -358,6 +358,11 @@ export class ScheduleSpace {
     readonly spans: Int32Array,
     /** The schedule that keeps a baseline entry (SPEC §11.1), worth `value` more. */
     readonly keep?: { readonly key: string; readonly value: number },
+    /**
+     * Orders spans of equal reduced cost (a hash of the trainee): at the degenerate duals of
+     * the first rounds, groups then take different spans instead of all the earliest ones.
+     */
+    readonly salt = 0,
   ) {}
 
   /** What identifies the space for grouping (with the seeds, which are candidates like any). */
@@ -453,7 +458,8 @@ export function priceSchedules(space: ScheduleSpace, tables: ScheduleTables, dua
       if (rc > above) visit(ci, rc);
     }
   }
-  items.sort((a, b) => b.rc - a.rc || a.pi - b.pi || a.s - b.s);
+  const spread = (s: number) => (Math.imul(s + 1, 2654435761) ^ space.salt) >>> 0;
+  items.sort((a, b) => b.rc - a.rc || spread(a.s) - spread(b.s) || a.pi - b.pi || a.s - b.s);
   let outside = 0;
   /** The best reduced cost outside the model visited so far: a later span (no better than its cheapest split) cannot beat it. */
   let bestOutside = -Infinity;
