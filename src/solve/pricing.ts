@@ -81,7 +81,6 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   let elasticUsed = false;
   for (let round = 0; round < 500 && !expired(); round++) {
     options.onPhase?.(`pricing ${round + 1}`);
-    const t00 = Date.now();
     const { model, keptRows } = f.builder.build();
     const master = elastic(lpRelaxation(model), keptRows, f);
     const basis = colStat && rowStat && elasticStat ? warmBasis(master, model.numCols, keptRows, colStat, rowStat, elasticStat) : undefined;
@@ -99,8 +98,6 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     for (const list of best) list.length = 0;
     delta.fill(0);
     let found = 0;
-    const tp = Date.now();
-    if (process.env.DIVE_DEBUG) console.error("lp", round, lp.objective, tp - t00);
     f.price(dual, eps, (gi, ci, rc) => {
       if (rc > delta[gi]) delta[gi] = rc;
       if (f.column(gi, ci) !== undefined) return;
@@ -114,7 +111,6 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
       }
       found++;
     }, perGroup);
-    if (process.env.DIVE_DEBUG) console.error("price", found, Date.now() - tp);
     if (found === 0) {
       upper = dualBound = lp.objective;
       break;

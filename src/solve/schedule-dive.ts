@@ -121,7 +121,6 @@ export async function priceAndDive(backend: Backend, f: Formulation, o: DiveOpti
     single = false;
     if (batch.length === 0) batch = [{ j: frac[0].j, was: lower.get(frac[0].j), x: x[frac[0].j] }];
     for (const b of batch) lower.set(b.j, Math.ceil(b.x - 1e-9));
-    if (process.env.DIVE_DEBUG) console.error("dive", solves, res.objective, frac.length, batch.length, added);
   }
   return best;
 }
