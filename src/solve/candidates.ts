@@ -278,6 +278,7 @@ function rotatingCandidates(
       return b <= run[a];
     };
   };
+  // As seeds of a schedule family, the first three department sets (wanted ones first) suffice: pricing finds the rest.
   const build = (exact: boolean): Candidate[] | undefined => {
     const out: Candidate[] = [];
     const useSpans = exact ? spans : shortestPerStart(spans);
@@ -287,7 +288,7 @@ function rotatingCandidates(
       for (const [k0, k1] of useSpans) {
         const splits = exact
           ? rotationSplits(ctx, t, prog, u, d, k0, k1, usable, rotationLimits.enumerate - out.length)
-          : tightSplits(ctx, t, prog, u, d, k0, k1, usable);
+          : tightSplits(ctx, t, prog, u, d, k0, k1, usable, rotationLimits.schedules ? 3 : 6);
         if (!splits) return undefined;
         for (const rotations of splits) out.push({ unit: u.id, dept: d, k0, k1, value, rotations });
       }

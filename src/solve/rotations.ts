@@ -135,12 +135,11 @@ export function rotationSplits(
  * A restricted family of splits: departments from the main one, the required
  * ones and the trainee's other wanted ones (then any the unit receives, to
  * reach the minimum count); every rotation but the main one at its minimum
- * length (`withTakers`: or but one other without a maximum, which takes the
- * rest); every order.
+ * length; every order; the first `maxSets` department sets.
  */
 export function tightSplits(
   ctx: Context, t: Trainee, prog: Programme, unit: Unit, main: string, k0: number, k1: number,
-  usable: (dept: string, a: number, b: number) => boolean, withTakers = false,
+  usable: (dept: string, a: number, b: number) => boolean, maxSets = 6,
 ): Segment[][] {
   const rules = rulesFor(ctx, t, prog, unit, main);
   if (!rules) return [];
@@ -158,10 +157,9 @@ export function tightSplits(
   };
   const out: Segment[][] = [];
   const permute = (xs: string[]): string[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permute([...xs.slice(0, i), ...xs.slice(i + 1)]).map((r) => [x, ...r])));
-  for (const set of sets.slice(0, 3))
+  for (const set of sets.slice(0, maxSets))
     for (const order of permute(set)) {
-      // Rotations at their minimum length, placed in order; one of them — the main one, or another
-      // without a maximum of its own — takes the rest.
+      // Rotations at their minimum length, placed in order; the main one takes the rest.
       const lengths = new Map<string, number>();
       let ok = true;
       let total = 0;
@@ -175,21 +173,18 @@ export function tightSplits(
         total += e - k0;
       }
       if (!ok || total > k1 - k0) continue;
-      const takers = withTakers ? order.filter((d) => d === main || (!rules.required.has(d) && !each?.max)) : [main];
-      for (const taker of takers) {
-        const segs: Segment[] = [];
-        let p = k0;
-        for (const d of order) {
-          const len = d === taker ? k1 - k0 - total + lengths.get(d)! : lengths.get(d)!;
-          segs.push({ dept: d, k0: p, k1: p + len });
-          p += len;
-        }
-        const valid = segs.every((s) => {
-          const req = rules.required.get(s.dept);
-          return (req ? within(s.k0, s.k1, req.min, req.max) : within(s.k0, s.k1, each?.min, each?.max)) && usable(s.dept, s.k0, s.k1);
-        });
-        if (valid) out.push(segs);
+      const segs: Segment[] = [];
+      let p = k0;
+      for (const d of order) {
+        const len = d === main ? k1 - k0 - total + lengths.get(d)! : lengths.get(d)!;
+        segs.push({ dept: d, k0: p, k1: p + len });
+        p += len;
       }
+      const valid = segs.every((s) => {
+        const req = rules.required.get(s.dept);
+        return (req ? within(s.k0, s.k1, req.min, req.max) : within(s.k0, s.k1, each?.min, each?.max)) && usable(s.dept, s.k0, s.k1);
+      });
+      if (valid) out.push(segs);
     }
   return out;
 }
