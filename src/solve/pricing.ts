@@ -33,16 +33,17 @@
 import type { Backend, BackendOptions, BackendResult, Basis } from "./backend.js";
 import { spanFits } from "./candidates.js";
 import type { Formulation } from "./formulate.js";
-import { type LinearModel, lpRelaxation, padded, withSingletons } from "./model.js";
+import { type LinearModel, lpRelaxation, objectiveAt, padded, withSingletons } from "./model.js";
+import { priceAndDive } from "./schedule-dive.js";
 
 export interface PricingOptions extends BackendOptions {
   /** Wall-clock deadline (ms since the epoch). */
   readonly deadline?: number;
-  /** Columns added per group and round (default 4). */
+  /** Columns added per group and round (default 4; 8 with §9 schedule families). */
   readonly perGroup?: number;
   /** Largest number of columns the closure may add in one round, best reduced cost first (default 300,000). */
   readonly maxClosure?: number;
-  readonly onPhase?: (phase: `pricing ${number}` | `restricted MILP ${number}`) => void;
+  readonly onPhase?: (phase: `pricing ${number}` | "dive" | `restricted MILP ${number}`) => void;
 }
 
 export interface PricingResult extends BackendResult {
@@ -59,7 +60,8 @@ export interface PricingResult extends BackendResult {
 export async function solveByPricing(backend: Backend, f: Formulation, options: PricingOptions): Promise<PricingResult | undefined> {
   const remaining = () => (options.deadline !== undefined ? Math.max(1, options.deadline - Date.now()) : undefined);
   const expired = () => options.signal?.aborted === true || (options.deadline !== undefined && Date.now() >= options.deadline);
-  const perGroup = options.perGroup ?? 4;
+  // Schedule families (§9) have many near-equal splits: more of them a round, fewer rounds.
+  const perGroup = options.perGroup ?? (f.groups.some((g) => g.family.schedules) ? 8 : 4);
   const integral = f.integralObjective;
   const eps = 1e-7;
   const groups = f.groups.length;
@@ -118,7 +120,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
         list[worst] = { ci, rc };
       }
       found++;
-    });
+    }, perGroup);
     if (found === 0) upper = dualBound = lp.objective;
     else {
       // Lagrangian bound: the master's value is Σ row duals × bounds + Σ column upper bounds × positive
@@ -148,6 +150,24 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   }
   const bounded = upper !== Infinity && dual !== undefined;
 
+  // §9 schedule families: an integer plan by diving on the master (schedule-dive.ts) starts the
+  // restricted MILP, or is the answer when it is within the gap target of the master's bound.
+  let start = options.start;
+  if (bounded && !elasticUsed && f.groups.some((g) => g.family.schedules) && !expired()) {
+    options.onPhase?.("dive");
+    const now = Date.now();
+    const deadline = options.deadline !== undefined ? now + (options.deadline - now) / 2 : now + 60_000;
+    const dive = await priceAndDive(backend, f, { deadline, signal: options.signal, colStat, rowStat: !(elasticStat ?? new Int32Array(0)).some((v) => v === 1) ? rowStat : undefined });
+    const { model } = f.builder.build();
+    const from = start ? objectiveAt(model, padded(start, model.numCols)) : -Infinity;
+    if (dive && dive.objective > from + 1e-9) {
+      start = padded(dive.x, model.numCols);
+      options.onProgress?.({ incumbent: dive.objective, bound: upper });
+      if ((options.relGap ?? 0) > 0 && withinGap(dive.objective, upper, options, integral))
+        return { status: withinGap(dive.objective, upper, {}, integral) ? "optimal" : "feasible", x: padded(dive.x, f.builder.numCols), objective: dive.objective, bound: Math.max(dive.objective, upper), columnsUsed: model.numCols };
+    }
+  }
+
   // 2–3. MILP on the restricted set, closed under reduced costs.
   let last: BackendResult | undefined;
   /** Largest U + rc over candidates outside the model `last` was solved on. */
@@ -158,14 +178,15 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     if (expired() && !last) return undefined;
     options.onPhase?.(`restricted MILP ${round + 1}`);
     const { model } = f.builder.build();
-    const from = last?.x ?? options.start;
-    const res = await backend.solve(model, {
+    const from = last?.x ?? start;
+    const got = await backend.solve(model, {
       ...options,
       start: from ? padded(from, model.numCols) : undefined,
       timeLimitMs: remaining(),
       // The restricted model's own bound is not global: progress reports the master's.
       onProgress: (p) => options.onProgress?.({ incumbent: p.incumbent, bound: bounded ? upper : undefined }),
     });
+    const res = round === 0 ? withStart(got, model, start !== options.start ? start : undefined) : got;
     if (!res.x || res.objective === undefined) {
       // No plan from the engine (e.g. out of time): the caller falls back on the greedy plan. The
       // restricted model's own bound is not global; the master's is.
@@ -177,7 +198,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
         const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
         f.price(dual!, -Infinity, (gi, ci, rc) => {
           if (f.column(gi, ci) === undefined) best[gi].push({ ci, rc });
-        });
+        }, n);
         best.forEach((list, gi) => {
           list.sort((a, b) => b.rc - a.rc || a.ci - b.ci);
           for (const { ci } of list.slice(0, n)) f.add(gi, ci);
@@ -223,6 +244,14 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     bound,
     columnsUsed: last.x.length,
   };
+}
+
+/** The engine may drop a start it finds marginally infeasible: the dive's plan stays when it is better. */
+function withStart(res: BackendResult, model: LinearModel, start: Float64Array | undefined): BackendResult {
+  if (!start) return res;
+  const x = padded(start, model.numCols);
+  const z = objectiveAt(model, x);
+  return res.objective === undefined || z > res.objective + 1e-9 ? { ...res, status: res.status === "infeasible" ? "timeout" : res.status, x, objective: z } : res;
 }
 
 function withinGap(z: number, bound: number, o: BackendOptions, integral: boolean): boolean {
