@@ -177,6 +177,7 @@ describe("schedule pricing by dynamic programming (SPEC §10 R-CURRICULUM)", () 
         expect(complete).toBe(true);
         const want = [...keys].filter((k) => costOf(p, JSON.parse(k)) <= limit + 1e-9).sort();
         const got = schedules.map((s: Schedule) => JSON.stringify(s.rotations.map((r) => ({ req: r.req, option: r.option, m0: r.m0, m1: r.m1 })))).sort();
+        if (JSON.stringify(got) !== JSON.stringify(want)) console.log(JSON.stringify({ got, want, limit, p: { ...p, price: [...p.price] } }));
         expect(got).toEqual(want);
       }),
       { numRuns: runs(200) },

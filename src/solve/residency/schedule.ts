@@ -4,24 +4,30 @@
  * window. Pure: it knows months, requirements and option indices only; the
  * caller maps options to (unit, dept) pairs and prices to duals.
  *
- * State at a month boundary (a label): the requirement in progress (or idle),
- * its option (unit, dept) and the length of its current block (capped at
- * `minBlock`), and per requirement its months and blocks so far, or
- * "finished" (no more months may come: its `blocks` used up, its `max`
- * reached, or a requirement listing it in `after` has started). Labels are
- * canonical (a finished requirement forgets its months), so equal futures
- * meet in one label; the memo of `best(t, label)` (the cheapest completion)
- * is a top-down DP over the labels reachable from the start, pruned by what
- * the unfinished requirements still need (Σ months short ≤ months left,
- * each inside its phase). Curricula of the national standard (10–15
- * requirements, mostly one block with min = max) reach a few thousand labels
- * per month.
+ * Two levels. Inside a block (a run of months in one requirement) the
+ * cheapest sequence of options is a shortest path over months × options
+ * (each change of option is a new rotation, `transition`); `blockCost(j, s,
+ * L)` is tabulated for every requirement, start and length. Between blocks,
+ * a DP over labels at month boundaries: per requirement its months and
+ * blocks so far, or "finished" (no more months may come: its `blocks` used
+ * up, its `max` reached, or a requirement listing it in `after` has
+ * started). A move is an idle month or a whole block. Labels are canonical
+ * (a one-block requirement is "not started" or "finished"), so for the
+ * national standard's curricula (10–15 requirements, mostly one block with
+ * min = max) a label is nearly a subset of requirements done, and the
+ * reachable ones at month t are only the subsets whose months fit in t
+ * (pruned by what the unfinished requirements still need, inside their
+ * phases): tens of thousands of labels for a 36-month curriculum of 12.
+ * `best(t, label)` (the cheapest completion) is memoised top-down.
  *
- * A rotation is a maximal run of months in one (requirement, option); each
- * costs `transition`. A fixed rotation is an option of its own, forced in its
- * months, so it stays one entry exactly as agreed.
+ * Two adjacent blocks of one requirement are allowed as moves (they form one
+ * block of the spec): counting them as two is conservative, and the merged
+ * block is a move of its own, so the optimum is unaffected.
+ *
+ * A fixed rotation is an option of its own, forced in its months: a block
+ * may not start or end strictly inside it, and entering it costs one
+ * transition at its first month, so it stays one entry exactly as agreed.
  */
-
 /** One requirement still to meet (completed ones are left out by the caller). */
 export interface ReqSpec {
   readonly min: number;
@@ -72,38 +78,223 @@ export interface Schedule {
   readonly cost: number;
 }
 
-const FIN = 0xffff;
-const IDLE = 0xfffe;
+const FIN = -1;
+
+/** A block: requirement `req`, months `[m0, m1)`, its options per month. */
+interface BlockPath {
+  readonly req: number;
+  readonly m0: number;
+  readonly opts: readonly number[];
+}
 
 /**
- * A solved pricing problem: the cheapest schedule, and every schedule up to a
- * cost (for the reduced-cost closure), from one memo of completions.
+ * A pricing problem: the label graph of a curriculum's schedules (built once;
+ * it does not depend on prices), and per set of prices the cheapest
+ * completion of every label. `reprice` reuses the graph for new prices.
  */
 export class SchedulePricer {
-  private readonly memo: Map<string, number>[] = [];
+  /** Label digits: radix and weight per requirement, then the weight of the last-requirement digit. */
+  private readonly radix: number[];
+  private readonly w: number[];
   private readonly n: number;
+  /** Fixed rotation covering month m, or −1. */
   private readonly forced: Int32Array;
-  /** Per requirement, the fixed rotations of it (indices). */
-  private readonly reqOptions: number[][];
-  private readonly startState: Uint16Array;
-  labels = 0;
+  /** `bc[(j * M + s) * (M + 1) + L]`: cheapest block of requirement j over `[s, s + L)` (Infinity: none). */
+  private readonly bc: Float64Array;
+  private readonly opts: number[][];
+  private price: Float64Array;
+  // The label graph: nodes (month boundary, label code), edges in CSR by node.
+  private readonly nodeT: number[] = [];
+  private readonly nodeCode: number[] = [];
+  private readonly edgeFirst: number[] = [];
+  private readonly edgeEnd: number[] = [];
+  private readonly edgeTo: number[] = [];
+  /** Index into `bc` of an edge's block, −1 for an idle month. */
+  private readonly edgeBlock: number[] = [];
+  private readonly edgeReq: number[] = [];
+  private readonly layers: number[][] = [];
+  /** Cheapest completion per node at the current prices. */
+  private comp: Float64Array = new Float64Array(0);
 
   constructor(readonly p: ScheduleProblem) {
+    const M = p.months;
     this.n = p.reqs.length;
-    this.forced = new Int32Array(p.months).fill(-1);
+    this.forced = new Int32Array(M).fill(-1);
     p.fixed.forEach((f, i) => {
       for (let m = f.m0; m < f.m1; m++) this.forced[m] = i;
     });
-    this.reqOptions = p.reqs.map((r) => [...r.options]);
-    // Layout: [cur, opt, len, (u, b) per req]; cur = IDLE when idle; u = FIN when finished.
-    this.startState = new Uint16Array(3 + 2 * this.n);
-    this.startState[0] = IDLE;
-    for (let m = 0; m <= p.months; m++) this.memo.push(new Map());
+    // Options of requirement j: its regular ones, and its fixed rotations as 0x8000 + i.
+    this.opts = p.reqs.map((r, j) => [...r.options, ...p.fixed.flatMap((f, i) => (f.req === j ? [0x8000 + i] : []))]);
+    this.radix = p.reqs.map((r) => 2 + r.max * r.blocks);
+    this.w = [];
+    let wt = 1;
+    for (const r of this.radix) {
+      this.w.push(wt);
+      wt *= r;
+    }
+    this.w.push(wt);
+    if (wt * (this.n + 1) > Number.MAX_SAFE_INTEGER) throw new RangeError("SchedulePricer: the curriculum has too many label states for numeric labels");
+    this.bc = new Float64Array(this.n * M * (M + 1));
+    this.price = p.price;
+    this.build();
+    this.reprice(p.price);
+  }
+
+  /** Labels in the graph (for measurements). */
+  get labels(): number {
+    return this.nodeT.length;
+  }
+
+  /** The graph's edges (for measurements). */
+  get edges(): number {
+    return this.edgeTo.length;
+  }
+
+  /** Builds the label graph forward, month boundary by month boundary, from the empty label. */
+  private build(): void {
+    const M = this.p.months;
+    const index: Map<number, number>[] = [];
+    for (let t = 0; t <= M; t++) {
+      index.push(new Map());
+      this.layers.push([]);
+    }
+    const nodeOf = (t: number, code: number): number => {
+      let i = index[t].get(code);
+      if (i === undefined) {
+        i = this.nodeT.length;
+        this.nodeT.push(t);
+        this.nodeCode.push(code);
+        this.edgeFirst.push(0);
+        this.edgeEnd.push(0);
+        index[t].set(code, i);
+        this.layers[t].push(i);
+      }
+      return i;
+    };
+    nodeOf(0, 0);
+    const u = new Int32Array(this.n), b = new Int32Array(this.n);
+    for (let t = 0; t < M; t++)
+      for (const i of this.layers[t]) {
+        this.edgeFirst[i] = this.edgeTo.length;
+        this.moves(t, this.nodeCode[i], (next, t1, block, req) => {
+          // Labels whose unfinished requirements cannot fit in the months left are not made.
+          if (t1 < M && !this.feasibleAhead(t1, next, u, b)) return;
+          if (t1 === M && !this.validEnd(next, u, b)) return;
+          this.edgeTo.push(nodeOf(t1, next));
+          this.edgeBlock.push(block);
+          this.edgeReq.push(req);
+        });
+        this.edgeEnd[i] = this.edgeTo.length;
+      }
+  }
+
+  /** Sets new prices: the block costs and every label's cheapest completion. */
+  reprice(price: Float64Array): this {
+    const p = this.p;
+    const M = p.months;
+    this.price = price;
+    this.bc.fill(Infinity);
+    for (let j = 0; j < this.n; j++) {
+      const r = p.reqs[j];
+      const hi = Math.min(r.hi, M);
+      const os = this.opts[j];
+      const prev = new Float64Array(os.length), cur = new Float64Array(os.length);
+      for (let s = Math.max(0, r.lo); s < hi; s++) {
+        if (!this.mayCut(s)) continue;
+        // Forward over the block's months: cheapest cost ending in each option.
+        for (let e = s + 1; e <= hi; e++) {
+          const m = e - 1;
+          let best1 = Infinity, best2 = Infinity, arg1 = -1;
+          if (m > s)
+            for (let oi = 0; oi < os.length; oi++) {
+              const v = prev[oi];
+              if (v < best1) {
+                best2 = best1;
+                best1 = v;
+                arg1 = oi;
+              } else if (v < best2) best2 = v;
+            }
+          let any = Infinity;
+          for (let oi = 0; oi < os.length; oi++) {
+            const o = os[oi];
+            let v = Infinity;
+            if (this.allowed(o, m)) {
+              const pr = this.priceOf(o, m);
+              if (m === s) v = this.entersAt(o, m) ? pr + p.transition : Infinity;
+              else {
+                const stay = this.continues(o, m) ? prev[oi] : Infinity;
+                const other = this.entersAt(o, m) ? (oi === arg1 ? best2 : best1) + p.transition : Infinity;
+                v = Math.min(stay, other) + pr;
+              }
+            }
+            cur[oi] = v;
+            if (v < any) any = v;
+          }
+          prev.set(cur);
+          if (!Number.isFinite(any)) break;
+          if (this.mayCut(e)) this.bc[(j * M + s) * (M + 1) + (e - s)] = any;
+        }
+      }
+    }
+    // Cheapest completions, last boundary first (every edge goes forward in time).
+    const comp = new Float64Array(this.nodeT.length).fill(Infinity);
+    for (const i of this.layers[M]) comp[i] = 0;
+    for (let t = M - 1; t >= 0; t--)
+      for (const i of this.layers[t]) {
+        let best = Infinity;
+        for (let e = this.edgeFirst[i]; e < this.edgeEnd[i]; e++) {
+          const blk = this.edgeBlock[e];
+          const v = (blk < 0 ? 0 : this.bc[blk]) + comp[this.edgeTo[e]];
+          if (v < best) best = v;
+        }
+        comp[i] = best;
+      }
+    this.comp = comp;
+    return this;
+  }
+
+  private priceOf(o: number, m: number): number {
+    return o >= 0x8000 ? 0 : this.price[o * this.p.months + m];
+  }
+
+  /** Whether option o may hold month m: a fixed option exactly in its months, a regular one where no fixed rotation is. */
+  private allowed(o: number, m: number): boolean {
+    const f = this.forced[m];
+    if (o >= 0x8000) return f === o - 0x8000;
+    return f < 0;
+  }
+
+  /** Whether option o may be entered (a new rotation) at month m: a fixed one at its first month only. */
+  private entersAt(o: number, m: number): boolean {
+    return o < 0x8000 || this.p.fixed[o - 0x8000].m0 === m;
+  }
+
+  /** Whether month m−1 → m may continue option o as one rotation (a fixed one inside its months). */
+  private continues(o: number, m: number): boolean {
+    return o < 0x8000 || this.p.fixed[o - 0x8000].m0 !== m;
+  }
+
+  /** Whether a block may start or end at boundary m (not strictly inside a fixed rotation). */
+  private mayCut(m: number): boolean {
+    if (m <= 0 || m >= this.p.months) return true;
+    const f = this.forced[m];
+    return f < 0 || this.p.fixed[f].m0 === m;
+  }
+
+  /** Whether requirement j may have a block over `[s, s + L)` at all (phase, fixed rotations), whatever the prices. */
+  private blockFits(j: number, s: number, L: number): boolean {
+    if (!this.mayCut(s) || !this.mayCut(s + L)) return false;
+    for (let m = s; m < s + L; m++) {
+      const f = this.forced[m];
+      if (f >= 0 && this.p.fixed[f].req !== j) return false;
+      if (f < 0 && this.p.reqs[j].options.length === 0) return false;
+    }
+    return true;
   }
 
   /** The cheapest valid schedule, or undefined when none exists. */
   best(): Schedule | undefined {
-    const c = this.completion(0, this.startState);
+    const c = this.cheapest();
     if (!Number.isFinite(c)) return undefined;
     const out: Schedule[] = [];
     this.enumerate(c + 1e-9 * Math.max(1, Math.abs(c)), 1, out);
@@ -112,7 +303,7 @@ export class SchedulePricer {
 
   /**
    * Schedules of cost ≤ `limit`, cheapest branches first, at most `max` of
-   * them; `complete` is false when more exist.
+   * them; `complete` is false when more may exist.
    */
   upTo(limit: number, max: number): { schedules: Schedule[]; complete: boolean } {
     const out: Schedule[] = [];
@@ -122,181 +313,206 @@ export class SchedulePricer {
 
   /** The cheapest cost, +Infinity when no valid schedule exists. */
   cheapest(): number {
-    return this.completion(0, this.startState);
+    return this.comp[0];
   }
 
-  private enumerate(limit: number, max: number, out: Schedule[]): boolean {
-    const path: { req: number; option: number }[] = [];
-    let complete = true;
-    const go = (t: number, s: Uint16Array, cost: number): boolean => {
-      if (t === this.p.months) {
-        if (this.finalCost(s) === 0) {
-          out.push(this.toSchedule(path, cost));
-          if (out.length >= max) {
-            complete = false;
-            return false;
-          }
-        }
-        return true;
-      }
-      const moves: { next: Uint16Array; step: number; req: number; option: number; total: number }[] = [];
-      this.moves(t, s, (next, step, req, option) => {
-        const total = cost + step + this.completion(t + 1, next);
-        if (total <= limit) moves.push({ next: next.slice(), step, req, option, total });
-      });
-      moves.sort((a, b) => a.total - b.total);
-      for (const mv of moves) {
-        path.push({ req: mv.req, option: mv.option });
-        const goOn = go(t + 1, mv.next, cost + mv.step);
-        path.pop();
-        if (!goOn) return false;
-      }
-      return true;
-    };
-    go(0, this.startState, 0);
-    // Stopped at `max` exactly when the last one was the last: still complete if nothing else fits.
-    return complete;
+  // Labels are numbers: digit i (weight w[i]) per requirement — 0 not started, FIN = radix − 1,
+  // else 1 + (u − 1) × blocks + (b − 1) for u ≥ 1 months in b ≥ 1 blocks — and a last digit: the
+  // requirement whose block ended at this boundary and may take another block (+1), or 0. A
+  // block of it may not start here (it would join the last one).
+
+  private digitOf(i: number, u: number, b: number): number {
+    return 1 + (u - 1) * this.p.reqs[i].blocks + (b - 1);
   }
 
-  private toSchedule(path: readonly { req: number; option: number }[], cost: number): Schedule {
-    const rotations: ScheduleRotation[] = [];
-    for (let i = 0; i < path.length; ) {
-      let j = i + 1;
-      while (j < path.length && path[j].req === path[i].req && path[j].option === path[i].option) j++;
-      if (path[i].req >= 0) rotations.push({ req: path[i].req, option: path[i].option, m0: i, m1: j });
-      i = j;
-    }
-    return { rotations, cost };
-  }
-
-  /** Cheapest completion from `s` at boundary t (Infinity: none). */
-  private completion(t: number, s: Uint16Array): number {
-    if (t === this.p.months) return this.finalCost(s);
-    if (!this.feasibleAhead(t, s)) return Infinity;
-    const k = String.fromCharCode(...s);
-    const memo = this.memo[t];
-    const have = memo.get(k);
-    if (have !== undefined) return have;
-    this.labels++;
-    let best = Infinity;
-    const kids: { next: Uint16Array; step: number }[] = [];
-    this.moves(t, s, (next, step) => kids.push({ next: next.slice(), step }));
-    for (const { next, step } of kids) {
-      const c = step + this.completion(t + 1, next);
-      if (c < best) best = c;
-    }
-    memo.set(k, best);
-    return best;
-  }
-
-  /** 0 when `s` is a valid end (every requirement met, the last block long enough), else Infinity. */
-  private finalCost(s: Uint16Array): number {
-    const p = this.p;
-    if (s[0] !== IDLE && s[2] < p.minBlock) return Infinity;
+  /** Decodes label `code` into months and blocks per requirement (u = FIN: finished); returns the open last requirement or −1. */
+  private decode(code: number, u: Int32Array, b: Int32Array): number {
     for (let i = 0; i < this.n; i++) {
-      const u = s[3 + 2 * i];
-      if (u !== FIN && u < p.reqs[i].min) return Infinity;
+      const d = Math.floor(code / this.w[i]) % this.radix[i];
+      if (d === 0) u[i] = b[i] = 0;
+      else if (d === this.radix[i] - 1) {
+        u[i] = FIN;
+        b[i] = 0;
+      } else {
+        const bl = this.p.reqs[i].blocks;
+        u[i] = 1 + Math.floor((d - 1) / bl);
+        b[i] = 1 + ((d - 1) % bl);
+      }
     }
-    return 0;
+    return (Math.floor(code / this.w[this.n]) % (this.n + 1)) - 1;
   }
 
-  /** A quick necessary test: what the unfinished requirements still need fits in the months left. */
-  private feasibleAhead(t: number, s: Uint16Array): boolean {
+  /** Every move from label `code` at boundary t: `visit(next, t', block, req)` (block: index into `bc`; −1 and req −1: an idle month). */
+  private moves(t: number, code: number, visit: (next: number, t1: number, block: number, req: number) => void): void {
     const p = this.p;
-    const left = p.months - t;
+    const M = p.months;
+    const n = this.n;
+    // Own digits: `visit` may decode other labels.
+    const u = new Int32Array(n), b = new Int32Array(n);
+    const last = this.decode(code, u, b);
+    const wl = this.w[n];
+    const base = code - (last + 1) * wl;
+    if (this.forced[t] < 0) visit(base, t + 1, -1, -1);
+    for (let j = 0; j < n; j++) {
+      if (u[j] === FIN || j === last) continue;
+      const r = p.reqs[j];
+      if (t < r.lo || t >= r.hi || b[j] >= r.blocks) continue;
+      let next = base;
+      if (b[j] === 0) {
+        // First month of j: every requirement it comes after ends now (no month of theirs may follow).
+        let ok = true;
+        for (const a of r.after) {
+          if (u[a] === FIN) continue;
+          if (u[a] < p.reqs[a].min) {
+            ok = false;
+            break;
+          }
+          const old = u[a] === 0 ? 0 : this.digitOf(a, u[a], b[a]);
+          next += (this.radix[a] - 1 - old) * this.w[a];
+        }
+        if (!ok) continue;
+      }
+      const old = b[j] === 0 ? 0 : this.digitOf(j, u[j], b[j]);
+      const maxL = Math.min(r.max - u[j], Math.min(r.hi, M) - t);
+      for (let L = Math.max(1, p.minBlock); L <= maxL; L++) {
+        if (!this.blockFits(j, t, L)) continue;
+        const nu = u[j] + L, nb = b[j] + 1;
+        let k: number;
+        if (nb >= r.blocks || nu >= r.max) {
+          if (nu < r.min) continue;
+          k = next + (this.radix[j] - 1 - old) * this.w[j];
+        } else k = next + (this.digitOf(j, nu, nb) - old) * this.w[j] + (j + 1) * wl;
+        visit(k, t + L, (j * M + t) * (M + 1) + L, j);
+      }
+    }
+  }
+
+  /** Whether label `code` is a valid end (every requirement met). */
+  private validEnd(code: number, u: Int32Array, b: Int32Array): boolean {
+    this.decode(code, u, b);
+    for (let i = 0; i < this.n; i++) if (u[i] !== FIN && u[i] < this.p.reqs[i].min) return false;
+    return true;
+  }
+
+  /** A quick necessary test: what the unfinished requirements still need fits in the months left, each in its phase. */
+  private feasibleAhead(t: number, code: number, u: Int32Array, b: Int32Array): boolean {
+    const p = this.p;
+    this.decode(code, u, b);
     let need = 0;
     for (let i = 0; i < this.n; i++) {
-      const u = s[3 + 2 * i];
-      if (u === FIN) continue;
+      if (u[i] === FIN) continue;
       const r = p.reqs[i];
-      const short = r.min - u;
+      const short = r.min - u[i];
       if (short <= 0) continue;
       if (Math.min(r.hi, p.months) - Math.max(t, r.lo) < short) return false;
       need += short;
     }
-    // The current block must reach minBlock.
-    if (s[0] !== IDLE && s[2] < p.minBlock) {
-      const r = p.reqs[s[0]];
-      if (Math.min(r.hi, p.months) - t < p.minBlock - s[2]) return false;
-    }
-    return need <= left;
+    return need <= p.months - t;
   }
 
-  /**
-   * Every move for month t from state s: `visit(next, cost, req, option)`
-   * (req −1: idle). `next` is a shared buffer (copy it to keep it).
-   */
-  private moves(t: number, s: Uint16Array, visit: (next: Uint16Array, cost: number, req: number, option: number) => void): void {
-    const p = this.p;
-    const n = this.n;
-    const next = new Uint16Array(s.length);
-    const cur = s[0] === IDLE ? -1 : s[0];
-    const curOpt = s[1];
-    const forcedFixed = this.forced[t];
-    /** Closes the current block (cur leaves): false when the block is too short. */
-    const leave = (into: Uint16Array): boolean => {
-      if (cur < 0) return true;
-      if (s[2] < p.minBlock) return false;
-      const r = p.reqs[cur];
-      const i = 3 + 2 * cur;
-      if (into[i] !== FIN && (into[i + 1] >= r.blocks || into[i] >= r.max)) {
-        if (into[i] < r.min) return false;
-        into[i] = FIN;
-        into[i + 1] = 0;
+  private enumerate(limit: number, max: number, out: Schedule[]): boolean {
+    const blocks: BlockPath[] = [];
+    let complete = true;
+    const M = this.p.months;
+    const comp = this.comp;
+    const go = (i: number, cost: number): boolean => {
+      const t = this.nodeT[i];
+      if (t === M) {
+        if (out.length >= max) {
+          complete = false;
+          return false;
+        }
+        out.push(this.toSchedule(blocks, cost));
+        return true;
+      }
+      const moves: { e: number; total: number }[] = [];
+      for (let e = this.edgeFirst[i]; e < this.edgeEnd[i]; e++) {
+        const blk = this.edgeBlock[e];
+        const total = cost + (blk < 0 ? 0 : this.bc[blk]) + comp[this.edgeTo[e]];
+        if (total <= limit) moves.push({ e, total });
+      }
+      moves.sort((a, b) => a.total - b.total || a.e - b.e);
+      for (const { e } of moves) {
+        const to = this.edgeTo[e];
+        if (this.edgeBlock[e] < 0) {
+          if (!go(to, cost)) return false;
+          continue;
+        }
+        // Every option sequence of the block within what is left of the limit (cheapest first).
+        const req = this.edgeReq[e];
+        const L = this.nodeT[to] - t;
+        const ok = this.blockPaths(req, t, L, limit - cost - comp[to], (opts, c) => {
+          blocks.push({ req, m0: t, opts });
+          const goOn = go(to, cost + c);
+          blocks.pop();
+          return goOn;
+        });
+        if (!ok) return false;
       }
       return true;
     };
-    const priceOf = (opt: number) => (opt >= 0x8000 ? 0 : p.price[opt * p.months + t]);
-    const encodeOpt = (opt: number) => opt; // regular ≥ 0; fixed i as 0x8000 + i
-    const optionOut = (opt: number) => (opt >= 0x8000 ? -1 - (opt - 0x8000) : opt);
-    const enter = (j: number, opt: number, cont: boolean) => {
-      // Month t in requirement j with option opt; cont: continuing the current rotation.
-      const r = p.reqs[j];
-      if (t < r.lo || t >= r.hi) return;
-      next.set(s);
-      const i = 3 + 2 * j;
-      if (j !== cur) {
-        if (!leave(next)) return;
-        if (next[i] === FIN) return;
-        if (next[i] >= r.max || next[i + 1] >= r.blocks) return;
-        if (next[i + 1] === 0) {
-          // First month of j: every requirement it comes after ends now (no month of theirs may follow).
-          for (const a of r.after) {
-            const ia = 3 + 2 * a;
-            if (next[ia] === FIN) continue;
-            if (next[ia] < p.reqs[a].min) return;
-            next[ia] = FIN;
-            next[ia + 1] = 0;
-          }
-        }
-        next[i + 1]++;
-        next[2] = 0;
-      } else if (next[i] >= r.max) return;
-      next[i]++;
-      next[0] = j;
-      next[1] = opt;
-      next[2] = Math.min(p.minBlock, next[2] + 1);
-      visit(next, priceOf(opt) + (cont ? 0 : p.transition), j, optionOut(opt));
+    if (Number.isFinite(comp[0])) go(0, 0);
+    return complete;
+  }
+
+  /**
+   * Every option sequence of requirement j's block `[s, s + L)` costing ≤
+   * `limit` (cheapest branches first): `visit(opts, cost)`; false stops.
+   */
+  private blockPaths(j: number, s: number, L: number, limit: number, visit: (opts: number[], cost: number) => boolean): boolean {
+    const p = this.p;
+    const os = this.opts[j];
+    const e = s + L;
+    // h[m][oi]: cheapest months m..e−1 with option oi at month m (its price included, its entry not).
+    const h: number[][] = [];
+    h[e] = os.map(() => 0);
+    for (let m = e - 1; m >= s; m--)
+      h[m] = os.map((o, oi) => {
+        if (!this.allowed(o, m)) return Infinity;
+        if (m + 1 === e) return this.priceOf(o, m);
+        let best = Infinity;
+        os.forEach((o2, qi) => {
+          const v = qi === oi ? (this.continues(o, m + 1) ? h[m + 1][qi] : Infinity) : this.entersAt(o2, m + 1) ? h[m + 1][qi] + p.transition : Infinity;
+          if (v < best) best = v;
+        });
+        return this.priceOf(o, m) + best;
+      });
+    const path: number[] = [];
+    const go = (m: number, oi: number, cost: number): boolean => {
+      // cost: months s..m−1 and the entry of month m's option; month m holds option oi.
+      path.push(os[oi]);
+      const here = cost + this.priceOf(os[oi], m);
+      let ok = true;
+      if (m + 1 === e) ok = visit(path.map((o) => (o >= 0x8000 ? -1 - (o - 0x8000) : o)), here);
+      else {
+        const nexts = os
+          .map((o2, qi) => ({ qi, c: qi === oi ? (this.continues(os[oi], m + 1) ? 0 : Infinity) : this.entersAt(o2, m + 1) ? p.transition : Infinity }))
+          .filter((x) => Number.isFinite(x.c) && here + x.c + h[m + 1][x.qi] <= limit)
+          .sort((a, b) => a.c + h[m + 1][a.qi] - (b.c + h[m + 1][b.qi]) || a.qi - b.qi);
+        for (const x of nexts) if (!(ok = go(m + 1, x.qi, here + x.c))) break;
+      }
+      path.pop();
+      return ok;
     };
-    if (forcedFixed >= 0) {
-      const f = p.fixed[forcedFixed];
-      const opt = 0x8000 + forcedFixed;
-      enter(f.req, opt, cur === f.req && curOpt === opt && f.m0 !== t);
-      return;
-    }
-    // Idle.
-    next.set(s);
-    if (leave(next)) {
-      next[0] = IDLE;
-      next[1] = 0;
-      next[2] = 0;
-      visit(next, 0, -1, 0);
-    }
-    for (let j = 0; j < n; j++) {
-      const u = s[3 + 2 * j];
-      if (u === FIN) continue;
-      for (const o of this.reqOptions[j]) enter(j, encodeOpt(o), cur === j && curOpt === o);
-    }
+    const firsts = os
+      .map((o, oi) => ({ oi, v: this.entersAt(o, s) ? p.transition + h[s][oi] : Infinity }))
+      .filter((x) => x.v <= limit)
+      .sort((a, b) => a.v - b.v || a.oi - b.oi);
+    for (const x of firsts) if (!go(s, x.oi, p.transition)) return false;
+    return true;
+  }
+
+  private toSchedule(blocks: readonly BlockPath[], cost: number): Schedule {
+    const rotations: ScheduleRotation[] = [];
+    for (const b of blocks)
+      for (let i = 0; i < b.opts.length; ) {
+        let k = i + 1;
+        const o = b.opts[i];
+        while (k < b.opts.length && b.opts[k] === o && !(o < 0 && this.p.fixed[-1 - o].m0 === b.m0 + k)) k++;
+        rotations.push({ req: b.req, option: o, m0: b.m0 + i, m1: b.m0 + k });
+        i = k;
+      }
+    return { rotations, cost };
   }
 }
 
