@@ -20,6 +20,7 @@ import { greedyPlan } from "./greedy.js";
 import { groupTrainees, uniqueSpans } from "./groups.js";
 import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from "./plan.js";
 import { seedColumns, solveByPricing } from "./pricing.js";
+import { hasResidents, solveResidency } from "./residency/solve.js";
 import { Clock, checkClockOptions } from "./clock.js";
 import { checkedBackend } from "./checked.js";
 import { describeValue, expectFunctionOption, expectNumberOption, expectObject, expectOptions, isObject } from "../model/args.js";
@@ -150,6 +151,15 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
   // Every answer is checked before use; your own engine's also against the model.
   const backend = typeof options.backend === "object" ? checkedBackend(options.backend, true) : checkedBackend(options.backend === "jslp" ? jslpBackend : highsBackend, false);
   const ctx = contextOf(instance);
+  // SPEC §10: instances with residents are solved by column generation over whole schedules.
+  if (hasResidents(instance)) {
+    const lang = options.lang ?? "zh";
+    const { plan, stats } = await solveResidency(ctx, backend, clock, {
+      relGap: options.relGap, pricingThreshold: options.pricingThreshold, engineOptions: options.engineOptions, lang,
+      onPhase: (phase, p) => progress(phase as SolvePhase, p),
+    });
+    return { plan, stats: { ...stats, backend: backend.name, elapsedMs: elapsed() } };
+  }
   progress("candidates");
 
   const pinned = instance.pinned ?? [];

@@ -1,0 +1,184 @@
+/**
+ * Resident schedules as a column family of the one formulation (SPEC §10):
+ * each resident group's schedules become columns whose uses come from the
+ * ledger (`residencyBlocks`: a seat counted with 进修 trainees, a mentor of
+ * sufficient title to be named after the solve, a resident on duty for the
+ * service rows), entering the group's head (R-ONCE) and shared rows
+ * (R-MANAGERS). Pricing turns the rows' duals into a price per (site, month)
+ * and asks the group's `SchedulePricer` for its cheapest schedule.
+ */
+import type { Placement, ResidencyRotation } from "../../model/types.js";
+import { key } from "../../rules/keys.js";
+import { type Block, residencyBlocks } from "../../rules/ledger.js";
+import { transitionCost } from "../../rules/objective.js";
+import type { Entries, Formulation } from "../formulate.js";
+import type { ResidentGroup } from "./problem.js";
+import { type Schedule, SchedulePricer } from "./schedule.js";
+
+/** A schedule of a group, in calendar slots. */
+export interface ScheduleColumn {
+  readonly rotations: readonly { readonly req: number; readonly site: number; readonly k0: number; readonly k1: number }[];
+  /** Column index in the formulation. */
+  readonly col: number;
+  /** §10 value: base × priority − transition × rotations. */
+  readonly value: number;
+}
+
+/** Per resident group in the formulation: its pricer, its columns, what its fixed rotations cost at the duals. */
+export class ResidentFamily {
+  readonly pricers: (SchedulePricer | undefined)[] = [];
+  readonly columns: ScheduleColumn[][];
+  private readonly seen: Map<string, number>[];
+  /** Per site shape: the rows one unit of its uses enters, as (slot, row, coef) triples. */
+  private readonly siteRows = new Map<string, number[]>();
+  private readonly rank: (number | undefined)[];
+  private readonly pricerCache = new Map<string, SchedulePricer>();
+
+  constructor(
+    readonly f: Formulation,
+    readonly groups: readonly ResidentGroup[],
+    /** Formulation group index of resident group i. */
+    readonly offset: number,
+    /** Extra entries of every column of resident group i (the row that makes a resident with fixed rotations scheduled). */
+    readonly extra: readonly (readonly (readonly [number, number])[])[],
+  ) {
+    this.columns = groups.map(() => []);
+    this.seen = groups.map(() => new Map());
+    this.rank = groups.map((g) => (g.shape.info.prog.mentor ? f.ctx.titleRank(g.shape.info.prog.mentor.minTitle) : undefined));
+  }
+
+  /** The pricer of group i (one label graph per distinct schedule structure). */
+  pricer(i: number): SchedulePricer {
+    let p = this.pricers[i];
+    if (!p) {
+      const shape = this.groups[i].shape;
+      const id = JSON.stringify([shape.months, shape.problem.minBlock, shape.problem.transition, shape.problem.reqs.map((r) => [r.min, r.max, r.blocks, r.lo, r.hi, r.after, r.options.length]), shape.problem.fixed]);
+      // Groups of one structure share the graph; options differ only in which prices they read, not in the graph.
+      const same = this.pricerCache.get(id);
+      p = same && sameOptions(same.p.reqs, shape.problem.reqs) ? same : new SchedulePricer(shape.problem);
+      if (!same) this.pricerCache.set(id, p);
+      this.pricers[i] = p;
+    }
+    return p;
+  }
+
+  /** The uses of one month of a site, or of a fixed rotation, for group i: a block over slots `[k0, k1)`. */
+  private siteBlock(i: number, site: number, k0: number, k1: number, mentor?: string): { block: Block; shape: string } {
+    const s = this.groups[i].shape.sites[site] ?? { unit: "", dept: "" };
+    const rank = this.rank[i];
+    const seg = mentor !== undefined ? { unit: s.unit, dept: s.dept, k0, k1, mentor } : { unit: s.unit, dept: s.dept, k0, k1, ...(rank !== undefined ? { anyMentorOfRank: rank } : {}) };
+    const [block] = residencyBlocks([seg]);
+    return { block, shape: key("res", s.unit, s.dept, mentor ?? "", mentor === undefined ? rank ?? -1 : -1) };
+  }
+
+  /** A fixed rotation's block: its named mentor, which also holds a seat of every title threshold it meets. */
+  private fixedBlock(i: number, r: ResidencyRotation): { block: Block; shape: string } {
+    const ctx = this.f.ctx;
+    const [k0, k1] = ctx.span(r.start, r.end);
+    const seg = { unit: r.unit, dept: r.dept, k0, k1, ...(r.mentor !== undefined ? { mentor: r.mentor } : {}) };
+    const [b] = residencyBlocks([seg]);
+    const uses = [...b.uses];
+    const m = r.mentor !== undefined ? ctx.mentors.get(r.mentor) : undefined;
+    if (m && this.rank[i] !== undefined) uses.push({ resource: { kind: "qualified", unit: r.unit, dept: r.dept, rank: ctx.titleRank(m.title) }, amount: 1 });
+    return { block: { k0, k1, uses }, shape: key("fixed", r.unit, r.dept, r.mentor ?? "", m && this.rank[i] !== undefined ? ctx.titleRank(m.title) : -1) };
+  }
+
+  /** The rows of a site's uses over the whole calendar, made once, as (slot, row, coef) triples. */
+  rowsOfSite(i: number, site: number): number[] {
+    const { block, shape } = this.siteBlock(i, site, 0, this.f.ctx.slots.count);
+    let rows = this.siteRows.get(shape);
+    if (!rows) {
+      const out: number[] = [];
+      this.f.slotRowsOf(shape, block, (k, r, c) => out.push(k, r, c));
+      this.siteRows.set(shape, (rows = out));
+    }
+    return rows;
+  }
+
+  /** Per (site, window month), Σ coef × dual over the rows its month enters, into `price`. */
+  pricesOf(i: number, dual: Float64Array, price: Float64Array): Float64Array {
+    const shape = this.groups[i].shape;
+    const M = shape.months;
+    price.fill(0);
+    shape.sites.forEach((_, s) => {
+      const rows = this.rowsOfSite(i, s);
+      for (let x = 0; x < rows.length; x += 3) {
+        const m = rows[x] - shape.k0;
+        if (m < 0 || m >= M) continue;
+        const r = rows[x + 1];
+        if (r < dual.length) price[s * M + m] += rows[x + 2] * dual[r];
+      }
+    });
+    return price;
+  }
+
+  /** What group i's fixed rotations cost at the duals (every column of the group has them). */
+  fixedDual(i: number, dual: Float64Array): number {
+    let v = 0;
+    for (const r of this.groups[i].shape.fixed) {
+      const { block, shape } = this.fixedBlock(i, r);
+      this.f.slotRowsOf(shape, block, (_k, row, c) => {
+        if (row < dual.length) v += c * dual[row];
+      });
+    }
+    return v;
+  }
+
+  /** The reduced cost of a schedule of group i (its DP cost at these duals). */
+  reducedCost(i: number, dual: Float64Array, cost: number): number {
+    const g = this.groups[i];
+    let extra = 0;
+    for (const [r, v] of this.extra[i]) if (r < dual.length) extra += v * dual[r];
+    return g.shape.value - this.f.groupDual(this.offset + i, dual) - extra - this.fixedDual(i, dual) - cost;
+  }
+
+  /** Adds a DP schedule of group i as a column (once); returns its column index. */
+  add(i: number, s: Schedule, out?: Entries): number {
+    const g = this.groups[i];
+    const rots = s.rotations.map((r) => ({ req: r.req, site: r.option, k0: g.shape.k0 + r.m0, k1: g.shape.k0 + r.m1 }));
+    const id = JSON.stringify(rots);
+    const have = this.seen[i].get(id);
+    if (have !== undefined) return have;
+    const blocks: Block[] = [];
+    const shapes: string[] = [];
+    for (const r of rots) {
+      const b = r.site >= 0 ? this.siteBlock(i, r.site, r.k0, r.k1) : this.fixedBlock(i, g.shape.fixed[-1 - r.site]);
+      blocks.push(b.block);
+      shapes.push(b.shape);
+    }
+    const value = g.shape.value - transitionCost(this.f.ctx) * rots.length;
+    const index = this.columns[i].length;
+    const col = this.f.addUsesColumn(this.offset + i, value, blocks, shapes, { kind: "r", group: this.offset + i, schedule: index }, this.extra[i], out);
+    this.columns[i].push({ rotations: rots, col, value });
+    this.seen[i].set(id, col);
+    return col;
+  }
+
+  /** Whether group i already has this schedule as a column. */
+  has(i: number, s: Schedule): boolean {
+    const k0 = this.groups[i].shape.k0;
+    return this.seen[i].has(JSON.stringify(s.rotations.map((r) => ({ req: r.req, site: r.option, k0: k0 + r.m0, k1: k0 + r.m1 }))));
+  }
+
+  /** A column's rotations as plan rotations (fixed ones exactly as agreed, others without mentors yet). */
+  rotationsOf(i: number, c: ScheduleColumn): { rotation: ResidencyRotation; fixed: boolean }[] {
+    const g = this.groups[i];
+    const b = this.f.ctx.slots.boundaries;
+    return c.rotations.map((r) => {
+      if (r.site < 0) return { rotation: g.shape.fixed[-1 - r.site], fixed: true };
+      const s = g.shape.sites[r.site];
+      return { rotation: { requirement: g.shape.reqIds[r.req], unit: s.unit, dept: s.dept, start: b[r.k0], end: b[r.k1] }, fixed: false };
+    });
+  }
+}
+
+/** Whether two problems' requirements read the same option indices (so one graph serves both). */
+function sameOptions(a: ScheduleColumnReqs, b: ScheduleColumnReqs): boolean {
+  return a.length === b.length && a.every((r, i) => r.options.length === b[i].options.length && r.options.every((o, k) => o === b[i].options[k]));
+}
+type ScheduleColumnReqs = readonly { readonly options: readonly number[] }[];
+
+/** A resident rotation as a placement, for naming mentors together with 进修 placements. */
+export function rotationPlacement(trainee: string, r: ResidencyRotation): Placement {
+  return { trainee, unit: r.unit, dept: r.dept, start: r.start, end: r.end, ...(r.mentor !== undefined ? { mentor: r.mentor } : {}) };
+}
