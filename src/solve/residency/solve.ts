@@ -327,7 +327,10 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     const { model, keptRows } = f.builder.build();
     const master = elastic(lpRelaxation(model), keptRows, f);
     const warm = basis ? warmBasis(master, model.numCols, keptRows, basis) : undefined;
-    const lp = await backend.solve(master, { timeLimitMs: remaining(), engineOptions: o.engineOptions, basis: warm, signal: clock.signal });
+    // Engines do not take empty models: with no column yet the master's value is its offset and every dual 0.
+    const lp: BackendResult = master.numCols === 0
+      ? (emptyFeasible(master) ? { status: "optimal", x: new Float64Array(0), objective: master.offset, rowDual: new Float64Array(master.numRows) } : { status: "infeasible" })
+      : await backend.solve(master, { timeLimitMs: remaining(), engineOptions: o.engineOptions, basis: warm, signal: clock.signal });
     if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) break;
     if (lp.basis) {
       const row = new Int32Array(f.builder.rowLower.length).fill(-1);
@@ -388,7 +391,9 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     o.onPhase(`restricted MILP ${round + 1}`);
     const { model } = f.builder.build();
     const from = last?.x ?? start;
-    const res = await backend.solve(model, {
+    const res: BackendResult = model.numCols === 0
+      ? (emptyFeasible(model) ? { status: "optimal", x: new Float64Array(0), objective: model.offset, bound: model.offset } : { status: "infeasible" })
+      : await backend.solve(model, {
       start: padded(from, model.numCols), timeLimitMs: remaining(), signal: clock.signal, relGap: o.relGap,
       absGap: integral && !o.relGap ? 0.999 : undefined, engineOptions: o.engineOptions,
       onProgress: (p) => o.onPhase("solve", { incumbent: p.incumbent, bound: bounded ? upper : undefined }),
@@ -442,6 +447,12 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
   const bound = bounded ? Math.max(last.objective, Math.min(upper, Math.max(last.bound ?? upper, outside))) : undefined;
   const proven = bound !== undefined && withinGap(last.objective, bound, 0, integral);
   return { status: proven ? "optimal" : expired() ? "timeout" : "feasible", x: padded(last.x, f.builder.numCols), objective: last.objective, bound };
+}
+
+/** Whether a model without columns holds: every row admits activity 0. */
+function emptyFeasible(m: LinearModel): boolean {
+  for (let r = 0; r < m.numRows; r++) if (m.rowLower[r] > 1e-9 || m.rowUpper[r] < -1e-9) return false;
+  return true;
 }
 
 function withinGap(z: number, bound: number, relGap: number | undefined, integral: boolean): boolean {
