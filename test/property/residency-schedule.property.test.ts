@@ -28,6 +28,17 @@ function rotationsOf(a: readonly Month[]): { req: number; option: number; m0: nu
   return out;
 }
 
+/** Adjacent entries of one regular option joined (the minimal listing of the same months). */
+function merged(rots: readonly { req: number; option: number; m0: number; m1: number }[]): { req: number; option: number; m0: number; m1: number }[] {
+  const out: { req: number; option: number; m0: number; m1: number }[] = [];
+  for (const r of rots) {
+    const last = out[out.length - 1];
+    if (last && last.m1 === r.m0 && last.req === r.req && last.option === r.option && r.option >= 0) last.m1 = r.m1;
+    else out.push({ req: r.req, option: r.option, m0: r.m0, m1: r.m1 });
+  }
+  return out;
+}
+
 /** SPEC §10 R-CURRICULUM on one schedule, read from the spec (independent of the DP). */
 function valid(p: ScheduleProblem, rotations: readonly { req: number; option: number; m0: number; m1: number }[]): boolean {
   const monthsOf = p.reqs.map(() => new Set<number>());
@@ -41,6 +52,7 @@ function valid(p: ScheduleProblem, rotations: readonly { req: number; option: nu
     }
   }
   // Fixed rotations kept, each exactly once; a fixed option nowhere else.
+  rotations = [...rotations].sort((a, b) => a.m0 - b.m0);
   for (let i = 0; i < p.fixed.length; i++) {
     const f = p.fixed[i];
     const same = rotations.filter((r) => r.option === -1 - i);
@@ -176,7 +188,13 @@ describe("schedule pricing by dynamic programming (SPEC §10 R-CURRICULUM)", () 
         const { schedules, complete } = new SchedulePricer(p).upTo(limit + 1e-9, 100_000);
         expect(complete).toBe(true);
         const want = [...keys].filter((k) => costOf(p, JSON.parse(k)) <= limit + 1e-9).sort();
-        const got = schedules.map((s: Schedule) => JSON.stringify(s.rotations.map((r) => ({ req: r.req, option: r.option, m0: r.m0, m1: r.m1 })))).sort();
+        // Every listed schedule is valid and costs what it says; merged where two entries of one option
+        // meet (the DP may list such a split too: valid, and dearer), they are exactly the brute force's.
+        for (const s of schedules) {
+          expect(valid(p, s.rotations)).toBe(true);
+          expect(costOf(p, s.rotations)).toBeCloseTo(s.cost, 9);
+        }
+        const got = [...new Set(schedules.map((s: Schedule) => JSON.stringify(merged(s.rotations))))].sort();
         if (JSON.stringify(got) !== JSON.stringify(want)) console.log(JSON.stringify({ got, want, limit, p: { ...p, price: [...p.price] } }));
         expect(got).toEqual(want);
       }),

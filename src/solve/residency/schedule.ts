@@ -21,8 +21,10 @@
  * `best(t, label)` (the cheapest completion) is memoised top-down.
  *
  * Two adjacent blocks of one requirement are allowed as moves (they form one
- * block of the spec): counting them as two is conservative, and the merged
- * block is a move of its own, so the optimum is unaffected.
+ * block of the spec, listed as two entries): counting them as two blocks is
+ * conservative, and the merged block is a move of its own that costs no
+ * more, so the optimum is unaffected; `upTo` may list such a split schedule
+ * besides the merged one (valid, dearer by a transition).
  *
  * A fixed rotation is an option of its own, forced in its months: a block
  * may not start or end strictly inside it, and entering it costs one
@@ -93,7 +95,7 @@ interface BlockPath {
  * completion of every label. `reprice` reuses the graph for new prices.
  */
 export class SchedulePricer {
-  /** Label digits: radix and weight per requirement, then the weight of the last-requirement digit. */
+  /** Label digits: radix and weight per requirement. */
   private readonly radix: number[];
   private readonly w: number[];
   private readonly n: number;
@@ -133,7 +135,7 @@ export class SchedulePricer {
       wt *= r;
     }
     this.w.push(wt);
-    if (wt * (this.n + 1) > Number.MAX_SAFE_INTEGER) throw new RangeError("SchedulePricer: the curriculum has too many label states for numeric labels");
+    if (wt > Number.MAX_SAFE_INTEGER) throw new RangeError("SchedulePricer: the curriculum has too many label states for numeric labels");
     this.bc = new Float64Array(this.n * M * (M + 1));
     this.price = p.price;
     this.build();
@@ -172,15 +174,23 @@ export class SchedulePricer {
       return i;
     };
     nodeOf(0, 0);
+    const dead = index.map(() => new Set<number>());
     const u = new Int32Array(this.n), b = new Int32Array(this.n);
     for (let t = 0; t < M; t++)
       for (const i of this.layers[t]) {
         this.edgeFirst[i] = this.edgeTo.length;
         this.moves(t, this.nodeCode[i], (next, t1, block, req) => {
-          // Labels whose unfinished requirements cannot fit in the months left are not made.
-          if (t1 < M && !this.feasibleAhead(t1, next, u, b)) return;
-          if (t1 === M && !this.validEnd(next, u, b)) return;
-          this.edgeTo.push(nodeOf(t1, next));
+          // Labels whose unfinished requirements cannot fit in the months left are not made (each judged once).
+          let to = index[t1].get(next);
+          if (to === undefined) {
+            if (dead[t1].has(next)) return;
+            if (t1 < M ? !this.feasibleAhead(t1, next, u, b) : !this.validEnd(next, u, b)) {
+              dead[t1].add(next);
+              return;
+            }
+            to = nodeOf(t1, next);
+          }
+          this.edgeTo.push(to);
           this.edgeBlock.push(block);
           this.edgeReq.push(req);
         });
@@ -317,9 +327,8 @@ export class SchedulePricer {
   }
 
   // Labels are numbers: digit i (weight w[i]) per requirement — 0 not started, FIN = radix − 1,
-  // else 1 + (u − 1) × blocks + (b − 1) for u ≥ 1 months in b ≥ 1 blocks — and a last digit: the
-  // requirement whose block ended at this boundary and may take another block (+1), or 0. A
-  // block of it may not start here (it would join the last one).
+  // else 1 + (u − 1) × blocks + (b − 1) for u ≥ 1 months in b ≥ 1 blocks. A block of a
+  // requirement may start where its last one ended (see the class comment).
 
   private digitOf(i: number, u: number, b: number): number {
     return 1 + (u - 1) * this.p.reqs[i].blocks + (b - 1);
@@ -349,12 +358,11 @@ export class SchedulePricer {
     const n = this.n;
     // Own digits: `visit` may decode other labels.
     const u = new Int32Array(n), b = new Int32Array(n);
-    const last = this.decode(code, u, b);
-    const wl = this.w[n];
-    const base = code - (last + 1) * wl;
+    this.decode(code, u, b);
+    const base = code;
     if (this.forced[t] < 0) visit(base, t + 1, -1, -1);
     for (let j = 0; j < n; j++) {
-      if (u[j] === FIN || j === last) continue;
+      if (u[j] === FIN) continue;
       const r = p.reqs[j];
       if (t < r.lo || t >= r.hi || b[j] >= r.blocks) continue;
       let next = base;
@@ -381,7 +389,7 @@ export class SchedulePricer {
         if (nb >= r.blocks || nu >= r.max) {
           if (nu < r.min) continue;
           k = next + (this.radix[j] - 1 - old) * this.w[j];
-        } else k = next + (this.digitOf(j, nu, nb) - old) * this.w[j] + (j + 1) * wl;
+        } else k = next + (this.digitOf(j, nu, nb) - old) * this.w[j];
         visit(k, t + L, (j * M + t) * (M + 1) + L, j);
       }
     }
