@@ -42,6 +42,9 @@ import { type LinearModel, lpRelaxation, padded, rowActivities, withSingletons }
 import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from "../plan.js";
 import { seedColumns } from "../pricing.js";
 import { ResidentFamily, rotationPlacement } from "./columns.js";
+import { independentParts, partInstance } from "./components.js";
+import { contextOf } from "../../rules/context.js";
+import { validInstance } from "../../model/parse.js";
 import { type Excluded, type ResidentGroup, residentGroups } from "./problem.js";
 
 export interface ResidencySolveOptions {
@@ -50,6 +53,8 @@ export interface ResidencySolveOptions {
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
   readonly lang: Lang;
   readonly onPhase: (phase: string, p?: { incumbent?: number; bound?: number }) => void;
+  /** Solving one independent part already (do not split again). */
+  readonly part?: boolean;
 }
 
 export interface ResidencyStats {
@@ -85,6 +90,12 @@ export async function solveResidency(ctx: Context, backend: Backend, clock: Cloc
   if (broken.length) {
     const conflicts = broken.map((v) => ({ ...v, message: `${en ? "pinned placements and fixed rotations: " : "已定安排和已定轮转："}${v.message}` }));
     return { plan: infeasiblePlan(instance, pinned, conflicts, lang), stats: none("not run") };
+  }
+
+  // Bases that share no unit (and no 进修 trainee connects) are independent problems: solved apart.
+  if (!o.part) {
+    const parts = independentParts(ctx);
+    if (parts.length > 1) return solveParts(ctx, backend, clock, o, parts);
   }
 
   o.onPhase("candidates");
@@ -187,6 +198,51 @@ export async function solveResidency(ctx: Context, backend: Backend, clock: Cloc
   if (wrong.length)
     throw new InternalError(`solve: the computed plan fails verification (a bug in jinxiu, please report it):\n${wrong.slice(0, 10).map((y) => `${y.code}: ${y.message}`).join("\n")}`);
   return { plan, stats };
+}
+
+/**
+ * The independent parts solved one after another, each as its own instance,
+ * and their plans merged: objectives add up (every row lives in one part;
+ * units no trainee can reach only add their soft service shortfalls, the
+ * same in every plan), so the bounds add up too.
+ */
+async function solveParts(ctx: Context, backend: Backend, clock: Clock, o: ResidencySolveOptions, parts: ReturnType<typeof independentParts>): Promise<{ plan: Plan; stats: ResidencyStats }> {
+  const instance = ctx.instance;
+  const names = (p: (typeof parts)[number]) => [...new Set(p.trainees.map((t) => t.unit))].map((u) => wordsOf(ctx, o.lang).unit(u)).join("、");
+  o.onPhase(`independent parts ${parts.length}`);
+  const plans: Plan[] = [];
+  let variables = 0, constraints = 0, groups = 0, candidates = 0;
+  for (let i = 0; i < parts.length; i++) {
+    o.onPhase(`part ${i + 1}/${parts.length}: ${names(parts[i])}`);
+    const sub = validInstance(partInstance(instance, parts[i]), "solve");
+    const { plan, stats } = await solveResidency(contextOf(sub), backend, clock, { ...o, part: true, onPhase: (phase, p) => o.onPhase(`part ${i + 1}/${parts.length} ${phase}`, p) });
+    if (plan.status === "infeasible") return { plan: infeasiblePlan(instance, instance.pinned ?? [], [...plan.conflicts], o.lang), stats };
+    plans.push(plan);
+    variables += stats.variables;
+    constraints += stats.constraints;
+    groups += stats.groups;
+    candidates += stats.candidates;
+  }
+  const byId = <T extends { trainee: string }>(xs: T[]) => xs.sort((a, b) => (a.trainee < b.trainee ? -1 : a.trainee > b.trainee ? 1 : 0));
+  const listed = new Set(plans.flatMap((p) => [...p.placements.map((x) => x.trainee), ...(p.residencies ?? []).map((x) => x.trainee), ...p.unplaced.map((x) => x.trainee)]));
+  const draft: Plan = {
+    version: 1,
+    status: plans.every((p) => p.status === "optimal") ? "optimal" : plans.some((p) => p.status === "timeout-feasible") ? "timeout-feasible" : "feasible",
+    objective: 0,
+    placements: byId(plans.flatMap((p) => p.placements)),
+    residencies: byId(plans.flatMap((p) => p.residencies ?? [])),
+    support: plans.flatMap((p) => p.support),
+    unplaced: byId([...plans.flatMap((p) => p.unplaced), ...instance.trainees.filter((t) => !listed.has(t.id)).map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: "" }] }))]),
+    shortfalls: [], conflicts: [],
+  };
+  const v = verifyPlan(instance, draft, { rules: RULE_CODES, lang: o.lang });
+  const sum = plans.reduce((x, p) => x + p.objective, 0);
+  const bounds = plans.every((p) => p.bound !== undefined) ? plans.reduce((x, p) => x + p.bound!, 0) + (v.objective - sum) : undefined;
+  const plan = completed(bounds !== undefined ? { ...draft, bound: bounds } : draft, v);
+  const wrong = [...v.violations, ...planFormatViolations(instance, plan, v.changes)];
+  if (wrong.length)
+    throw new InternalError(`solve: the merged plan of independent parts fails verification (a bug in jinxiu, please report it):\n${wrong.slice(0, 10).map((y) => `${y.code}: ${y.message}`).join("\n")}`);
+  return { plan, stats: { variables, constraints, groups, candidates, engineStatus: draft.status } };
 }
 
 /**
