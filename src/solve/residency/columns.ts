@@ -32,7 +32,6 @@ export class ResidentFamily {
   /** Per site shape: the rows one unit of its uses enters, as (slot, row, coef) triples. */
   private readonly siteRows = new Map<string, number[]>();
   private readonly rank: (number | undefined)[];
-  private readonly pricerCache = new Map<string, SchedulePricer>();
 
   constructor(
     readonly f: Formulation,
@@ -41,6 +40,8 @@ export class ResidentFamily {
     readonly offset: number,
     /** Extra entries of every column of resident group i (the row that makes a resident with fixed rotations scheduled). */
     readonly extra: readonly (readonly (readonly [number, number])[])[],
+    /** Label graphs by schedule structure, shared (e.g. by the independent parts of one solve). */
+    private readonly pricerCache = new Map<string, SchedulePricer>(),
   ) {
     this.columns = groups.map(() => []);
     this.seen = groups.map(() => new Map());

@@ -106,15 +106,14 @@ export class SchedulePricer {
   private readonly opts: number[][];
   private price: Float64Array;
   // The label graph: nodes (month boundary, label code), edges in CSR by node.
-  private readonly nodeT: number[] = [];
-  private readonly nodeCode: number[] = [];
-  private readonly edgeFirst: number[] = [];
-  private readonly edgeEnd: number[] = [];
-  private readonly edgeTo: number[] = [];
+  // Built in arrays, kept in typed arrays (a 36-month curriculum has millions of edges).
+  private nodeT = new Int32Array(0);
+  private edgeFirst = new Int32Array(0);
+  private edgeEnd = new Int32Array(0);
+  private edgeTo = new Int32Array(0);
   /** Index into `bc` of an edge's block, −1 for an idle month. */
-  private readonly edgeBlock: number[] = [];
-  private readonly edgeReq: number[] = [];
-  private readonly layers: number[][] = [];
+  private edgeBlock = new Int32Array(0);
+  private readonly layers: Int32Array[] = [];
   /** Cheapest completion per node at the current prices. */
   private comp: Float64Array = new Float64Array(0);
 
@@ -156,30 +155,32 @@ export class SchedulePricer {
   private build(): void {
     const M = this.p.months;
     const index: Map<number, number>[] = [];
+    const layers: number[][] = [];
     for (let t = 0; t <= M; t++) {
       index.push(new Map());
-      this.layers.push([]);
+      layers.push([]);
     }
+    const nodeT: number[] = [], nodeCode: number[] = [], edgeFirst: number[] = [], edgeEnd: number[] = [], edgeTo: number[] = [], edgeBlock: number[] = [];
     const nodeOf = (t: number, code: number): number => {
       let i = index[t].get(code);
       if (i === undefined) {
-        i = this.nodeT.length;
-        this.nodeT.push(t);
-        this.nodeCode.push(code);
-        this.edgeFirst.push(0);
-        this.edgeEnd.push(0);
+        i = nodeT.length;
+        nodeT.push(t);
+        nodeCode.push(code);
+        edgeFirst.push(0);
+        edgeEnd.push(0);
         index[t].set(code, i);
-        this.layers[t].push(i);
+        layers[t].push(i);
       }
       return i;
     };
     nodeOf(0, 0);
     const dead = index.map(() => new Set<number>());
     const u = new Int32Array(this.n), b = new Int32Array(this.n);
-    for (let t = 0; t < M; t++)
-      for (const i of this.layers[t]) {
-        this.edgeFirst[i] = this.edgeTo.length;
-        this.moves(t, this.nodeCode[i], (next, t1, block, req) => {
+    for (let t = 0; t < M; t++) {
+      for (const i of layers[t]) {
+        edgeFirst[i] = edgeTo.length;
+        this.moves(t, nodeCode[i], (next, t1, block) => {
           // Labels whose unfinished requirements cannot fit in the months left are not made (each judged once).
           let to = index[t1].get(next);
           if (to === undefined) {
@@ -190,12 +191,21 @@ export class SchedulePricer {
             }
             to = nodeOf(t1, next);
           }
-          this.edgeTo.push(to);
-          this.edgeBlock.push(block);
-          this.edgeReq.push(req);
+          edgeTo.push(to);
+          edgeBlock.push(block);
         });
-        this.edgeEnd[i] = this.edgeTo.length;
+        edgeEnd[i] = edgeTo.length;
       }
+      // Layer t is done: its maps are no longer needed.
+      index[t].clear();
+      dead[t].clear();
+    }
+    this.nodeT = Int32Array.from(nodeT);
+    this.edgeFirst = Int32Array.from(edgeFirst);
+    this.edgeEnd = Int32Array.from(edgeEnd);
+    this.edgeTo = Int32Array.from(edgeTo);
+    this.edgeBlock = Int32Array.from(edgeBlock);
+    for (const l of layers) this.layers.push(Int32Array.from(l));
   }
 
   /** Sets new prices: the block costs and every label's cheapest completion. */
@@ -447,7 +457,7 @@ export class SchedulePricer {
           continue;
         }
         // Every option sequence of the block within what is left of the limit (cheapest first).
-        const req = this.edgeReq[e];
+        const req = Math.floor(this.edgeBlock[e] / (M * (M + 1)));
         const L = this.nodeT[to] - t;
         const ok = this.blockPaths(req, t, L, limit - cost - comp[to], (opts, c) => {
           blocks.push({ req, m0: t, opts });

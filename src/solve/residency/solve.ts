@@ -43,6 +43,7 @@ import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from 
 import { seedColumns } from "../pricing.js";
 import { ResidentFamily, rotationPlacement } from "./columns.js";
 import { independentParts, partInstance } from "./components.js";
+import type { SchedulePricer } from "./schedule.js";
 import { contextOf } from "../../rules/context.js";
 import { validInstance } from "../../model/parse.js";
 import { type Excluded, type ResidentGroup, residentGroups } from "./problem.js";
@@ -55,6 +56,8 @@ export interface ResidencySolveOptions {
   readonly onPhase: (phase: string, p?: { incumbent?: number; bound?: number }) => void;
   /** Solving one independent part already (do not split again). */
   readonly part?: boolean;
+  /** Schedule label graphs by structure, shared by the parts of one solve. */
+  readonly pricers?: Map<string, SchedulePricer>;
 }
 
 export interface ResidencyStats {
@@ -130,7 +133,7 @@ export async function solveResidency(ctx: Context, backend: Backend, clock: Cloc
     f.hardMinRows.push(row);
     return [[row, 1] as const];
   });
-  const fam = new ResidentFamily(f, residents, offset, extra);
+  const fam = new ResidentFamily(f, residents, offset, extra, o.pricers);
   const pricing = jinxiu.nCands > (o.pricingThreshold ?? 20_000);
   if (pricing) seedColumns(f, 3);
   else f.addAll();
@@ -210,12 +213,13 @@ async function solveParts(ctx: Context, backend: Backend, clock: Clock, o: Resid
   const instance = ctx.instance;
   const names = (p: (typeof parts)[number]) => [...new Set(p.trainees.map((t) => t.unit))].map((u) => wordsOf(ctx, o.lang).unit(u)).join("、");
   o.onPhase(`independent parts ${parts.length}`);
+  const pricers = new Map<string, SchedulePricer>();
   const plans: Plan[] = [];
   let variables = 0, constraints = 0, groups = 0, candidates = 0;
   for (let i = 0; i < parts.length; i++) {
     o.onPhase(`part ${i + 1}/${parts.length}: ${names(parts[i])}`);
     const sub = validInstance(partInstance(instance, parts[i]), "solve");
-    const { plan, stats } = await solveResidency(contextOf(sub), backend, clock, { ...o, part: true, onPhase: (phase, p) => o.onPhase(`part ${i + 1}/${parts.length} ${phase}`, p) });
+    const { plan, stats } = await solveResidency(contextOf(sub), backend, clock, { ...o, part: true, pricers, onPhase: (phase, p) => o.onPhase(`part ${i + 1}/${parts.length} ${phase}`, p) });
     if (plan.status === "infeasible") return { plan: infeasiblePlan(instance, instance.pinned ?? [], [...plan.conflicts], o.lang), stats };
     plans.push(plan);
     variables += stats.variables;
