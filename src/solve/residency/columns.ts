@@ -50,17 +50,7 @@ export class ResidentFamily {
 
   /** The pricer of group i (one label graph per distinct schedule structure). */
   pricer(i: number): SchedulePricer {
-    let p = this.pricers[i];
-    if (!p) {
-      const shape = this.groups[i].shape;
-      const id = JSON.stringify([shape.months, shape.problem.minBlock, shape.problem.transition, shape.problem.reqs.map((r) => [r.min, r.max, r.blocks, r.lo, r.hi, r.after, r.options.length]), shape.problem.fixed]);
-      // Groups of one structure share the graph; options differ only in which prices they read, not in the graph.
-      const same = this.pricerCache.get(id);
-      p = same && sameOptions(same.p.reqs, shape.problem.reqs) ? same : new SchedulePricer(shape.problem);
-      if (!same) this.pricerCache.set(id, p);
-      this.pricers[i] = p;
-    }
-    return p;
+    return (this.pricers[i] ??= pricerFor(this.pricerCache, this.groups[i].shape));
   }
 
   /** The uses of one month of a site, or of a fixed rotation, for group i: a block over slots `[k0, k1)`. */
@@ -173,11 +163,13 @@ export class ResidentFamily {
   }
 }
 
-/** Whether two problems' requirements read the same option indices (so one graph serves both). */
-function sameOptions(a: ScheduleColumnReqs, b: ScheduleColumnReqs): boolean {
-  return a.length === b.length && a.every((r, i) => r.options.length === b[i].options.length && r.options.every((o, k) => o === b[i].options[k]));
+/** The pricer of a schedule problem, from a cache of label graphs by structure (options differ only in which prices they read). */
+export function pricerFor(cache: Map<string, SchedulePricer>, shape: ResidentGroup["shape"]): SchedulePricer {
+  const id = JSON.stringify([shape.months, shape.problem.minBlock, shape.problem.transition, shape.problem.reqs.map((r) => [r.min, r.max, r.blocks, r.lo, r.hi, r.after, r.options]), shape.problem.fixed]);
+  let p = cache.get(id);
+  if (!p) cache.set(id, (p = new SchedulePricer(shape.problem)));
+  return p;
 }
-type ScheduleColumnReqs = readonly { readonly options: readonly number[] }[];
 
 /** A resident rotation as a placement, for naming mentors together with 进修 placements. */
 export function rotationPlacement(trainee: string, r: ResidencyRotation): Placement {

@@ -41,9 +41,9 @@ import { groupTrainees } from "../groups.js";
 import { type LinearModel, lpRelaxation, padded, rowActivities, withSingletons } from "../model.js";
 import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from "../plan.js";
 import { seedColumns } from "../pricing.js";
-import { ResidentFamily, rotationPlacement } from "./columns.js";
+import { ResidentFamily, pricerFor, rotationPlacement } from "./columns.js";
 import { independentParts, partInstance } from "./components.js";
-import type { SchedulePricer } from "./schedule.js";
+import { SchedulePricer } from "./schedule.js";
 import { contextOf } from "../../rules/context.js";
 import { validInstance } from "../../model/parse.js";
 import { type Excluded, type ResidentGroup, residentGroups } from "./problem.js";
@@ -104,7 +104,20 @@ export async function solveResidency(ctx: Context, backend: Backend, clock: Cloc
   o.onPhase("candidates");
   const jinxiu = await groupTrainees(ctx, usage, lang, clock);
   if (jinxiu.stopped) throw new UsageError("solve: stopped (time limit or abort) before any valid plan was found");
-  const { groups: residents, excluded } = residentGroups(ctx, lang);
+  const pricers = o.pricers ?? new Map<string, SchedulePricer>();
+  const { groups: allResidents, excluded } = residentGroups(ctx, lang);
+  // Residents whose curriculum has no valid schedule in their window at all (phase, after, blocks, fixed rotations).
+  const residents = allResidents.filter((g) => {
+    const p = pricerFor(pricers, g.shape).reprice(new Float64Array(g.shape.sites.length * g.shape.months));
+    if (Number.isFinite(p.cheapest())) return true;
+    const win = `[${ctx.slots.boundaries[g.shape.k0]}, ${ctx.slots.boundaries[g.shape.k0 + g.shape.months]})`;
+    for (const t of g.trainees)
+      excluded.set(t.id, {
+        infeasible: g.shape.fixed.length > 0,
+        reasons: [{ code: "R-CURRICULUM", message: w.say(`在时间窗 ${win} 内${g.shape.fixed.length ? "（连同已定轮转）" : ""}排不出满足培训大纲“${g.shape.info.curriculum.id}”各项轮转要求（时长、分段、阶段和先后顺序）的轮转计划`, `no schedule in the window ${win}${g.shape.fixed.length ? " (with the fixed rotations)" : ""} meets curriculum "${g.shape.info.curriculum.id}" (months, blocks, phases and order)`) }],
+      });
+    return false;
+  });
   // A resident with fixed rotations that cannot be scheduled: no valid plan exists (reading 25).
   const stuck = [...excluded].filter(([, x]) => x.infeasible);
   const serviceConflicts = impossibleService(ctx, residents, usage, lang);
@@ -133,7 +146,7 @@ export async function solveResidency(ctx: Context, backend: Backend, clock: Cloc
     f.hardMinRows.push(row);
     return [[row, 1] as const];
   });
-  const fam = new ResidentFamily(f, residents, offset, extra, o.pricers);
+  const fam = new ResidentFamily(f, residents, offset, extra, pricers);
   const pricing = jinxiu.nCands > (o.pricingThreshold ?? 20_000);
   if (pricing) seedColumns(f, 3);
   else f.addAll();
