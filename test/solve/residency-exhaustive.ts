@@ -25,7 +25,7 @@ function plan(residencies: ResidencyEntry[], instance: Instance): Plan {
 }
 
 /** Every schedule of one resident that the per-resident rules accept. */
-function schedulesOf(instance: Instance, id: string, limit: number): ResidencyEntry[] | undefined {
+export function schedulesOf(instance: Instance, id: string, limit: number): ResidencyEntry[] | undefined {
   const t = instance.trainees.find((x) => x.id === id)!;
   const cur = instance.programmes.find((p) => p.id === t.programme)!.residency!.curricula.find((c) => c.id === t.curriculum)!;
   const cal: string[] = [];
@@ -94,7 +94,10 @@ export function residencyExhaustive(instance: Instance, limit = 20_000): { objec
   const chosen: ResidencyEntry[] = [];
   const go = (i: number) => {
     if (i === ids.length) {
-      const v = verifyPlan(instance, plan([...chosen], instance));
+      // With a baseline the plan states its changes (SPEC §11.1): the verifier's count, then judged again.
+      const first = plan([...chosen], instance);
+      const counted = instance.baseline ? verifyPlan(instance, first).changes : undefined;
+      const v = verifyPlan(instance, counted !== undefined ? { ...first, changes: counted } : first);
       if (v.valid && (best === undefined || v.objective > best)) best = v.objective;
       return;
     }

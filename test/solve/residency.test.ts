@@ -9,7 +9,7 @@ import { parseInstance } from "../../src/model/parse.js";
 import type { Plan } from "../../src/model/types.js";
 import { solve } from "../../src/solve/index.js";
 import { verifyPlan } from "../../src/verify.js";
-import { residencyInstance } from "../rules/residency-fixture.js";
+import { residencyInstance, validSchedule } from "../rules/residency-fixture.js";
 
 const inst = (over: (i: any) => void = () => {}) => parseInstance(JSON.stringify(residencyInstance(over)));
 
@@ -117,5 +117,18 @@ describe("solve with residents (SPEC §10)", () => {
     expect(phases).toContain("independent parts 2");
     expect((plan.residencies ?? []).map((r) => r.trainee)).toEqual(["r1", "r2", "r3"]);
     expect(plan.status).toBe("optimal");
+  });
+
+  it("re-plans against a baseline of residencies: keeping each schedule is worth the change avoided (SPEC §11.1)", async () => {
+    const baseline = { residencies: [validSchedule("r1", 0), validSchedule("r2", 1)] };
+    const i = inst((x) => (x.baseline = baseline));
+    const plan = await solve(i);
+    valid(i, plan);
+    expect(plan.changes).toBe(0);
+    expect(plan.status).toBe("optimal");
+    expect(plan.bound).toBe(plan.objective);
+    // Without the baseline the optimum schedules differently but scores no more than the kept plan's §10 terms.
+    const free = await solve(inst());
+    expect(plan.objective).toBeLessThanOrEqual(free.objective);
   });
 });

@@ -10,7 +10,7 @@
 import type { Placement, ResidencyRotation } from "../../model/types.js";
 import { key } from "../../rules/keys.js";
 import { type Block, residencyBlocks } from "../../rules/ledger.js";
-import { transitionCost } from "../../rules/objective.js";
+import { rotationsCompared, transitionCost } from "../../rules/objective.js";
 import type { Entries, Formulation } from "../formulate.js";
 import type { ResidentGroup } from "./problem.js";
 import { type Schedule, SchedulePricer } from "./schedule.js";
@@ -126,8 +126,29 @@ export class ResidentFamily {
   /** Adds a DP schedule of group i as a column (once); returns its column index. */
   add(i: number, s: Schedule, out?: Entries): number {
     const g = this.groups[i];
-    const rots = s.rotations.map((r) => ({ req: r.req, site: r.option, k0: g.shape.k0 + r.m0, k1: g.shape.k0 + r.m1 }));
-    const id = JSON.stringify(rots);
+    return this.addRotations(i, s.rotations.map((r) => ({ req: r.req, site: r.option, k0: g.shape.k0 + r.m0, k1: g.shape.k0 + r.m1 })), out);
+  }
+
+  /** Adds group i's baseline schedule (SPEC §11.1) when it could be kept; returns its column index. */
+  addKeep(i: number): number | undefined {
+    const rots = this.groups[i].keep?.rotations;
+    return rots ? this.addRotations(i, rots) : undefined;
+  }
+
+  /** The reduced cost of group i's baseline schedule at the duals (undefined: it cannot be kept). */
+  keepReducedCost(i: number, dual: Float64Array, price: Float64Array): number | undefined {
+    const g = this.groups[i];
+    const rots = g.keep?.rotations;
+    if (!rots) return undefined;
+    this.pricesOf(i, dual, price);
+    let cost = this.f.ctx.weights.transition * rots.length;
+    for (const r of rots) if (r.site >= 0) for (let k = r.k0; k < r.k1; k++) cost += price[r.site * g.shape.months + (k - g.shape.k0)];
+    return this.reducedCost(i, dual, cost) + this.f.ctx.weights.change;
+  }
+
+  private addRotations(i: number, rots: readonly { req: number; site: number; k0: number; k1: number }[], out?: Entries): number {
+    const g = this.groups[i];
+    const id = JSON.stringify(rots.map((r) => ({ req: r.req, site: r.site, k0: r.k0, k1: r.k1 })));
     const have = this.seen[i].get(id);
     if (have !== undefined) return have;
     const blocks: Block[] = [];
@@ -137,7 +158,10 @@ export class ResidentFamily {
       blocks.push(b.block);
       shapes.push(b.shape);
     }
-    const value = g.shape.value - transitionCost(this.f.ctx) * rots.length;
+    let value = g.shape.value - transitionCost(this.f.ctx) * rots.length;
+    // Keeping the baseline schedule (SPEC §11.1) gives back the change the objective's offset counts.
+    const column: ScheduleColumn = { rotations: rots, col: -1, value };
+    if (g.keep && rotationsCompared(this.rotationsOf(i, column).map((r) => r.rotation)) === g.keep.compared) value += this.f.ctx.weights.change;
     const index = this.columns[i].length;
     const col = this.f.addUsesColumn(this.offset + i, value, blocks, shapes, { kind: "r", group: this.offset + i, schedule: index }, this.extra[i], out);
     this.columns[i].push({ rotations: rots, col, value });

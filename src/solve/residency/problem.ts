@@ -7,7 +7,8 @@
  */
 import type { Reason, ResidencyRotation, Trainee } from "../../model/types.js";
 import { type Context, windowOf } from "../../rules/context.js";
-import { residencyValue } from "../../rules/objective.js";
+import { curriculumProblems } from "../../rules/curriculum.js";
+import { residencyValue, rotationsCompared } from "../../rules/objective.js";
 import { isResident, monthNumber, type ResidentInfo, residentOf, sitesOf } from "../../rules/residents.js";
 import { type Lang, wordsOf } from "../../rules/words.js";
 import type { FixedSpec, ReqSpec, ScheduleProblem } from "./schedule.js";
@@ -40,6 +41,11 @@ export interface ResidentGroup {
   readonly trainees: Trainee[];
   readonly shape: ResidentShape;
   readonly key: string;
+  /**
+   * SPEC §11.1: the residents' baseline schedule (compared as `rotationsCompared`), and its
+   * rotations in slots when it is a valid schedule the plan could keep (worth `change` more).
+   */
+  readonly keep?: { readonly compared: string; readonly rotations?: readonly { readonly req: number; readonly site: number; readonly k0: number; readonly k1: number }[] };
 }
 
 /** Why a resident cannot be scheduled, found before any model: reasons, and whether the instance is infeasible (a fixed rotation kept cannot be). */
@@ -53,6 +59,11 @@ export function residentGroups(ctx: Context, lang: Lang): { groups: ResidentGrou
   const byKey = new Map<string, ResidentGroup>();
   const excluded = new Map<string, Excluded>();
   const w = wordsOf(ctx, lang);
+  // SPEC §11.1: a resident the baseline schedules (and does not also list among its placements) may keep that schedule.
+  const base = ctx.instance.baseline;
+  const placedBefore = new Set((base?.placements ?? []).map((p) => p.trainee));
+  const before = new Map<string, readonly ResidencyRotation[]>();
+  for (const e of base?.residencies ?? []) if (!before.has(e.trainee) && !placedBefore.has(e.trainee)) before.set(e.trainee, e.rotations);
   for (const t of [...ctx.instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (!isResident(ctx, t)) continue;
     const info = residentOf(ctx, t);
@@ -68,12 +79,37 @@ export function residentGroups(ctx: Context, lang: Lang): { groups: ResidentGrou
       excluded.set(t.id, { reasons: built.reasons, infeasible: fixed.length > 0 });
       continue;
     }
-    const key = JSON.stringify([info.prog.id, info.curriculum.id, t.unit, built.k0, built.months, info.periodStart, [...info.completed].sort(), fixed, built.value]);
+    const was = before.get(t.id);
+    const compared = was ? rotationsCompared(was) : undefined;
+    const key = JSON.stringify([info.prog.id, info.curriculum.id, t.unit, built.k0, built.months, info.periodStart, [...info.completed].sort(), fixed, built.value, compared ?? null]);
     const g = byKey.get(key);
     if (g) g.trainees.push(t);
-    else byKey.set(key, { trainees: [t], shape: built, key });
+    else byKey.set(key, { trainees: [t], shape: built, key, ...(was ? { keep: { compared: compared!, rotations: keepable(ctx, built, was) } } : {}) });
   }
   return { groups: [...byKey.values()], excluded };
+}
+
+/** A baseline schedule in slots when the plan could keep it (a valid schedule at allowed sites inside the window, fixed rotations as agreed). */
+function keepable(ctx: Context, shape: ResidentShape, rotations: readonly ResidencyRotation[]): { req: number; site: number; k0: number; k1: number }[] | undefined {
+  if (curriculumProblems(shape.info, rotations, wordsOf(ctx, "en")).length) return undefined;
+  const out: { req: number; site: number; k0: number; k1: number }[] = [];
+  const fixedLeft = new Set(shape.fixed.map((_, i) => i));
+  for (const r of [...rotations].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))) {
+    const a = ctx.slots.boundaryIndex(r.start), b = ctx.slots.boundaryIndex(r.end);
+    const req = shape.reqIds.indexOf(r.requirement);
+    if (a === undefined || b === undefined || a < shape.k0 || b > shape.k0 + shape.months || req < 0) return undefined;
+    const f = shape.fixed.findIndex((x, i) => fixedLeft.has(i) && x.requirement === r.requirement && x.unit === r.unit && x.dept === r.dept && x.start === r.start && x.end === r.end);
+    if (f >= 0) {
+      fixedLeft.delete(f);
+      out.push({ req, site: -1 - f, k0: a, k1: b });
+      continue;
+    }
+    const site = shape.sites.findIndex((s) => s.unit === r.unit && s.dept === r.dept);
+    if (site < 0 || !shape.problem.reqs[req].options.includes(site)) return undefined;
+    // Months on a fixed rotation's months would overlap it.
+    out.push({ req, site, k0: a, k1: b });
+  }
+  return fixedLeft.size === 0 ? out : undefined;
 }
 
 /** The schedule problem of one resident, or why it has none. */

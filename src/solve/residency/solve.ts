@@ -147,6 +147,8 @@ export async function solveResidency(ctx: Context, backend: Backend, clock: Cloc
     return [[row, 1] as const];
   });
   const fam = new ResidentFamily(f, residents, offset, extra, pricers);
+  // SPEC §11.1: every baseline schedule that could be kept is a column from the start.
+  residents.forEach((_, i) => fam.addKeep(i));
   const pricing = jinxiu.nCands > (o.pricingThreshold ?? 20_000);
   if (pricing) seedColumns(f, 3);
   else f.addAll();
@@ -417,9 +419,14 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     for (let i = 0; i < R; i++) {
       const p = fam.pricer(i).reprice(fam.pricesOf(i, dual, prices[i]));
       const best = p.best();
-      if (!best) continue;
+      // The baseline schedule is worth `change` more than the DP sees (it is a column already).
+      const keep = fam.keepReducedCost(i, dual, prices[i]) ?? -Infinity;
+      if (!best) {
+        if (keep > 0) gain += fam.groups[i].trainees.length * keep;
+        continue;
+      }
       const rc = fam.reducedCost(i, dual, best.cost);
-      if (rc > 0) gain += fam.groups[i].trainees.length * rc;
+      if (Math.max(rc, keep) > 0) gain += fam.groups[i].trainees.length * Math.max(rc, keep);
       if (rc > eps && !fam.has(i, best)) {
         fam.add(i, best);
         found++;
