@@ -348,19 +348,14 @@ export class Formulation implements RowHost {
    * (rows made as needed, as a column's would be): `visit(k, row, coef)`.
    */
   slotRowsOf(shape: string, block: Block, visit: (k: number, row: number, coef: number) => void): void {
-    let k = block.k0;
-    let seen = -1;
-    // slotEntries walks slot by slot, every family per slot: count the families of the first slot to know k.
+    // slotEntries walks slot by slot, every family of the shape per slot: counting calls gives the slot.
     let perSlot = -1;
     let i = 0;
     this.slotEntries(key("uses", shape), () => block, block.k0, block.k1, (r, v) => {
       if (perSlot < 0) perSlot = this.shapes.get(key("uses", shape))!.length;
-      if (perSlot > 0 && i > 0 && i % perSlot === 0) k++;
-      i++;
+      const k = block.k0 + Math.floor(i++ / perSlot);
       if (r >= 0) visit(k, r, v);
-      seen = k;
     });
-    void seen;
   }
 
   /** Σ dual × coefficient over the rows every column of group `gi` enters (its head and shared rows). */

@@ -38,9 +38,14 @@ export type { Backend, BackendResult } from "./backend.js";
  * new incumbent or bound), on large models `pricing N` (column generation
  * round N) and `restricted MILP N`, `relaxation bound` (restricted §9 rotation
  * families), `conflicts` (an infeasible instance's conflicting rows) and
- * `extract` (the plan, its mentors and reasons).
+ * `extract` (the plan, its mentors and reasons). With residents (SPEC §10),
+ * bases that share no unit are independent problems: `independent parts N`,
+ * then each part's phases prefixed `part i/N` (its first names its bases:
+ * `part 1/2: 省立医院`).
  */
-export type SolvePhase = "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract";
+export type SolvePhase =
+  | "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract"
+  | `independent parts ${number}` | `part ${number}/${number}${string}`;
 
 export interface SolveProgress {
   /** Where the solve is: see {@link SolvePhase}. */
@@ -156,7 +161,7 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
     const lang = options.lang ?? "zh";
     const { plan, stats } = await solveResidency(ctx, backend, clock, {
       relGap: options.relGap, pricingThreshold: options.pricingThreshold, engineOptions: options.engineOptions, lang,
-      onPhase: (phase, p) => progress(phase as SolvePhase, p),
+      onPhase: (phase, p) => progress(phase, p),
     });
     return { plan, stats: { ...stats, backend: backend.name, elapsedMs: elapsed() } };
   }

@@ -33,6 +33,7 @@ import { type Lang, wordsOf } from "../../rules/words.js";
 import { planFormatViolations } from "../../model/planformat.js";
 import { verifyPlan } from "../../verify.js";
 import type { Backend, BackendResult, Basis } from "../backend.js";
+import type { SolvePhase } from "../index.js";
 import { explicitFamily } from "../candidates.js";
 import type { Clock } from "../clock.js";
 import { type Entries, Formulation, type Group, PinnedUsage } from "../formulate.js";
@@ -53,7 +54,7 @@ export interface ResidencySolveOptions {
   readonly pricingThreshold?: number;
   readonly engineOptions?: Readonly<Record<string, number | boolean | string>>;
   readonly lang: Lang;
-  readonly onPhase: (phase: string, p?: { incumbent?: number; bound?: number }) => void;
+  readonly onPhase: (phase: SolvePhase, p?: { incumbent?: number; bound?: number }) => void;
   /** Solving one independent part already (do not split again). */
   readonly part?: boolean;
   /** Schedule label graphs by structure, shared by the parts of one solve. */
@@ -394,6 +395,9 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
   let dual: Float64Array | undefined;
   let dualBound = Infinity;
   let basis: { col: Int32Array; row: Int32Array; elastic: Int32Array } | undefined;
+  /** Elastic columns in the last master's optimum: no plan meets the hard minimums. */
+  let elasticUsed = false;
+  let widen = 0;
   const prices = fam.groups.map((g) => new Float64Array(g.shape.sites.length * g.shape.months));
   const started = Date.now();
   const deadline = clock.engineDeadline;
@@ -407,6 +411,7 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
       ? (emptyFeasible(master) ? { status: "optimal", x: new Float64Array(0), objective: master.offset, rowDual: new Float64Array(master.numRows) } : { status: "infeasible" })
       : await backend.solve(master, { timeLimitMs: remaining(), engineOptions: o.engineOptions, basis: warm, signal: clock.signal });
     if (lp.status !== "optimal" || !lp.rowDual || lp.objective === undefined) break;
+    elasticUsed = !!lp.x && lp.x.subarray(model.numCols).some((v) => v > 1e-7);
     if (lp.basis) {
       const row = new Int32Array(f.builder.rowLower.length).fill(-1);
       keptRows.forEach((r, i) => (row[r] = lp.basis!.rowStatus[i]));
@@ -480,7 +485,23 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     });
     if (!res.x || res.objective === undefined) {
       if (last?.x) break;
-      return res.status === "infeasible" && !bounded ? { status: "infeasible" } : res.status === "infeasible" ? { status: "infeasible" } : { status: res.status, x: start, objective: undefined };
+      // The master meets every hard row but the generated schedules hold no integer plan: give each
+      // group its next cheapest schedules at the last duals (8, then 32, 128) and try again.
+      if (res.status === "infeasible" && bounded && !elasticUsed && widen < 3 && !expired()) {
+        const n = 8 * 4 ** widen++;
+        fam.groups.forEach((_, i) => {
+          const p = fam.pricer(i).reprice(fam.pricesOf(i, dual!, prices[i]));
+          const c = p.cheapest();
+          if (!Number.isFinite(c)) return;
+          let { schedules } = p.upTo(c + Math.max(1, Math.abs(c)), n);
+          if (schedules.length < n) schedules = p.upTo(Infinity, n).schedules;
+          for (const sc of schedules) if (!fam.has(i, sc)) fam.add(i, sc);
+        });
+        continue;
+      }
+      if (res.status === "infeasible") return { status: "infeasible" };
+      // Out of time: the greedy start, when it is a plan (it keeps every ≤ row; hard ≥ rows may be short).
+      return startHolds(f, start) ? { status: "timeout", x: start } : { status: "timeout" };
     }
     last = res;
     if (!bounded) break;
@@ -527,6 +548,14 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
   const bound = bounded ? Math.max(last.objective, Math.min(upper, Math.max(last.bound ?? upper, outside))) : undefined;
   const proven = bound !== undefined && withinGap(last.objective, bound, 0, integral);
   return { status: proven ? "optimal" : expired() ? "timeout" : "feasible", x: padded(last.x, f.builder.numCols), objective: last.objective, bound };
+}
+
+/** Whether the start point keeps every row of the model. */
+function startHolds(f: Formulation, start: Float64Array): boolean {
+  const { model } = f.builder.build();
+  const act = rowActivities(model, padded(start, model.numCols));
+  for (let r = 0; r < model.numRows; r++) if (act[r] < model.rowLower[r] - 1e-6 || act[r] > model.rowUpper[r] + 1e-6) return false;
+  return true;
 }
 
 /** Whether a model without columns holds: every row admits activity 0. */
