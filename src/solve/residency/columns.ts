@@ -32,6 +32,7 @@ export class ResidentFamily {
   /** Per site shape: the rows one unit of its uses enters, as (slot, row, coef) triples. */
   private readonly siteRows = new Map<string, number[]>();
   private readonly rank: (number | undefined)[];
+  private readonly entries = new Map<number, Entries>();
 
   constructor(
     readonly f: Formulation,
@@ -163,10 +164,17 @@ export class ResidentFamily {
     const column: ScheduleColumn = { rotations: rots, col: -1, value };
     if (g.keep && rotationsCompared(this.rotationsOf(i, column).map((r) => r.rotation)) === g.keep.compared) value += this.f.ctx.weights.change;
     const index = this.columns[i].length;
-    const col = this.f.addUsesColumn(this.offset + i, value, blocks, shapes, { kind: "r", group: this.offset + i, schedule: index }, this.extra[i], out);
+    const buf: Entries = out ?? { rows: [], vals: [] };
+    const col = this.f.addUsesColumn(this.offset + i, value, blocks, shapes, { kind: "r", group: this.offset + i, schedule: index }, this.extra[i], buf);
+    this.entries.set(col, { rows: [...buf.rows], vals: [...buf.vals] });
     this.columns[i].push({ rotations: rots, col, value });
     this.seen[i].set(id, col);
     return col;
+  }
+
+  /** A schedule column's coefficients (row, value). */
+  entriesOf(col: number): Entries {
+    return this.entries.get(col)!;
   }
 
   /** Whether group i already has this schedule as a column. */

@@ -341,7 +341,6 @@ function greedyStart(f: Formulation, fam: ResidentFamily, residents: readonly Re
   };
   const shortfall = f.ctx.weights.shortfall;
   const order = residents.map((_, i) => i).sort((a, c) => (residents[c].shape.fixed.length > 0 ? 1 : 0) - (residents[a].shape.fixed.length > 0 ? 1 : 0) || residents[c].shape.value - residents[a].shape.value || a - c);
-  const buf: Entries = { rows: [], vals: [] };
   const taken = new Map<number, number>();
   for (const i of order) {
     const grp = residents[i];
@@ -349,29 +348,37 @@ function greedyStart(f: Formulation, fam: ResidentFamily, residents: readonly Re
     const M = s.months;
     const price = new Float64Array(s.sites.length * M);
     const must = s.fixed.length > 0;
+    let last: { j: number; value: number } | undefined;
+    const fits = (e: Entries) => {
+      for (let q = 0; q < e.rows.length; q++) if (b.rowUpper[e.rows[q]] < Infinity && at(e.rows[q]) + e.vals[q] > b.rowUpper[e.rows[q]] + 1e-9) return false;
+      return true;
+    };
     for (let n = 0; n < grp.trainees.length; n++) {
-      price.fill(0);
-      s.sites.forEach((_, site) => {
-        const rows = fam.rowsOfSite(i, site);
-        for (let x = 0; x < rows.length; x += 3) {
-          const m = rows[x] - s.k0;
-          if (m < 0 || m >= M) continue;
-          const r = rows[x + 1], c = rows[x + 2];
-          if (b.rowUpper[r] < Infinity && at(r) + c > b.rowUpper[r] + 1e-9) price[site * M + m] += BIG;
-          else if (b.rowLower[r] > -Infinity && c > 0 && at(r) < b.rowLower[r] - 1e-9) price[site * M + m] -= b.rowMeta[r].soft ? shortfall : 10 * shortfall;
-        }
-      });
-      const p = fam.pricer(i).reprice(price);
-      const best = p.best();
-      if (!best || best.cost >= BIG / 2) break;
-      // Worth scheduling: its value beats what its transitions cost (service rewards included), or it must be.
-      if (!must && s.value - best.cost <= 0) break;
-      // The managers row and other group rows must keep their limits too.
-      const j = fam.add(i, best, buf);
-      let fits = true;
-      for (let e = 0; e < buf.rows.length; e++) if (b.rowUpper[buf.rows[e]] < Infinity && at(buf.rows[e]) + buf.vals[e] > b.rowUpper[buf.rows[e]] + 1e-9) fits = false;
-      if (!fits) break;
-      for (let e = 0; e < buf.rows.length; e++) add(buf.rows[e], buf.vals[e]);
+      // The schedule the last resident of the group took, again while it fits (no new pricing).
+      let j = last && (must || last.value > 0) && fits(fam.entriesOf(last.j)) ? last.j : -1;
+      if (j < 0) {
+        price.fill(0);
+        s.sites.forEach((_, site) => {
+          const rows = fam.rowsOfSite(i, site);
+          for (let x = 0; x < rows.length; x += 3) {
+            const m = rows[x] - s.k0;
+            if (m < 0 || m >= M) continue;
+            const r = rows[x + 1], c = rows[x + 2];
+            if (b.rowUpper[r] < Infinity && at(r) + c > b.rowUpper[r] + 1e-9) price[site * M + m] += BIG;
+            else if (b.rowLower[r] > -Infinity && c > 0 && at(r) < b.rowLower[r] - 1e-9) price[site * M + m] -= b.rowMeta[r].soft ? shortfall : 10 * shortfall;
+          }
+        });
+        const best = fam.pricer(i).reprice(price).best();
+        if (!best || best.cost >= BIG / 2) break;
+        // Worth scheduling: its value beats what its transitions cost (service rewards included), or it must be.
+        if (!must && s.value - best.cost <= 0) break;
+        j = fam.add(i, best);
+        // The managers row and other group rows must keep their limits too.
+        if (!fits(fam.entriesOf(j))) break;
+        last = { j, value: s.value - f.ctx.weights.transition * best.rotations.length };
+      }
+      const e = fam.entriesOf(j);
+      for (let q = 0; q < e.rows.length; q++) add(e.rows[q], e.vals[q]);
       taken.set(j, (taken.get(j) ?? 0) + 1);
     }
   }
