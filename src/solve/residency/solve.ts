@@ -471,7 +471,8 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
       break;
     }
     const relGap = o.relGap ?? 0;
-    if (relGap > 0 && dualBound - lp.objective <= (relGap / 4) * Math.max(1, Math.abs(dualBound))) break;
+    // With a gap target the master need not converge: stop once the Lagrangian bound is within half of it.
+    if (relGap > 0 && dualBound - lp.objective <= (relGap / 2) * Math.max(1, Math.abs(dualBound))) break;
     if (deadline !== undefined && Date.now() - started > (deadline - started) / 2) break;
   }
   const bounded = Number.isFinite(upper) && dual !== undefined;
