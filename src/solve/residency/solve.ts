@@ -484,13 +484,17 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     o.onPhase(`restricted MILP ${round + 1}`);
     const { model } = f.builder.build();
     const from = last?.x ?? start;
-    const res: BackendResult = model.numCols === 0
+    // With a gap target, the engine may stop at a plan within it of the master's proven bound (that bound, not the engine's, is reported).
+    const target = bounded && (o.relGap ?? 0) > 0 ? upper - (o.relGap ?? 0) * Math.max(1, Math.abs(upper)) : undefined;
+    const solved: BackendResult = model.numCols === 0
       ? (emptyFeasible(model) ? { status: "optimal", x: new Float64Array(0), objective: model.offset, bound: model.offset } : { status: "infeasible" })
       : await backend.solve(model, {
+      target,
       start: padded(from, model.numCols), timeLimitMs: remaining(), signal: clock.signal, relGap: o.relGap,
       absGap: integral && !o.relGap ? 0.999 : undefined, engineOptions: o.engineOptions,
       onProgress: (p) => o.onPhase("solve", { incumbent: p.incumbent, bound: bounded ? upper : undefined }),
     });
+    const res: BackendResult = target !== undefined && solved.objective !== undefined && solved.objective >= target - 1e-6 * Math.max(1, Math.abs(target)) ? { ...solved, bound: undefined } : solved;
     if (!res.x || res.objective === undefined) {
       if (last?.x) break;
       // The master meets every hard row but the generated schedules hold no integer plan: give each
