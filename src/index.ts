@@ -19,6 +19,7 @@ export { solve, solveDetailed, type SolveOptions, type SolvePhase, type SolvePro
 export type { LinearModel } from "./solve/model.js";
 export { summarizePlan } from "./report/summary.js";
 export { planMetrics, type PlanMetrics } from "./report/metrics.js";
+export type { ResidencyFigures, ResidencyForms, ResidencyMetrics } from "./report/residency.js";
 export { serializePlan } from "./report/serialize.js";
 export { buildForms, DEFAULT_DEPT_GROUPS, DEFAULT_DEPT_NAMES, type Forms, type FormsOptions, type Table } from "./report/forms.js";
 export { formsToXlsx, tablesToXlsx } from "./report/xlsx.js";
@@ -30,4 +31,4 @@ export { recommend, type Recommendation, type RecommendOptions } from "./plan/re
 export { bottlenecks, bottleneckCandidates, type Bottleneck, type BottleneckOptions } from "./plan/bottlenecks.js";
 export { whatif, scenarioInstance, type Scenario, type ScenarioResult, type WhatIfOptions } from "./plan/whatif.js";
 export { yearlyViews, calendarYears, type YearlyViews, type YearView, type ProgrammeYear, type QuotaProgress } from "./report/yearly.js";
-export { instanceToWorkbook, workbookToInstance, traineesFromCsv, type WorkbookOptions, type CsvOptions, type CsvResult } from "./io/index.js";
+export { instanceToWorkbook, workbookToInstance, hasResidency, traineesFromCsv, type WorkbookOptions, type CsvOptions, type CsvResult } from "./io/index.js";
