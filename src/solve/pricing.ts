@@ -72,11 +72,15 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   let dualBound = Infinity;
   const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
   const delta = new Float64Array(groups);
+  /** Per group, Σ positive reduced costs of its master columns (each at its upper bound, the group's size). */
+  const inMaster = new Float64Array(groups);
   const sizes = Float64Array.from(f.groups, (g) => g.trainees.length);
   // The last round's basis by builder column and row, so each master LP starts where the last one ended.
   let colStat: Int32Array | undefined, rowStat: Int32Array | undefined, elasticStat: Int32Array | undefined;
   const started = Date.now();
   let elasticUsed = false;
+  /** The starting plan's objective (its columns are in the model from the first round). */
+  const startValue = options.start ? f.builder.objectiveAt(options.start) : undefined;
   for (let round = 0; round < 500 && !expired(); round++) {
     options.onPhase?.(`pricing ${round + 1}`);
     const { model, keptRows } = f.builder.build();
@@ -95,10 +99,16 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     dual = builderDuals(lp.rowDual, keptRows, f.builder.rowLower.length);
     for (const list of best) list.length = 0;
     delta.fill(0);
+    inMaster.fill(0);
     let found = 0;
     f.price(dual, eps, (gi, ci, rc) => {
       if (rc > delta[gi]) delta[gi] = rc;
-      if (f.column(gi, ci) !== undefined) return;
+      if (f.column(gi, ci) !== undefined) {
+        // A master column at its upper bound (the whole group in it, e.g. a kept baseline entry) prices
+        // above 0: the master's value already counts that.
+        inMaster[gi] += rc;
+        return;
+      }
       const list = best[gi];
       if (list.length < perGroup) list.push({ ci, rc });
       else {
@@ -109,18 +119,26 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
       }
       found++;
     });
-    if (found === 0) {
-      upper = dualBound = lp.objective;
-      break;
+    if (found === 0) upper = dualBound = lp.objective;
+    else {
+      // Lagrangian bound: the master's value is Σ row duals × bounds + Σ column upper bounds × positive
+      // reduced costs (a master column of a group: the group's size); any plan gains at most its size × its
+      // best reduced cost per group instead (a group's columns sum to at most its size).
+      dualBound = lp.objective;
+      for (let gi = 0; gi < groups; gi++) dualBound += sizes[gi] * (delta[gi] - inMaster[gi]);
+      upper = Math.min(upper, dualBound);
     }
-    // Lagrangian bound: each group gains at most its size × its best reduced cost over the master's value.
-    dualBound = lp.objective;
-    for (let gi = 0; gi < groups; gi++) dualBound += sizes[gi] * delta[gi];
-    upper = Math.min(upper, dualBound);
     options.onProgress?.({ bound: upper });
+    // The starting plan (a re-plan's kept baseline entries, repaired greedily) within the gap target of the
+    // bound, or at it: that plan is the answer, with no restricted MILP (the bound holds for every column).
+    const relGap = options.relGap ?? 0;
+    if (startValue !== undefined && !elasticUsed && withinGap(startValue, upper, relGap > 0 ? options : {}, integral)) {
+      const proven = withinGap(startValue, upper, {}, integral);
+      return { status: proven ? "optimal" : "feasible", x: padded(options.start!, f.builder.numCols), objective: startValue, bound: proven ? startValue : upper, columnsUsed: model.numCols };
+    }
+    if (found === 0) break;
     // With a gap target, the master need not converge: stop once its value is well within the target of
     // the bound, or once it has used half the time left.
-    const relGap = options.relGap ?? 0;
     if (relGap > 0 && dualBound - lp.objective <= (relGap / 4) * Math.max(1, Math.abs(dualBound))) break;
     if (options.deadline !== undefined && Date.now() - started > (options.deadline - started) / 2) break;
     best.forEach((list, gi) => {
