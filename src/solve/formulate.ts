@@ -37,7 +37,9 @@ export interface Group {
 export type Column =
   | { readonly kind: "x"; readonly group: number; readonly cand: number }
   | { readonly kind: "y"; readonly from: string; readonly to: string; readonly dept: string; readonly k: number }
-  | { readonly kind: "slack"; readonly row: number };
+  | { readonly kind: "slack"; readonly row: number }
+  /** A resident group's schedule (SPEC §10; `src/solve/residency/`). */
+  | { readonly kind: "r"; readonly group: number; readonly schedule: number };
 
 /** Coefficients of one column: parallel row indices and values (reused buffers). */
 export interface Entries {
@@ -338,6 +340,58 @@ export class Formulation implements RowHost {
         }
       }
     });
+  }
+
+  // SPEC §10 hooks: column families outside `Family` (resident schedules, src/solve/residency/).
+
+  /**
+   * Adds a column of group `gi` from its value and blocks of uses (the
+   * ledger's `residencyBlocks`), entering the group's head and shared rows
+   * first; `shapes[i]` names block i's kind of uses (blocks of one shape share
+   * their row families); `extra` are further entries. Returns its index.
+   */
+  addUsesColumn(gi: number, value: number, blocks: readonly Block[], shapes: readonly string[], column: Column, extra: readonly (readonly [number, number])[] = [], out: Entries = { rows: [], vals: [] }): number {
+    out.rows.length = 0;
+    out.vals.length = 0;
+    const push: AddEntry = (r, v) => {
+      if (r < 0) return;
+      out.rows.push(r);
+      out.vals.push(v);
+    };
+    for (const head of this.heads) push(head[gi], 1);
+    const ge = this.pairEntriesOf(gi, -1, undefined);
+    for (let i = 0; i < ge.rows.length; i++) push(ge.rows[i], ge.vals[i]);
+    blocks.forEach((b, i) => this.slotEntries(key("uses", shapes[i]), () => b, b.k0, b.k1, push));
+    for (const [r, v] of extra) push(r, v);
+    const j = this.builder.openCol(0, this.groups[gi].trainees.length, value, true, gi);
+    for (let i = 0; i < out.rows.length; i++) this.builder.entry(out.rows[i], out.vals[i]);
+    this.columns.push(column);
+    return j;
+  }
+
+  /**
+   * The rows one unit of a block's uses enters, slot by slot over `[k0, k1)`
+   * (rows made as needed, as a column's would be): `visit(k, row, coef)`.
+   */
+  slotRowsOf(shape: string, block: Block, visit: (k: number, row: number, coef: number) => void): void {
+    // slotEntries walks slot by slot, every family of the shape per slot: counting calls gives the slot.
+    let perSlot = -1;
+    let i = 0;
+    this.slotEntries(key("uses", shape), () => block, block.k0, block.k1, (r, v) => {
+      if (perSlot < 0) perSlot = this.shapes.get(key("uses", shape))!.length;
+      const k = block.k0 + Math.floor(i++ / perSlot);
+      if (r >= 0) visit(k, r, v);
+    });
+  }
+
+  /** Σ dual × coefficient over the rows every column of group `gi` enters (its head and shared rows). */
+  groupDual(gi: number, dual: Float64Array): number {
+    const d = (r: number) => (r >= 0 && r < dual.length ? dual[r] : 0);
+    let v = 0;
+    for (const head of this.heads) v += d(head[gi]);
+    const ge = this.pairEntriesOf(gi, -1, undefined);
+    for (let i = 0; i < ge.rows.length; i++) v += ge.vals[i] * d(ge.rows[i]);
+    return v;
   }
 
   /** Title rank a group's unnamed mentors must have (undefined: no mentor rule). */

@@ -6,6 +6,7 @@
 import type { Reason, Trainee } from "../model/types.js";
 import type { Context } from "../rules/context.js";
 import { RULES } from "../rules/index.js";
+import { isResident } from "../rules/residents.js";
 import { key } from "../rules/keys.js";
 import type { Lang } from "../rules/words.js";
 import { type Candidate, type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
@@ -41,6 +42,8 @@ export async function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang
   let restricted = false;
   for (const t of [...ctx.instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
+    // SPEC §10: residents get schedule columns (src/solve/residency/), never placement candidates.
+    if (isResident(ctx, t)) continue;
     if (clock) {
       await clock.tick();
       if (clock.expired()) return { groups: [], excluded, nCands, nnz, restricted, stopped: true };
