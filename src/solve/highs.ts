@@ -25,8 +25,6 @@ function engineThread(): EngineThread {
   if (!shared) {
     const t = engineHost.spawn();
     t.listen({
-      message() {},
-      error() {},
       exit() {
         if (shared === t) shared = undefined;
       },

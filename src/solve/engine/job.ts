@@ -34,8 +34,12 @@ export interface EngineMessage {
 /** What a host needs of the engine's thread: post a job, hear its messages, stop it. */
 export interface EngineThread {
   post(job: EngineJob): void;
-  /** Adds the listeners; returns the function that removes them. */
-  listen(on: { message(m: EngineMessage): void; error(e: Error): void; exit(): void }): () => void;
+  /**
+   * Adds the listeners given; returns the function that removes them. (In Node a
+   * message listener keeps the process alive even on an unref'd worker: add one only
+   * for the time of a job.)
+   */
+  listen(on: { message?(m: EngineMessage): void; error?(e: Error): void; exit?(): void }): () => void;
   terminate(): void;
 }
 

@@ -33,14 +33,13 @@ export const engineHost: EngineHost = {
     return {
       post: (job) => w.postMessage(job),
       listen(on) {
-        w.on("message", on.message);
-        w.on("error", on.error);
-        w.on("exit", on.exit);
-        return () => {
-          w.off("message", on.message);
-          w.off("error", on.error);
-          w.off("exit", on.exit);
-        };
+        const added = (["message", "error", "exit"] as const).flatMap((event) => {
+          const fn = on[event] as ((...args: any[]) => void) | undefined;
+          if (!fn) return [];
+          w.on(event, fn);
+          return [() => w.off(event, fn)];
+        });
+        return () => added.forEach((off) => off());
       },
       terminate: () => void w.terminate(),
     };

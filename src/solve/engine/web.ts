@@ -24,16 +24,16 @@ export const engineHost: EngineHost = {
     return {
       post: (job: EngineJob) => w.postMessage(job),
       listen(on) {
-        const message = (e: { data: EngineMessage }) => on.message(e.data);
+        const message = (e: { data: EngineMessage }) => on.message?.(e.data);
         // A worker that fails to load or throws: the job ends with an error (the host replaces the worker).
         const error = (e: { message?: string; preventDefault?: () => void }) => {
           e.preventDefault?.();
-          on.error(new Error(e.message || "the HiGHS worker failed to load (is highs-worker.js served beside the library?)"));
+          on.error?.(new Error(e.message || "the HiGHS worker failed to load (is highs-worker.js served beside the library?)"));
         };
         w.addEventListener("message", message);
         w.addEventListener("error", error);
         w.addEventListener("messageerror", error);
-        const exit = () => on.exit();
+        const exit = () => on.exit?.();
         exits.add(exit);
         return () => {
           w.removeEventListener("message", message);
