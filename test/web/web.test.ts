@@ -26,6 +26,18 @@ import { buildWeb } from "../../examples/web/build.js";
 import { InstanceError, type Instance, type Issue, type Plan, buildForms, formsToXlsx, instanceToWorkbook, parseInstance, parsePlan, verifyPlan, workbookToInstance } from "../../src/index.js";
 import { type Served, launchChromium, serve, watchRequests } from "./harness.js";
 
+/** The page's globals inside `evaluate` callbacks (the project compiles without the DOM library). */
+interface PageElement {
+  textContent: string | null;
+  hasAttribute(name: string): boolean;
+  click(): void;
+}
+declare const document: {
+  body: { dataset: Record<string, string | undefined> };
+  documentElement: { scrollWidth: number };
+  querySelector(sel: string): PageElement | null;
+};
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
 const OUT = join(ROOT, "test-output");
