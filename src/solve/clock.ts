@@ -77,7 +77,8 @@ export class Clock {
   async tick(): Promise<void> {
     const now = Date.now();
     if (now - this.lastYield < 50) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // setImmediate in Node; a browser has none, and a zero timeout does the same there.
+    await new Promise<void>((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
     this.lastYield = Date.now();
   }
 

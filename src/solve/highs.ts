@@ -2,110 +2,34 @@
  * HiGHS (npm `highs`, WebAssembly) as the default engine.
  *
  * Its solve call is synchronous, and its own time limit can overrun, so it runs
- * in a worker thread: incumbents stream back as they are found, and a hard
- * deadline terminates the worker, keeping the last incumbent. The matrix goes
- * over as typed arrays (column-wise sparse), not LP text.
+ * in a thread of its own — a worker thread in Node, a Web Worker in a browser
+ * (`engine/host.ts` is the one for this build): incumbents stream back as they
+ * are found, and a hard deadline terminates the thread, keeping the last
+ * incumbent. The matrix goes over as typed arrays (column-wise sparse), not LP text.
  */
-import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
 import type { Backend, BackendOptions, BackendResult } from "./backend.js";
+import { engineHost } from "./engine/host.js";
+import type { EngineMessage, EngineThread } from "./engine/job.js";
 import type { LinearModel } from "./model.js";
 
-const WORKER = String.raw`
-const { parentPort, workerData } = require("node:worker_threads");
-const ready = require(workerData.highsPath)();
-parentPort.on("message", (job) => ready.then((highs) => run(highs, job), (err) => parentPort.postMessage({ id: job.id, type: "error", message: "cannot load HiGHS: " + String(err && err.message || err) })));
-function run(highs, job) {
-  const m = job.model;
-  const C = highs.constants;
-  const post = (msg) => parentPort.postMessage({ id: job.id, ...msg });
-  let model;
-  try {
-    model = highs.createModel({
-      numCols: m.numCols, numRows: m.numRows, sense: C.objectiveSense.maximize, offset: m.offset,
-      colCost: m.colCost, colLower: m.colLower, colUpper: m.colUpper,
-      rowLower: m.rowLower, rowUpper: m.rowUpper,
-      matrix: { format: "csc", numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
-      integrality: Int32Array.from(m.integer),
-    });
-    model.options.set(job.options);
-    if (job.start && m.numCols > 0) {
-      try {
-        model.setSolution({ colValue: job.start });
-      } catch {
-        // A start the engine refuses is only a missed hint.
-      }
-    }
-    const callbacks = {
-      [C.callbackType.mipImprovingSolution](e) {
-        const x = e.data.mip_solution;
-        post({ type: "incumbent", objective: e.data.objective_function_value, x: x ? Float64Array.from(x) : undefined, bound: e.data.mip_dual_bound });
-      },
-      [C.callbackType.mipLogging](e) {
-        post({ type: "progress", incumbent: e.data.mip_primal_bound, bound: e.data.mip_dual_bound });
-      },
-    };
-    if (job.target !== undefined)
-      callbacks[C.callbackType.mipInterrupt] = (e) => {
-        if (e.data.mip_primal_bound >= job.target - 1e-6 * Math.max(1, Math.abs(job.target))) e.interrupt();
-      };
-    const isMip = m.integer.some((v) => v === 1);
-    if (job.basis && !isMip) {
-      try {
-        model.setBasis(job.basis);
-      } catch {
-        // A basis the engine refuses only costs the warm start.
-      }
-    }
-    model.run(isMip ? callbacks : undefined);
-    const status = model.getModelStatus();
-    const sol = model.getSolution();
-    const hasPrimal = Number(model.info.get("primal_solution_status")) === C.solutionStatus.feasible;
-    const bound = isMip ? Number(model.info.get("mip_dual_bound")) : undefined;
-    const hasDual = !isMip && Number(model.info.get("dual_solution_status")) === C.solutionStatus.feasible;
-    let basis;
-    if (hasDual) {
-      try {
-        const b = model.getBasis();
-        basis = { colStatus: Int32Array.from(b.colStatus), rowStatus: Int32Array.from(b.rowStatus) };
-      } catch {
-        basis = undefined;
-      }
-    }
-    post({ type: "done", status, basis, x: hasPrimal ? Float64Array.from(sol.colValue) : undefined, rowDual: hasDual ? Float64Array.from(sol.rowDual) : undefined,
-      objective: hasPrimal ? model.getObjectiveValue() : undefined, bound, runTime: model.getRunTime(),
-      statusNames: { optimal: C.modelStatus.optimal, infeasible: C.modelStatus.infeasible, timeLimit: C.modelStatus.timeLimit, unboundedOrInfeasible: C.modelStatus.unboundedOrInfeasible, interrupted: C.modelStatus.interrupted } });
-  } catch (err) {
-    post({ type: "error", message: String(err && err.message || err) });
-  } finally {
-    if (model) model.dispose();
-  }
-}
-`;
-
-let highsPath: string | undefined;
-function resolveHighs(): string {
-  highsPath ??= createRequire(import.meta.url).resolve("highs");
-  return highsPath;
-}
-
 /**
- * One engine worker kept between solves: WebAssembly starts on V8's baseline
+ * One engine thread kept between solves: WebAssembly starts on V8's baseline
  * compiler and is tiered up while it runs, so a warm worker solves the same
  * model several times faster than a fresh one (measured: ~5× on the 连云港
- * example). It is unref'd, so it never keeps the process alive; a worker killed
- * at a deadline is replaced by a fresh one.
+ * example). In Node it is unref'd, so it never keeps the process alive; a
+ * thread killed at a deadline is replaced by a fresh one.
  */
-let shared: Worker | undefined;
+let shared: EngineThread | undefined;
 let jobs = 0;
-function engineWorker(): Worker {
+function engineThread(): EngineThread {
   if (!shared) {
-    const w = new Worker(WORKER, { eval: true, workerData: { highsPath: resolveHighs() } });
-    w.unref();
-    w.on("exit", () => {
-      if (shared === w) shared = undefined;
+    const t = engineHost.spawn();
+    t.listen({
+      exit() {
+        if (shared === t) shared = undefined;
+      },
     });
-    shared = w;
+    shared = t;
   }
   return shared;
 }
@@ -133,7 +57,7 @@ export const highsBackend: Backend = {
     };
     if (limitS !== undefined) hOptions.time_limit = limitS;
     return new Promise((resolve) => {
-      const worker = engineWorker();
+      const worker = engineThread();
       const id = ++jobs;
       let best: { x?: Float64Array; objective?: number; bound?: number } = {};
       let settled = false;
@@ -142,12 +66,10 @@ export const highsBackend: Backend = {
         settled = true;
         clearTimeout(timer);
         options.signal?.removeEventListener("abort", onAbort);
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
+        unlisten();
         if (r.message === HARD_DEADLINE || r.status === "error") {
           if (shared === worker) shared = undefined;
-          void worker.terminate();
+          worker.terminate();
         }
         resolve(r);
       };
@@ -156,7 +78,7 @@ export const highsBackend: Backend = {
         () => finish({ status: "timeout", x: best.x, objective: best.objective, bound: Number.isFinite(best.bound) ? best.bound : undefined, message: HARD_DEADLINE }),
         limitS !== undefined ? limitS * 1000 * 1.1 + 2000 : 2 ** 31 - 1,
       );
-      const onMessage = (msg: { id: number; type: string; [k: string]: any }) => {
+      const onMessage = (msg: EngineMessage) => {
         if (msg.id !== id) return;
         if (msg.type === "incumbent") {
           if (msg.x && (best.objective === undefined || msg.objective > best.objective)) best = { ...best, x: msg.x, objective: msg.objective };
@@ -186,14 +108,12 @@ export const highsBackend: Backend = {
       // Stopped from outside (deadline or abort): HiGHS's run is synchronous, so the worker goes, the incumbent stays.
       const onAbort = () =>
         finish({ status: "timeout", x: best.x, objective: best.objective, bound: Number.isFinite(best.bound) ? best.bound : undefined, message: HARD_DEADLINE });
-      options.signal?.addEventListener("abort", onAbort, { once: true });
       const onError = (e: Error) => finish({ status: "error", message: e.message });
       const onExit = () => finish({ status: best.x ? "timeout" : "error", x: best.x, objective: best.objective, bound: best.bound, message: "engine exited" });
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
+      const unlisten = worker.listen({ message: onMessage, error: onError, exit: onExit });
+      options.signal?.addEventListener("abort", onAbort, { once: true });
       if (options.signal?.aborted) return finish({ status: "timeout", message: "stopped before the engine started" });
-      worker.postMessage({ id, model, options: hOptions, start: options.start, target: options.target, basis: options.basis });
+      worker.post({ id, model, options: hOptions, start: options.start, target: options.target, basis: options.basis });
     });
   },
 };
