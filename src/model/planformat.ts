@@ -19,8 +19,8 @@
 import { z } from "zod";
 import { formatPath } from "./errors.js";
 import { zodIssues } from "./parse.js";
-import { PLAN_STATUSES, placementSchema, shortfallSchema, supportRowSchema, unplacedSchema, violationSchema } from "./schema.js";
-import type { Instance, Plan, Shortfall, Violation } from "./types.js";
+import { PLAN_STATUSES, placementSchema, residencyRotationSchema, shortfallSchema, supportRowSchema, unplacedSchema, violationSchema } from "./schema.js";
+import type { Instance, Plan, ResidencyEntry, ResidencyRotation, Shortfall, Violation } from "./types.js";
 
 export const PLAN_FORMAT = "PLAN-FORMAT";
 
@@ -45,7 +45,7 @@ export function planShape(plan: Record<string, unknown>): { violations: Violatio
   if (plan.bound !== undefined && (typeof plan.bound !== "number" || !Number.isFinite(plan.bound))) out.push(v("bound", `must be a finite number, got ${JSON.stringify(plan.bound)}`));
   if (plan.changes !== undefined && !(typeof plan.changes === "number" && Number.isInteger(plan.changes) && plan.changes >= 0))
     out.push(v("changes", `must be a whole number ≥ 0, got ${JSON.stringify(plan.changes)}`));
-  const known = new Set(["$schema", "version", "status", "objective", "bound", "placements", "support", "unplaced", "shortfalls", "conflicts", "changes"]);
+  const known = new Set(["$schema", "version", "status", "objective", "bound", "placements", "residencies", "support", "unplaced", "shortfalls", "conflicts", "changes"]);
   for (const k of Object.keys(plan)) if (!known.has(k)) out.push(v(k, "unknown key"));
 
   const entries = <T>(key: string, schema: z.ZodType, required: boolean): T[] => {
@@ -66,12 +66,38 @@ export function planShape(plan: Record<string, unknown>): { violations: Violatio
     });
     return ok;
   };
+  // SPEC §10 reading 16: an entry needs a trainee id and a list of rotations; a malformed
+  // rotation is reported and left out of every other rule; rotations are listed by start.
+  const residencies: ResidencyEntry[] = [];
+  if (plan.residencies !== undefined && !Array.isArray(plan.residencies)) out.push(v("residencies", "must be a list"));
+  else (plan.residencies as unknown[] | undefined)?.forEach((e, i) => {
+    const at = `residencies[${i}]`;
+    const entry = e as { trainee?: unknown; rotations?: unknown } | null;
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return void out.push(v(at, "must be an object { trainee, rotations }"));
+    if (typeof entry.trainee !== "string" || entry.trainee === "") return void out.push(v(`${at}.trainee`, `must be a non-empty string id, got ${JSON.stringify(entry.trainee) ?? "nothing"}`));
+    const trainee = entry.trainee;
+    if (!Array.isArray(entry.rotations)) return void out.push(v(`${at}.rotations`, `must be a list, got ${JSON.stringify(entry.rotations) ?? "nothing"}`, [trainee]));
+    for (const k of Object.keys(entry)) if (k !== "trainee" && k !== "rotations") out.push(v(`${at}.${k}`, "unknown key", [trainee]));
+    const rotations: ResidencyRotation[] = [];
+    entry.rotations.forEach((r, j) => {
+      const res = residencyRotationSchema.safeParse(r);
+      if (res.success) rotations.push(r as ResidencyRotation);
+      else issuesAt(formatPath(["residencies", i, "rotations", j]), res.error);
+    });
+    for (let j = 1; j < rotations.length; j++)
+      if (rotations[j].start < rotations[j - 1].start) {
+        out.push(v(`${at}.rotations`, `trainee "${trainee}": rotations must be listed by start (${rotations[j].start} after ${rotations[j - 1].start})`, [trainee]));
+        break;
+      }
+    residencies.push({ trainee, rotations });
+  });
   const clean: Plan = {
     version: 1,
     status: status ?? "feasible",
     objective: typeof plan.objective === "number" ? plan.objective : Number.NaN,
     ...(typeof plan.bound === "number" ? { bound: plan.bound } : {}),
     placements: entries("placements", placementSchema, true),
+    ...(plan.residencies !== undefined ? { residencies } : {}),
     support: entries("support", looseSupportRow, false),
     unplaced: entries("unplaced", unplacedSchema, false),
     shortfalls: entries("shortfalls", shortfallSchema, false),
@@ -132,6 +158,7 @@ export function planFormat(instance: Instance, plan: Plan, objective: number, ch
       if (!pinned.has(p.trainee)) out.push(v(`placements[${i}]`, `an infeasible plan holds the pinned placements only, not trainee "${p.trainee}"`, [p.trainee]));
     });
     if (plan.support.length) out.push(v("support", "an infeasible plan has no support rows"));
+    (plan.residencies ?? []).forEach((r, i) => out.push(v(`residencies[${i}]`, `an infeasible plan schedules no resident, not trainee "${r.trainee}"`, [r.trainee])));
     plan.unplaced.forEach((u, i) => {
       if (!pinned.has(u.trainee) && !u.reasons.some((r) => r.code === "INFEASIBLE"))
         out.push(v(`unplaced[${i}].reasons`, `trainee "${u.trainee}" of an infeasible plan needs the reason INFEASIBLE`, [u.trainee]));

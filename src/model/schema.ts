@@ -140,10 +140,17 @@ const unitSchema = obj({
   // SPEC §5: a mentor without a title ranks `none`; `name` is shown in forms and reports.
   mentors: list(obj({ id, name: z.string({ error: (i) => `must be a string, got ${show(i.input)}` }).optional(), dept: id, title: oneOf(TITLES).optional(), capacity: int().optional() })).optional(),
   support: list(obj({ dept: id, perSlot: int() })).optional(),
+  // SPEC §10: 专职管理人员 of a training base, and service levels (residents on duty).
+  managers: int().optional(),
+  service: list(obj({ dept: id, min: int(), from: isoDate.optional(), to: isoDate.optional(), hard: z.boolean({ error: (i) => `must be true or false, got ${show(i.input)}` }).optional() })).optional(),
 });
 
 const relationSchema = obj({ type: oneOf(RELATION_TYPES), from: id, to: id });
 const teamSchema = obj({ id, unit: id, size: int(), minOnDuty: int(), members: list(id) });
+
+/** A §10 rotation of a resident (in `fixed`, a plan's `residencies`, a baseline). */
+export const residencyRotationSchema = obj({ requirement: id, unit: id, dept: id, start: isoDate, end: isoDate, mentor: id.optional() });
+export const residencyEntrySchema = obj({ trainee: id, rotations: list(residencyRotationSchema) });
 
 const traineeSchema = obj({
   id,
@@ -164,6 +171,10 @@ const traineeSchema = obj({
   wants: obj({ depts: list(id).optional(), units: list(id).optional() }).optional(),
   available: obj({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
   lastPlacementEnd: isoDate.optional(),
+  // SPEC §10, residents only (RESIDENCY-KEY on other trainees, validate.ts).
+  curriculum: id.optional(),
+  completed: list(id).optional(),
+  fixed: list(residencyRotationSchema).optional(),
 });
 
 const quotaSchema = obj({
@@ -180,6 +191,25 @@ const rotationsSchema = obj({
   required: list(
     obj({ dept: id, min: durationSchema.optional(), max: durationSchema.optional(), when: traineeWhereSchema.optional() }),
   ).optional(),
+});
+
+const months = (min = 0) => int(min, 10_000);
+const requirementSchema = obj({
+  id,
+  depts: list(id, true),
+  min: months(),
+  max: months(1),
+  blocks: int(1).optional(),
+  phase: obj({ from: months().optional(), to: months().optional() }).optional(),
+  after: list(id).optional(),
+  sites: obj({
+    tiers: tiers.optional(),
+    kinds: kinds.optional(),
+    relations: list(oneOf(RELATION_TYPES), true).optional(),
+  }).optional(),
+});
+const residencySchema = obj({
+  curricula: list(obj({ id, requirements: list(requirementSchema, true), minBlock: months(1).optional() })),
 });
 
 const programmeSchema = obj({
@@ -210,6 +240,7 @@ const programmeSchema = obj({
   coverage: list(obj({ tier: oneOf(TIERS), min: int(), hard: z.boolean().optional() })).optional(),
   budget: obj({ cap: bounded(0, LIMITS.cap), costs: list(obj({ where: whereSchema.optional(), amount: bounded(0) })).optional() }).optional(),
   rotations: rotationsSchema.optional(),
+  residency: residencySchema.optional(),
 });
 
 const rotationSchema = obj({ dept: id, start: isoDate, end: isoDate, mentor: id.optional() });
@@ -242,10 +273,7 @@ export const instanceSchema = obj({
   pinned: list(placementSchema).optional(),
   baseline: obj({
     placements: list(placementSchema).optional(),
-    residencies: list(obj({
-      trainee: id,
-      rotations: list(obj({ requirement: id, unit: id, dept: id, start: isoDate, end: isoDate, mentor: id.optional() })),
-    })).optional(),
+    residencies: list(residencyEntrySchema).optional(),
   }).optional(),
   objective: obj(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, weight])) as Record<WeightName, typeof weight>).optional(),
 });
@@ -254,7 +282,11 @@ export const violationSchema = obj({ code: z.string(), ids: list(z.string()), me
 export const supportRowSchema = obj({ from: id, to: id, dept: id, start: isoDate, end: isoDate, count: int(1) });
 /** An unplaced row's shape; that it has a reason with a non-empty code is checked by verifyPlan (PLAN-FORMAT). */
 export const unplacedSchema = obj({ trainee: id, reasons: list(obj({ code: z.string(), message: z.string() })) });
-export const shortfallSchema = obj({ programme: id, rule: oneOf(["quota", "coverage"] as const), index: int(), needed: num(), got: num() });
+export const shortfallSchema = z.union([
+  obj({ programme: id, rule: oneOf(["quota", "coverage"] as const), index: int(), needed: num(), got: num() }),
+  // SPEC §10 reading 12: a service row's shortfall carries no programme.
+  obj({ rule: z.literal("service"), unit: id, dept: id, index: int(), needed: num(), got: num() }),
+]);
 export const PLAN_STATUSES = ["optimal", "feasible", "infeasible", "timeout-feasible"] as const;
 
 export const planSchema = obj({
@@ -264,6 +296,7 @@ export const planSchema = obj({
   objective: num(),
   bound: num().optional(),
   placements: list(placementSchema),
+  residencies: list(residencyEntrySchema).optional(),
   support: list(supportRowSchema).optional(),
   unplaced: list(unplacedSchema).optional(),
   shortfalls: list(shortfallSchema).optional(),

@@ -5,7 +5,7 @@
  */
 import { MAX_SLOTS, addDuration, isAligned, slotCount } from "../calendar/index.js";
 import type { Issue } from "./errors.js";
-import type { Duration, Instance, Placement, Programme, Where } from "./types.js";
+import type { Curriculum, Duration, Instance, Placement, Programme, Trainee, Unit, Where } from "./types.js";
 import { TITLES } from "./types.js";
 
 export function crossCheckInstance(inst: Instance): Issue[] {
@@ -202,6 +202,8 @@ export function crossCheckInstance(inst: Instance): Issue[] {
     }
   });
 
+  checkResidency(inst, push, { units: unitById, trainees: traineeById, programmes: progById, mentorUnit });
+
   // SPEC §11.1: baseline entries name known trainees, units and departments (they need not be valid any more).
   const baselineSeen = new Map<string, string>();
   const checkEntry = (path: string, trainee: string, unit: string, depts: readonly { dept: string; path: string }[], spans: readonly { start: string; end: string; path: string }[]) => {
@@ -234,6 +236,137 @@ export function crossCheckInstance(inst: Instance): Issue[] {
   });
 
   return issues;
+}
+
+/** Keys a residency programme may not have (SPEC §10 field notes). */
+const NOT_ON_RESIDENCY = ["receiving", "duration", "rotations", "quotas", "coverage", "budget"] as const;
+
+const isFirstOfMonth = (d: string) => d.endsWith("-01");
+
+/**
+ * SPEC §10 instance errors: a month calendar, the keys a residency programme may
+ * have, curricula (unique ids, min ≤ max, phase, `after` known and acyclic),
+ * residents (curriculum, training period, completed, fixed rotations) and the
+ * resident-only keys elsewhere (RESIDENCY-KEY).
+ */
+function checkResidency(
+  inst: Instance,
+  push: (path: string, message: string) => void,
+  known: {
+    units: ReadonlyMap<string, Unit>; trainees: ReadonlyMap<string, Trainee>;
+    programmes: ReadonlyMap<string, Programme>; mentorUnit: ReadonlyMap<string, string>;
+  },
+): void {
+  inst.units.forEach((u, i) => {
+    (u.service ?? []).forEach((r, j) => {
+      if (r.from !== undefined && r.to !== undefined && r.to <= r.from) push(`units[${i}].service[${j}].to`, `must be after from (${r.from}), got "${r.to}"`);
+    });
+  });
+  const curricula = new Map<string, Map<string, Curriculum>>();
+  inst.programmes.forEach((pr, i) => {
+    const res = pr.residency;
+    if (!res) return;
+    const p = `programmes[${i}]`;
+    if (inst.calendar.granularity !== "month") push(`${p}.residency`, `a residency programme needs a month calendar, got "${inst.calendar.granularity}"`);
+    for (const k of NOT_ON_RESIDENCY) if (pr[k] !== undefined) push(`${p}.${k}`, `is not allowed on a residency programme (it has "residency")`);
+    const byId = new Map<string, Curriculum>();
+    res.curricula.forEach((c, j) => {
+      const cp = `${p}.residency.curricula[${j}]`;
+      if (byId.has(c.id)) push(`${cp}.id`, `duplicate curriculum id "${c.id}"`);
+      else byId.set(c.id, c);
+      const reqs = new Map<string, number>();
+      c.requirements.forEach((r, k) => {
+        const rp = `${cp}.requirements[${k}]`;
+        if (reqs.has(r.id)) push(`${rp}.id`, `duplicate requirement id "${r.id}" (also requirements[${reqs.get(r.id)}])`);
+        else reqs.set(r.id, k);
+        if (r.min > r.max) push(`${rp}.min`, `must be ≤ max (${r.max}), got ${r.min}`);
+        if (r.phase?.from !== undefined && r.phase.to !== undefined && r.phase.to <= r.phase.from)
+          push(`${rp}.phase.to`, `must be greater than phase.from (${r.phase.from}), got ${r.phase.to}`);
+      });
+      c.requirements.forEach((r, k) => {
+        (r.after ?? []).forEach((a, l) => {
+          if (!reqs.has(a)) push(`${cp}.requirements[${k}].after[${l}]`, `unknown requirement "${a}" of curriculum "${c.id}"`);
+        });
+      });
+      // A cycle in `after` (a requirement after itself included) is an instance error.
+      const after = new Map(c.requirements.map((r) => [r.id, (r.after ?? []).filter((a) => reqs.has(a))]));
+      const state = new Map<string, 1 | 2>();
+      const reported = new Set<string>();
+      const visit = (id: string, path: string[]): void => {
+        state.set(id, 1);
+        for (const a of after.get(id) ?? []) {
+          if (state.get(a) === 1) {
+            const cycle = [...path.slice(path.indexOf(a)), a];
+            const key = [...new Set(cycle)].sort().join("\u0000");
+            if (!reported.has(key)) {
+              reported.add(key);
+              push(`${cp}.requirements[${reqs.get(cycle[0])}].after`, `requirements' "after" form a cycle: ${cycle.map((x) => `"${x}"`).join(" → ")}`);
+            }
+          } else if (state.get(a) === undefined) visit(a, [...path, a]);
+        }
+        state.set(id, 2);
+      };
+      for (const r of c.requirements) if (state.get(r.id) === undefined) visit(r.id, [r.id]);
+    });
+    curricula.set(pr.id, byId);
+  });
+
+  inst.trainees.forEach((t, i) => {
+    const p = `trainees[${i}]`;
+    const prog = known.programmes.get(t.programme);
+    if (!prog) return;
+    if (!prog.residency) {
+      for (const k of ["curriculum", "completed", "fixed"] as const)
+        if (t[k] !== undefined) push(`${p}.${k}`, `RESIDENCY-KEY: only a resident (a trainee of a programme with "residency") has "${k}"; programme "${prog.id}" has none`);
+      return;
+    }
+    // SPEC §10 reading 10: the training period needs both ends, each the 1st of a month.
+    if (t.available === undefined) push(`${p}.available`, "is required for a resident (its training period)");
+    else {
+      if (t.available.from === undefined) push(`${p}.available.from`, "RESIDENT-PERIOD: a resident's training period needs a start");
+      else if (!isFirstOfMonth(t.available.from)) push(`${p}.available.from`, `RESIDENT-PERIOD: must be the 1st of a month, got "${t.available.from}"`);
+      if (t.available.to === undefined) push(`${p}.available.to`, "RESIDENT-PERIOD: a resident's training period needs an end");
+      else if (!isFirstOfMonth(t.available.to)) push(`${p}.available.to`, `RESIDENT-PERIOD: must be the 1st of a month, got "${t.available.to}"`);
+    }
+    if (t.curriculum === undefined) return void push(`${p}.curriculum`, `is required for a resident of programme "${prog.id}"`);
+    const cur = curricula.get(prog.id)?.get(t.curriculum);
+    if (!cur) return void push(`${p}.curriculum`, `unknown curriculum "${t.curriculum}" of programme "${prog.id}"`);
+    const reqs = new Map(cur.requirements.map((r) => [r.id, r]));
+    const completed = new Set<string>();
+    (t.completed ?? []).forEach((c, j) => {
+      if (!reqs.has(c)) push(`${p}.completed[${j}]`, `unknown requirement "${c}" of curriculum "${cur.id}"`);
+      else if (completed.has(c)) push(`${p}.completed[${j}]`, `lists requirement "${c}" twice`);
+      completed.add(c);
+    });
+    const fixed = t.fixed ?? [];
+    fixed.forEach((f, j) => {
+      const fp = `${p}.fixed[${j}]`;
+      if (!isFirstOfMonth(f.start)) push(`${fp}.start`, `must be the 1st of a month, got "${f.start}"`);
+      if (!isFirstOfMonth(f.end)) push(`${fp}.end`, `must be the 1st of a month, got "${f.end}"`);
+      if (f.end <= f.start) push(`${fp}.end`, `must be after start (${f.start}), got "${f.end}"`);
+      const req = reqs.get(f.requirement);
+      if (!req) push(`${fp}.requirement`, `unknown requirement "${f.requirement}" of curriculum "${cur.id}"`);
+      else if (completed.has(f.requirement)) push(`${fp}.requirement`, `requirement "${f.requirement}" is in completed; a completed requirement has no fixed rotation`);
+      const u = known.units.get(f.unit);
+      if (!u) push(`${fp}.unit`, `unknown unit "${f.unit}"`);
+      else if (!(u.receive ?? []).some((r) => r.dept === f.dept)) push(`${fp}.dept`, `unit "${f.unit}" receives no department "${f.dept}"`);
+      if (req && !req.depts.includes(f.dept)) push(`${fp}.dept`, `department "${f.dept}" does not serve requirement "${req.id}" (its depts: ${req.depts.map((d) => `"${d}"`).join(", ")})`);
+      if (f.mentor !== undefined) {
+        const mu = known.mentorUnit.get(f.mentor);
+        if (mu === undefined) push(`${fp}.mentor`, `unknown mentor "${f.mentor}"`);
+        else if (mu !== f.unit) push(`${fp}.mentor`, `mentor "${f.mentor}" is not of unit "${f.unit}"`);
+      } else if (prog.mentor) push(`${fp}.mentor`, `PINNED-MENTOR: programme "${prog.id}" has a mentor rule, so a fixed rotation must name its mentor`);
+      for (let k = 0; k < j; k++) {
+        const o = fixed[k];
+        if (f.start < o.end && o.start < f.end) push(`${fp}`, `overlaps fixed[${k}] (${o.start} – ${o.end})`);
+      }
+    });
+  });
+  (inst.pinned ?? []).forEach((pl, i) => {
+    const t = known.trainees.get(pl.trainee);
+    const prog = t && known.programmes.get(t.programme);
+    if (prog?.residency) push(`pinned[${i}]`, `RESIDENCY-KEY: trainee "${pl.trainee}" is a resident; its agreed rotations go in its "fixed" list, not in pinned`);
+  });
 }
 
 /** Rank of a title: none 0 … senior 4. */

@@ -51,6 +51,17 @@ export function instanceWarnings(instance: Instance): Issue[] {
     boundary(t.available?.from, `trainees[${i}].available.from`, "from");
     boundary(t.available?.to, `trainees[${i}].available.to`, "to");
   });
+  // SPEC §11 reading 2: a baseline entry of the other kind is allowed, and always a change.
+  const residentIds = new Set(instance.programmes.filter((p) => p.residency).map((p) => p.id));
+  const isResident = new Map(instance.trainees.map((t) => [t.id, residentIds.has(t.programme)]));
+  (instance.baseline?.placements ?? []).forEach((b, i) => {
+    if (isResident.get(b.trainee) === true)
+      out.push({ path: `baseline.placements[${i}]`, message: `BASELINE-KIND: trainee "${b.trainee}" is a resident; as a placement this baseline entry can only count as a change` });
+  });
+  (instance.baseline?.residencies ?? []).forEach((b, i) => {
+    if (isResident.get(b.trainee) === false)
+      out.push({ path: `baseline.residencies[${i}]`, message: `BASELINE-KIND: trainee "${b.trainee}" is a 进修 trainee; as a residency this baseline entry can only count as a change` });
+  });
   instance.units.forEach((u, i) =>
     (u.receive ?? []).forEach((r, j) => {
       boundary(r.from, `units[${i}].receive[${j}].from`, "from");
