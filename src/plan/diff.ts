@@ -4,17 +4,23 @@
  * removed — so a commission can tell each hospital what changed (变更通知).
  */
 import { expectObject } from "../model/args.js";
-import type { Instance, Placement, Plan, Reason, SupportRow } from "../model/types.js";
-import { type DiffField, changedFields } from "../rules/objective.js";
+import type { Instance, Placement, Plan, Reason, ResidencyEntry, SupportRow } from "../model/types.js";
+import { type DiffField, changedFields, rotationsCompared } from "../rules/objective.js";
 import { verifyPlan } from "../verify.js";
 
 export { DIFF_FIELDS, changedFields, type DiffField } from "../rules/objective.js";
 
+/** A plan's entry for one trainee: a 进修 placement or a §10 residency. */
+export type PlanEntry = Placement | ResidencyEntry;
+
+/** Whether an entry is a §10 residency (it has rotations with requirements and no unit). */
+export const isResidencyEntry = (e: PlanEntry): e is ResidencyEntry => !("unit" in e);
+
 export type TraineeChange =
-  | { readonly trainee: string; readonly change: "moved"; readonly fields: readonly DiffField[]; readonly before: Placement; readonly after: Placement }
-  | { readonly trainee: string; readonly change: "mentor"; readonly before: Placement; readonly after: Placement }
-  | { readonly trainee: string; readonly change: "added"; readonly after: Placement }
-  | { readonly trainee: string; readonly change: "removed"; readonly before: Placement; readonly reasons: readonly Reason[] };
+  | { readonly trainee: string; readonly change: "moved"; readonly fields: readonly DiffField[]; readonly before: PlanEntry; readonly after: PlanEntry }
+  | { readonly trainee: string; readonly change: "mentor"; readonly before: PlanEntry; readonly after: PlanEntry }
+  | { readonly trainee: string; readonly change: "added"; readonly after: PlanEntry }
+  | { readonly trainee: string; readonly change: "removed"; readonly before: PlanEntry; readonly reasons: readonly Reason[] };
 
 export interface PlanDiff {
   /** Each plan's objective (§7, and §11.1's change term with a baseline), recomputed under the instance (not copied from the plans). */
@@ -25,8 +31,18 @@ export interface PlanDiff {
   readonly support: { readonly added: readonly SupportRow[]; readonly removed: readonly SupportRow[] };
 }
 
-/** Its mentors, the placement's and the rotations'. */
-const mentorsKey = (p: Placement): string => JSON.stringify([p.mentor ?? null, ...(p.rotations ?? []).map((r) => r.mentor ?? null)]);
+/** Its mentors, the placement's and the rotations' (a residency's rotations in any listed order, reading 8). */
+const mentorsKey = (p: PlanEntry): string => isResidencyEntry(p)
+  ? JSON.stringify(p.rotations.map((r) => JSON.stringify([r.start, r.requirement, r.unit, r.dept, r.end, r.mentor ?? null])).sort())
+  : JSON.stringify([p.mentor ?? null, ...(p.rotations ?? []).map((r) => r.mentor ?? null)]);
+
+/** The §11.2 fields that differ; a residency compares `rotations` only, and an entry of the other kind differs in `rotations`. */
+function fieldsOf(a: PlanEntry, b: PlanEntry): DiffField[] {
+  const ra = isResidencyEntry(a), rb = isResidencyEntry(b);
+  if (!ra && !rb) return changedFields(a, b);
+  if (ra && rb) return rotationsCompared(a.rotations) === rotationsCompared(b.rotations) ? [] : ["rotations"];
+  return ["rotations"];
+}
 
 const supportKey = (s: SupportRow): string => JSON.stringify([s.from, s.to, s.dept, s.start, s.end, s.count]);
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -45,10 +61,11 @@ function supportMinus(a: readonly SupportRow[], b: readonly SupportRow[]): Suppo
   return out.sort((x, y) => byString(x.from, y.from) || byString(x.to, y.to) || byString(x.dept, y.dept) || byString(x.start, y.start) || byString(x.end, y.end) || x.count - y.count);
 }
 
-/** A plan's placements by trainee (the first entry where a trainee appears twice). */
-function byTrainee(plan: Plan): Map<string, Placement> {
-  const out = new Map<string, Placement>();
+/** A plan's entries by trainee (placements, then residencies; the first entry where a trainee appears twice). */
+function byTrainee(plan: Plan): Map<string, PlanEntry> {
+  const out = new Map<string, PlanEntry>();
   for (const p of plan.placements) if (!out.has(p.trainee)) out.set(p.trainee, p);
+  for (const r of plan.residencies ?? []) if (!out.has(r.trainee)) out.set(r.trainee, r);
   return out;
 }
 
@@ -74,7 +91,7 @@ export function diff(instance: Instance, before: Plan, after: Plan): PlanDiff {
   for (const trainee of ids) {
     const x = a.get(trainee), y = b.get(trainee);
     if (x && y) {
-      const fields = changedFields(x, y);
+      const fields = fieldsOf(x, y);
       if (fields.length) trainees.push({ trainee, change: "moved", fields, before: x, after: y });
       else if (mentorsKey(x) !== mentorsKey(y)) trainees.push({ trainee, change: "mentor", before: x, after: y });
     } else if (y) trainees.push({ trainee, change: "added", after: y });

@@ -5,7 +5,7 @@
  */
 import { CHANGE_LABELS, type Lang, label } from "../model/labels.js";
 import type { Instance, Placement } from "../model/types.js";
-import type { DiffField, PlanDiff, TraineeChange } from "../plan/diff.js";
+import { type DiffField, type PlanDiff, type PlanEntry, type TraineeChange, isResidencyEntry } from "../plan/diff.js";
 import { contextOf } from "../rules/context.js";
 import type { Table } from "./forms.js";
 import { type Names, namesOf, reasonWords } from "./words.js";
@@ -15,8 +15,10 @@ const FIELD_WORDS: Readonly<Record<DiffField, { zh: string; en: string }>> = {
   end: { zh: "结束", en: "end" }, rotations: { zh: "轮转", en: "rotations" },
 };
 
-/** A placement in words: unit, department, dates, mentor. */
-function placementWords(n: Names, p: Placement, withUnit = true): string {
+/** An entry in words: a placement's unit, department, dates, mentor; a residency's rotations (unit where not the base). */
+function placementWords(n: Names, e: PlanEntry, withUnit = true): string {
+  if (isResidencyEntry(e)) return e.rotations.map((r) => `${n.unit(r.unit)} ${n.dept(r.dept)} ${r.start}—${r.end}`).join(n.lang === "zh" ? "；" : "; ");
+  const p: Placement = e;
   const mentor = p.mentor ? n.mentor(p.mentor) : (p.rotations ?? []).map((r) => n.mentor(r.mentor)).filter(Boolean).join(n.lang === "zh" ? "、" : ", ");
   const who = mentor ? (n.lang === "zh" ? `，带教 ${mentor}` : `, mentor ${mentor}`) : "";
   return `${withUnit ? `${n.unit(p.unit)} ` : ""}${n.dept(p.dept)} ${p.start}—${p.end}${who}`;
@@ -66,16 +68,19 @@ export function changeNotice(instance: Instance, d: PlanDiff, options: { lang?: 
   const n = namesOf(ctx, lang);
   const rows: { unit: string; row: string[] }[] = [];
   const home = (id: string) => n.unit(ctx.trainees.get(id)?.unit ?? "");
-  const add = (unit: string, t: TraineeChange, what: string, before?: Placement, after?: Placement, note = "") =>
+  // A resident's changes go to its base's office (its rotations may span several units).
+  const unitOf = (t: TraineeChange, e: PlanEntry) => (isResidencyEntry(e) ? ctx.trainees.get(t.trainee)?.unit ?? "" : e.unit);
+  const add = (unit: string, t: TraineeChange, what: string, before?: PlanEntry, after?: PlanEntry, note = "") =>
     rows.push({ unit, row: [n.unit(unit), n.trainee(t.trainee), home(t.trainee), what, before ? placementWords(n, before, false) : "", after ? placementWords(n, after, false) : "", note] });
   for (const t of d.trainees) {
-    if (t.change === "added") add(t.after.unit, t, zh ? "新到" : "arrives", undefined, t.after);
-    else if (t.change === "removed") add(t.before.unit, t, zh ? "取消" : "cancelled", t.before, undefined, t.reasons.map((r) => reasonWords(r, lang)).join(zh ? "；" : "; "));
-    else if (t.change === "mentor") add(t.after.unit, t, zh ? "更换带教" : "mentor changes", t.before, t.after);
-    else if (t.before.unit === t.after.unit) add(t.after.unit, t, zh ? "调整" : "changed", t.before, t.after);
+    if (t.change === "added") add(unitOf(t, t.after), t, zh ? "新到" : "arrives", undefined, t.after);
+    else if (t.change === "removed") add(unitOf(t, t.before), t, zh ? "取消" : "cancelled", t.before, undefined, t.reasons.map((r) => reasonWords(r, lang)).join(zh ? "；" : "; "));
+    else if (t.change === "mentor") add(unitOf(t, t.after), t, zh ? "更换带教" : "mentor changes", t.before, t.after);
+    else if (unitOf(t, t.before) === unitOf(t, t.after)) add(unitOf(t, t.after), t, zh ? "调整" : "changed", t.before, t.after);
     else {
-      add(t.before.unit, t, zh ? `转往${n.unit(t.after.unit)}` : `moves to ${n.unit(t.after.unit)}`, t.before, undefined);
-      add(t.after.unit, t, zh ? `由${n.unit(t.before.unit)}转来` : `moves here from ${n.unit(t.before.unit)}`, undefined, t.after);
+      const from = unitOf(t, t.before), to = unitOf(t, t.after);
+      add(from, t, zh ? `转往${n.unit(to)}` : `moves to ${n.unit(to)}`, t.before, undefined);
+      add(to, t, zh ? `由${n.unit(from)}转来` : `moves here from ${n.unit(from)}`, undefined, t.after);
     }
   }
   rows.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));

@@ -1,6 +1,13 @@
-/** The rule registry: every rule family of SPEC §5 and §9, hard rules in the table's order. */
+/**
+ * The rule registry: every rule family of SPEC §5, §9 and §10, in the tables'
+ * order (the §10 rules last, so a 进修 model's rows keep their order).
+ */
 import { budgetRule } from "./budget.js";
 import { capacityRule } from "./capacity.js";
+import { curriculumRule } from "./curriculum.js";
+import { managersRule } from "./managers.js";
+import { serviceRule } from "./service.js";
+import { siteRule } from "./site.js";
 import { coverageRule } from "./coverage.js";
 import { deptRule } from "./dept.js";
 import { durationRule } from "./duration.js";
@@ -20,6 +27,7 @@ import { windowRule } from "./window.js";
 export const RULES: readonly Rule[] = [
   onceRule, eligibleRule, receiverRule, deptRule, durationRule, windowRule, capacityRule, mentorRule,
   staffingRule, supportRule, teamRule, quotaRule, coverageRule, budgetRule, pinnedRule, rotationRule,
+  curriculumRule, siteRule, serviceRule, managersRule,
 ];
 
 /** Every rule code a verifier can report. */

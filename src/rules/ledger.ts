@@ -7,9 +7,10 @@
  * staffing and teams count the trainee away for the whole placement" is
  * written once, in `assignmentBlocks`.
  */
-import type { Placement, Plan, SupportRow, Trainee } from "../model/types.js";
+import type { Placement, Plan, ResidencyRotation, SupportRow, Trainee } from "../model/types.js";
 import type { Context } from "./context.js";
 import { key } from "./keys.js";
+import { isResident, residencies } from "./residents.js";
 
 /** A resource that assignments use per slot. */
 export type Resource =
@@ -26,7 +27,9 @@ export type Resource =
   /** Specialists received by a home department (R-STAFFING, 下沉). */
   | { readonly kind: "cover"; readonly unit: string; readonly dept: string }
   /** Specialists sent from a unit's support pool (R-SUPPORT). */
-  | { readonly kind: "pool"; readonly unit: string; readonly dept: string };
+  | { readonly kind: "pool"; readonly unit: string; readonly dept: string }
+  /** Residents in a rotation at a unit's department (R-SERVICE, SPEC §10). */
+  | { readonly kind: "service"; readonly unit: string; readonly dept: string };
 
 export type ResourceKind = Resource["kind"];
 
@@ -107,6 +110,38 @@ export function placementAssignment(ctx: Context, p: Placement): Assignment {
   return { unit: p.unit, k0, k1, segments };
 }
 
+/** One rotation of a resident over `[k0, k1)` at a unit's department (SPEC §10). */
+export interface ResidencySegment {
+  readonly unit: string;
+  readonly dept: string;
+  readonly k0: number;
+  readonly k1: number;
+  readonly mentor?: string;
+  /** No mentor named yet: one of title rank ≥ this is to be chosen (solver columns under a mentor rule). */
+  readonly anyMentorOfRank?: number;
+}
+
+/**
+ * The uses of a resident's rotations (SPEC §10): each rotation is a seat in its
+ * department (counted with 进修 trainees), its mentor, and a resident on duty
+ * there (service). Residents are never away for R-STAFFING or R-TEAM.
+ */
+export function residencyBlocks(segments: readonly ResidencySegment[]): Block[] {
+  return segments.map((s) => {
+    const uses: Use[] = [{ resource: { kind: "seat", unit: s.unit, dept: s.dept }, amount: 1 }];
+    if (s.mentor !== undefined) uses.push({ resource: { kind: "mentor", mentor: s.mentor }, amount: 1 });
+    else if (s.anyMentorOfRank !== undefined) uses.push({ resource: { kind: "qualified", unit: s.unit, dept: s.dept, rank: s.anyMentorOfRank }, amount: 1 });
+    uses.push({ resource: { kind: "service", unit: s.unit, dept: s.dept }, amount: 1 });
+    return { k0: s.k0, k1: s.k1, uses };
+  });
+}
+
+/** A plan's resident rotation as a segment. */
+export function rotationSegment(ctx: Context, r: ResidencyRotation): ResidencySegment {
+  const [k0, k1] = ctx.span(r.start, r.end);
+  return { unit: r.unit, dept: r.dept, k0, k1, mentor: r.mentor };
+}
+
 /** A support row's uses: specialists received by the home department, sent from the supporter's pool. */
 export function supportBlocks(ctx: Context, s: SupportRow): Block[] {
   const [k0, k1] = ctx.span(s.start, s.end);
@@ -158,13 +193,15 @@ export class Ledger {
   }
 }
 
-/** The ledger of a plan's placements (whose trainee is known) and support rows. */
-export function ledgerOf(ctx: Context, plan: Pick<Plan, "placements"> & { readonly support?: readonly SupportRow[] }): Ledger {
+/** The ledger of a plan's placements (whose trainee is a known 进修 trainee), resident rotations and support rows. */
+export function ledgerOf(ctx: Context, plan: Pick<Plan, "placements"> & Partial<Pick<Plan, "residencies" | "support">>): Ledger {
   const l = new Ledger(ctx.slots.count);
+  // SPEC §10 reading 15: a resident listed in placements (or a 进修 trainee in residencies) is judged by R-ONCE only.
   for (const p of plan.placements) {
     const t = ctx.trainees.get(p.trainee);
-    if (t) l.addBlocks(assignmentBlocks(ctx, t, placementAssignment(ctx, p)), t.id);
+    if (t && !isResident(ctx, t)) l.addBlocks(assignmentBlocks(ctx, t, placementAssignment(ctx, p)), t.id);
   }
+  for (const { e } of residencies(ctx, plan)) l.addBlocks(residencyBlocks(e.rotations.map((r) => rotationSegment(ctx, r))), e.trainee);
   // A supported department names its supporters; a pool names whom it supports.
   for (const s of plan.support ?? [])
     for (const b of supportBlocks(ctx, s)) for (const u of b.uses) l.add(u.resource, b.k0, b.k1, u.amount, u.resource.kind === "pool" ? s.to : s.from);

@@ -9,6 +9,7 @@ import type { Violation } from "../model/types.js";
 import type { Context } from "./context.js";
 import { key } from "./keys.js";
 import type { Rule, RowHost, SlotFamily } from "./rule.js";
+import { residencies } from "./residents.js";
 import { resolved } from "./types.js";
 import { wordsOf } from "./words.js";
 
@@ -77,6 +78,31 @@ export const mentorRule: Rule = {
         if (prog.mentor && ctx.titleRank(m.title) < ctx.titleRank(prog.mentor.minTitle))
           fail(`${s.zh}带教老师${w.mentor(m.id)}职称为${w.title(m.title)}，低于${w.title(prog.mentor.minTitle)}`, `${s.en}mentor "${m.id}" is ${m.title}, below ${prog.mentor.minTitle}`, m.id);
       }
+    }
+    // SPEC §10 reading 20: one mentor per rotation; under a mentor rule, of its unit and department with title ≥ minTitle;
+    // without, a named mentor must exist at that unit. One violation per resident for qualification.
+    for (const { e, info: { t, prog } } of residencies(ctx, plan)) {
+      const zh: string[] = [], en: string[] = [];
+      const ids = new Set<string>();
+      e.rotations.forEach((r, i) => {
+        const at = w.say(`第 ${i + 1} 个轮转（${w.unit(r.unit)}${w.dept(r.dept)}）`, `rotations[${i}] ("${r.unit}" ${r.dept})`);
+        if (r.mentor === undefined) {
+          if (prog.mentor) { zh.push(`${at}未指定带教老师（要求${w.title(prog.mentor.minTitle)}及以上）`); en.push(`${at} names no mentor (title ≥ ${prog.mentor.minTitle} required)`); }
+          return;
+        }
+        const m = ctx.mentors.get(r.mentor);
+        ids.add(r.mentor);
+        if (!m) { zh.push(`${at}指定的带教老师“${r.mentor}”不存在`); en.push(`${at} names unknown mentor "${r.mentor}"`); return; }
+        if (m.unit !== r.unit || (prog.mentor && m.dept !== r.dept)) {
+          zh.push(`${at}的带教老师${w.mentor(m.id)}属于${w.unit(m.unit)}${w.dept(m.dept)}`);
+          en.push(`${at}: mentor "${m.id}" is in "${m.unit}" ${m.dept}`);
+        }
+        if (prog.mentor && ctx.titleRank(m.title) < ctx.titleRank(prog.mentor.minTitle)) {
+          zh.push(`${at}的带教老师${w.mentor(m.id)}职称为${w.title(m.title)}，低于${w.title(prog.mentor.minTitle)}`);
+          en.push(`${at}: mentor "${m.id}" is ${m.title}, below ${prog.mentor.minTitle}`);
+        }
+      });
+      if (zh.length) out.push({ code: "R-MENTOR", ids: [t.id, ...ids], message: w.say(`${w.trainee(t.id)}：${zh.join("；")}`, `trainee "${t.id}": ${en.join("; ")}`) });
     }
     for (const r of ledger.resources("mentor")) {
       const m = ctx.mentors.get(r.mentor);

@@ -4,14 +4,23 @@
  * same terms (`placementValue` for a placement column, `supportSlotCost` for a
  * support column, `shortfallCost` for a soft row's slack).
  */
-import type { Placement, Plan, Shortfall, Trainee } from "../model/types.js";
+import type { Placement, Plan, ResidencyRotation, Shortfall, Trainee } from "../model/types.js";
 import type { Context, Target } from "./context.js";
 import { supportBlocks } from "./ledger.js";
+import { isResident, residencies } from "./residents.js";
 
 /** §7 value of placing `t` at a receiving unit and department. */
 export function placementValue(ctx: Context, t: Trainee, target: Target): number {
   return ctx.value(t, target);
 }
+
+/** §10 value of scheduling resident `t`: base × priority (reading 14: `wants` never counts for residents). */
+export function residencyValue(ctx: Context, t: Trainee): number {
+  return ctx.weights.base * ctx.priority(t);
+}
+
+/** The objective cost of one §10 rotation listed (a hand-over, fixed ones included). */
+export const transitionCost = (ctx: Context): number => ctx.weights.transition;
 
 /** The objective cost of one specialist sent down for one slot (下沉). */
 export const supportSlotCost = (ctx: Context): number => ctx.weights.supportCost;
@@ -22,7 +31,8 @@ export const shortfallCost = (ctx: Context): number => ctx.weights.shortfall;
 /** The weights a 进修 formulation prices (whole weights and whole values give a whole objective). */
 export const placementWeights = (ctx: Context): number[] => {
   const w = ctx.weights;
-  return [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall, ...(ctx.instance.baseline ? [w.change] : [])];
+  const residents = ctx.instance.programmes.some((p) => p.residency);
+  return [w.base, w.preferredUnit, w.relation, w.studyRank, w.supportCost, w.shortfall, ...(ctx.instance.baseline ? [w.change] : []), ...(residents ? [w.transition] : [])];
 };
 
 /** Specialist-slots of a plan's support rows. */
@@ -44,23 +54,40 @@ export function changedFields(a: Placement, b: Placement): DiffField[] {
   return DIFF_FIELDS.filter((f) => (f === "rotations" ? rotationsKey(a) !== rotationsKey(b) : a[f] !== b[f]));
 }
 
+/** A resident's rotations as compared (§11 reading 2): ordered by start, each (requirement, unit, dept, start, end), mentors left out. */
+export function rotationsCompared(rotations: readonly ResidencyRotation[]): string {
+  return JSON.stringify(rotations.map((r) => [r.start, r.requirement, r.unit, r.dept, r.end]).sort((a, b) => (a.join("\u0000") < b.join("\u0000") ? -1 : a.join("\u0000") > b.join("\u0000") ? 1 : 0)));
+}
+
 /**
  * SPEC §11.1: the trainees the baseline places (or schedules) that the plan
- * leaves out or gives another unit, dept, start, end or rotations; a 进修
- * trainee listed among the baseline's residencies is always one. Trainees the
- * baseline does not name are never changes.
+ * leaves out or gives another unit, dept, start, end or rotations (a
+ * resident: other rotations, mentors left out); a baseline entry of the other
+ * kind than the trainee's (reading 2: a 进修 trainee among the residencies, a
+ * resident among the placements) is always one. Trainees the baseline does
+ * not name are never changes.
  */
-export function changedTrainees(ctx: Context, plan: Pick<Plan, "placements">): string[] {
+export function changedTrainees(ctx: Context, plan: Pick<Plan, "placements"> & Partial<Pick<Plan, "residencies">>): string[] {
   const base = ctx.instance.baseline;
   if (!base) return [];
   const placed = new Map<string, Placement>();
   for (const p of plan.placements) if (!placed.has(p.trainee)) placed.set(p.trainee, p);
+  const scheduled = new Map<string, readonly ResidencyRotation[]>();
+  for (const r of plan.residencies ?? []) if (!scheduled.has(r.trainee)) scheduled.set(r.trainee, r.rotations);
+  const resident = (id: string) => {
+    const t = ctx.trainees.get(id);
+    return t !== undefined && isResident(ctx, t);
+  };
   const out = new Set<string>();
   for (const b of base.placements ?? []) {
     const p = placed.get(b.trainee);
-    if (!p || changedFields(b, p).length > 0) out.add(b.trainee);
+    if (resident(b.trainee) || !p || changedFields(b, p).length > 0) out.add(b.trainee);
   }
-  for (const r of base.residencies ?? []) if (ctx.trainees.has(r.trainee)) out.add(r.trainee);
+  for (const b of base.residencies ?? []) {
+    if (!ctx.trainees.has(b.trainee)) continue;
+    const got = scheduled.get(b.trainee);
+    if (!resident(b.trainee) || !got || rotationsCompared(got) !== rotationsCompared(b.rotations)) out.add(b.trainee);
+  }
   return [...out];
 }
 
@@ -85,13 +112,20 @@ export function baselineOffset(ctx: Context): number {
   return -changeCost(ctx) * (named.size - keptPinned);
 }
 
-/** §7: Σ value(p) − supportCost·Σ count×slots − shortfall·Σ units short (− change × changed trainees, with a baseline, §11.1). */
+/**
+ * §7 and §10: Σ value(p) − supportCost·Σ count×slots − shortfall·Σ units short
+ * (quota, coverage and service rows) + Σ scheduled residents' base × priority
+ * − transition × rotations listed (− change × changed trainees, with a
+ * baseline, §11.1). A resident listed among the placements, or a 进修 trainee
+ * among the residencies, earns nothing (it is R-ONCE's alone, §10 reading 15).
+ */
 export function objectiveOf(ctx: Context, plan: Plan, shortfalls: readonly Shortfall[]): number {
   let obj = 0;
   for (const p of plan.placements) {
     const t = ctx.trainees.get(p.trainee);
-    if (t) obj += placementValue(ctx, t, p);
+    if (t && !isResident(ctx, t)) obj += placementValue(ctx, t, p);
   }
+  for (const { e, info } of residencies(ctx, plan)) obj += residencyValue(ctx, info.t) - transitionCost(ctx) * e.rotations.length;
   obj -= supportSlotCost(ctx) * supportSlots(ctx, plan);
   obj -= shortfallCost(ctx) * shortfalls.reduce((s, x) => s + (x.needed - x.got), 0);
   if (ctx.instance.baseline) obj -= changeCost(ctx) * changedTrainees(ctx, plan).length;

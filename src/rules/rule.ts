@@ -11,10 +11,11 @@ import type { Context, Target } from "./context.js";
 import type { Ledger, Resource, ResourceKind } from "./ledger.js";
 import type { Lang, Words } from "./words.js";
 
-/** Every rule code of SPEC §5 and §9. */
+/** Every rule code of SPEC §5, §9 and §10. */
 export type RuleCode =
   | "R-ONCE" | "R-ELIGIBLE" | "R-RECEIVER" | "R-DEPT" | "R-DURATION" | "R-WINDOW" | "R-CAPACITY" | "R-MENTOR"
-  | "R-STAFFING" | "R-SUPPORT" | "R-TEAM" | "R-QUOTA" | "R-COVERAGE" | "R-BUDGET" | "R-PINNED" | "R-ROTATION";
+  | "R-STAFFING" | "R-SUPPORT" | "R-TEAM" | "R-QUOTA" | "R-COVERAGE" | "R-BUDGET" | "R-PINNED" | "R-ROTATION"
+  | "R-CURRICULUM" | "R-SITE" | "R-SERVICE" | "R-MANAGERS";
 
 /** What a checker is given: the instance's facts, the plan, its ledger of uses, and the words to write in. */
 export interface Judgement {

@@ -1,5 +1,6 @@
 import type { Placement, Programme, Trainee, Unit } from "../model/types.js";
 import type { Context } from "./context.js";
+import { isResident } from "./residents.js";
 import type { Judgement } from "./rule.js";
 
 /** A placement whose trainee is known, with its trainee, programme and (maybe unknown) receiving unit. */
@@ -11,12 +12,12 @@ export interface Resolved {
   readonly unit: Unit | undefined;
 }
 
-/** The placements of a plan whose trainee exists in the instance. */
+/** The placements of a plan whose trainee exists in the instance and is a 进修 trainee (a resident there is R-ONCE's alone, SPEC §10 reading 15). */
 export function resolved(ctx: Context, plan: Pick<Judgement["plan"], "placements">): Resolved[] {
   const out: Resolved[] = [];
   plan.placements.forEach((p, index) => {
     const t = ctx.trainees.get(p.trainee);
-    if (t) out.push({ p, index, t, prog: ctx.programmeOf(t), unit: ctx.units.get(p.unit) });
+    if (t && !isResident(ctx, t)) out.push({ p, index, t, prog: ctx.programmeOf(t), unit: ctx.units.get(p.unit) });
   });
   return out;
 }

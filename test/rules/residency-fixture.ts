@@ -75,7 +75,7 @@ export function validSchedule(trainee: string, shift: 0 | 1): ResidencyEntry {
         rot("internal", "base", "respiratory", m(0), m(1), "m-resp"),
         rot("emergency", "base", "emergency", m(1), m(2), "m-em"),
         rot("internal", "base", "cardiology", m(2), m(3), "m-card"),
-        rot("icu", "base", "icu", m(3), m(4), "m-icu"),
+        rot("icu", "base", "icu", m(4), m(5), "m-icu"),
         rot("community", "thc", "general-practice", m(6), m(8), "m-gp"),
       ],
   };
