@@ -438,8 +438,14 @@ export function buildMonolithic(inst: Instance): MonolithicModel {
       const needed = s.min * (s.k1 - s.k0);
       if (got < needed) shortfalls.push({ rule: "service", unit: s.unit, dept: s.dept, index: s.index, needed, got });
     }
-    let objective = model.offset;
-    for (let j = 0; j < model.numCols; j++) objective += model.colCost[j] * x[j];
+    // The §10 objective of the plan itself (an engine's point may carry slack above its minimum, so the model's value can be lower).
+    let objective = 0;
+    const priorityOf = new Map(residents.map((r) => [r.t.id, r.t.priority ?? 1]));
+    for (const e of residencies) objective += W.base * priorityOf.get(e.trainee)! - W.transition * e.rotations.length;
+    B.cols.forEach((c, j) => {
+      if (c.kind === "p" && on(j)) objective += model.colCost[j];
+    });
+    for (const s of shortfalls) objective -= W.shortfall * (s.needed - s.got);
     return {
       version: 1, status, objective: Math.round(objective * 1e6) / 1e6, ...(bound !== undefined ? { bound } : {}),
       placements, residencies, support: [], unplaced, shortfalls, conflicts: [],

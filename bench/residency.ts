@@ -152,6 +152,9 @@ const TOWNS = ["石马镇", "青龙镇", "柳河镇", "东岭镇", "南湖街道
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严";
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红玲芬燕彬鹏辉晨宇浩然欣怡子涵梓轩思远佳琪嘉文一鸣雨婷俊杰博文晓东海燕志强建国";
 
+/** A base's unit id: its city and 中心医院 / 人民医院. */
+const baseId = (b: number) => `${CITIES[b][0]}-${b === 0 ? "zxyy" : "rmyy"}`;
+
 interface Site { readonly unit: string; readonly dept: string }
 interface Draft { requirement: string; unit: string; dept: string; start: number; end: number; mentor?: string }
 
@@ -174,19 +177,19 @@ export function residency(o: ResidencyOptions): ResidencyCase {
   for (let b = 0; b < nBases; b++) {
     const [cid, cname] = CITIES[b];
     regions.push({ id: cid, name: cname, parent: "sd" });
-    const base = `b${b}-base`;
-    unitDrafts.push({ id: base, name: `${cname}${b === 0 ? "中心医院" : "人民医院"}`, tier: b === 0 ? "provincial" : "city", kind: "general", region: cid, depts: BASE_DEPTS, base: b });
-    unitDrafts.push({ id: `b${b}-mch`, name: `${cname}妇幼保健院`, tier: "city", kind: "specialty", region: cid, depts: MCH_DEPTS });
-    const mine = [`b${b}-mch`];
+    const base = baseId(b);
+    unitDrafts.push({ id: base, name: `${cname}${b === 0 ? "中心医院" : "人民医院"}`, tier: "city", kind: "general", region: cid, depts: BASE_DEPTS, base: b });
+    unitDrafts.push({ id: `${CITIES[b][0]}-mch`, name: `${cname}妇幼保健院`, tier: "city", kind: "specialty", region: cid, depts: MCH_DEPTS });
+    const mine = [`${CITIES[b][0]}-mch`];
     // 0–1 and 2–3 share the odd base's 精神卫生中心 and first 基层实践基地: coupled problems.
     const sharesWith = b < 4 && b % 2 === 1 ? b - 1 : undefined;
     if (sharesWith === undefined) {
-      unitDrafts.push({ id: `b${b}-psy`, name: `${cname}精神卫生中心`, tier: "city", kind: "specialty", region: cid, depts: ["psychiatry"] });
-      mine.push(`b${b}-psy`);
-    } else mine.push(`b${sharesWith}-psy`, `b${sharesWith}-thc0`);
+      unitDrafts.push({ id: `${CITIES[b][0]}-psy`, name: `${cname}精神卫生中心`, tier: "city", kind: "specialty", region: cid, depts: ["psychiatry"] });
+      mine.push(`${CITIES[b][0]}-psy`);
+    } else mine.push(`${CITIES[sharesWith][0]}-psy`, `${CITIES[sharesWith][0]}-thc0`);
     const towns = Math.max(2, Math.round(perBase / 75));
     for (let i = 0; i < towns; i++) {
-      const id = `b${b}-thc${i}`;
+      const id = `${CITIES[b][0]}-thc${i}`;
       unitDrafts.push({ id, name: `${cname}${TOWNS[i % TOWNS.length]}${i % 3 === 2 ? "社区卫生服务中心" : "卫生院"}`, tier: "township", kind: "general", region: cid, depts: ["general-practice"] });
       mine.push(id);
     }
@@ -197,7 +200,7 @@ export function residency(o: ResidencyOptions): ResidencyCase {
 
   /** Sites of a requirement for a resident of base b (R-SITE, reading 1). */
   const sitesOf = (b: number, r: Req): Site[] => {
-    const base = `b${b}-base`;
+    const base = baseId(b);
     const units = r.sites ? [base, ...reach[b]] : [base];
     const out: Site[] = [];
     for (const id of units) {
@@ -217,8 +220,8 @@ export function residency(o: ResidencyOptions): ResidencyCase {
   interface ResidentDraft { id: string; name: string; base: number; cohort: number; cur: (typeof CURRICULA)[number]; completed: string[]; priority?: number }
   const residents: ResidentDraft[] = [];
   for (let b = 0; b < nBases; b++) {
-    let serial = 0;
     for (let c = 0; c < COHORTS.length; c++) {
+      let serial = 0;
       const n = Math.floor(perBase / 3) + (c < perBase % 3 ? 1 : 0);
       const counts = CURRICULA.map((cu) => Math.max(1, Math.floor(n * cu.share)));
       counts[0] += n - counts.reduce((s, x) => s + x, 0);
@@ -228,7 +231,7 @@ export function residency(o: ResidencyOptions): ResidencyCase {
           const short = cu.requirements.filter((r) => r.min <= 2 && !r.after && !r.phase);
           const completed = c < 2 && rnd() < 0.15 && short.length ? [pick(short).id] : [];
           residents.push({
-            id: `b${b}-r${String(++serial).padStart(4, "0")}`, name: personName(), base: b, cohort: c, cur: cu, completed,
+            id: `${CITIES[b][0]}-${COHORTS[c]}-${String(++serial).padStart(3, "0")}`, name: personName(), base: b, cohort: c, cur: cu, completed,
             // 紧缺专业 (全科、儿科) first, as the seed asks.
             priority: cu.id === "general-practice" || cu.id === "pediatrics" ? 2 : undefined,
           });
@@ -416,7 +419,7 @@ export function residency(o: ResidencyOptions): ResidencyCase {
     const fixed = schedules.get(r.id)!.filter((d) => d.start < NOW_MONTH).map(rot);
     const year = COHORTS[r.cohort];
     return {
-      id: r.id, name: r.name, unit: `b${r.base}-base`, dept: r.cur.dept, programme: "sd-zhupei", curriculum: r.cur.id,
+      id: r.id, name: r.name, unit: baseId(r.base), dept: r.cur.dept, programme: "sd-zhupei", curriculum: r.cur.id,
       category: "clinical", license: "physician", education: rnd() < 0.3 ? "master" : "bachelor", sex: rnd() < 0.55 ? "female" : "male",
       birthDate: `${year - int(23, 27)}-${String(int(1, 12)).padStart(2, "0")}-${String(int(1, 28)).padStart(2, "0")}`,
       ...(r.priority !== undefined ? { priority: r.priority } : {}),
@@ -438,11 +441,11 @@ export function residency(o: ResidencyOptions): ResidencyCase {
     programmes.push({
       id: "sd-jinxiu", name: `${CITIES[0][1]}基层医务人员进修（2025–2026）`,
       eligibility: { tiers: ["township"] },
-      receiving: { tiers: ["provincial"], kinds: ["general"] },
+      receiving: { tiers: ["city"], kinds: ["general"] },
       duration: { min: { months: 3 }, max: { months: 3 } },
       window: { from: monthIso(NOW_MONTH), to: monthIso(NOW_MONTH + 12) },
     });
-    const towns = unitDrafts.filter((u) => u.tier === "township" && u.id.startsWith("b0-"));
+    const towns = unitDrafts.filter((u) => u.tier === "township" && u.id.startsWith(`${CITIES[0][0]}-`));
     for (let i = 0; i < nJinxiu; i++) {
       const first = pick(["emergency", "cardiology", "pediatrics", "general-practice", "respiratory", "obstetrics"]);
       const second = pick(["emergency", "icu", "endocrinology", "general-practice", "ultrasound"]);
@@ -465,6 +468,26 @@ export function residency(o: ResidencyOptions): ResidencyCase {
     .filter((r) => !dropped.has(r.id))
     .map((r) => ({ trainee: r.id, rotations: schedules.get(r.id)!.map(rot) }));
   return { instance, witness };
+}
+
+/**
+ * The 山东 example (examples/shandong-residency.json): one base, 鲁中市中心医院,
+ * 90 residents of 2023–2025 级 in six specialties, its 妇幼保健院 and 精神卫生中心
+ * as collaborating units and two township practice bases.
+ */
+export const shandongExample = (): Instance => residency({ seed: 2025, residentsPerBase: 90 }).instance;
+
+/** JSON as the examples are written: two-space indent, short objects and arrays on one line. */
+export function exampleJson(value: unknown): string {
+  const out = (v: unknown, indent: string): string => {
+    const flat = JSON.stringify(v);
+    if (v === null || typeof v !== "object" || flat.length + indent.length <= 120) return flat;
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) return `[\n${v.map((x) => inner + out(x, inner)).join(",\n")}\n${indent}]`;
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${out(x, inner)}`).join(",\n")}\n${indent}}`;
+  };
+  return `${out(value, "")}\n`;
 }
 
 /** One base: ~300 residents, 3 cohorts, 60-month calendar with history. */
