@@ -107,7 +107,9 @@ export async function residencyTable(quick: boolean): Promise<boolean> {
   console.log(["住培 size", "residents", "status", "time s", "objective", "bound", "gap %", "peak MB", "target", "mono binaries", "HiGHS limit s", "HiGHS time s", "HiGHS objective", ...(withCbc ? ["CBC time s", "CBC objective"] : []), "≥ 5×"].join(" | "));
   if (!withCbc) console.log("(native CBC not installed: apt-get install coinor-cbc adds its columns)");
   let all = true;
-  for (const row of residencyRows(quick)) {
+  // --only=TEXT: the rows whose name contains TEXT (e.g. --only=eight).
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  for (const row of residencyRows(quick).filter((r) => !only || r.name.includes(only))) {
     const inst = row.make();
     const residents = inst.trainees.filter((t) => t.curriculum !== undefined).length;
     const a = await timed(inst, async () => ({ plan: (await solveDetailed(inst, { timeLimitMs: row.limitS * 1000, relGap: row.relGap })).plan }));
