@@ -19,6 +19,7 @@ export { solve, solveDetailed, type SolveOptions, type SolvePhase, type SolvePro
 export type { LinearModel } from "./solve/model.js";
 export { summarizePlan } from "./report/summary.js";
 export { planMetrics, type PlanMetrics } from "./report/metrics.js";
+export type { ResidencyFigures, ResidencyForms, ResidencyMetrics } from "./report/residency.js";
 export { serializePlan } from "./report/serialize.js";
 export { buildForms, DEFAULT_DEPT_GROUPS, DEFAULT_DEPT_NAMES, type Forms, type FormsOptions, type Table } from "./report/forms.js";
 export { formsToXlsx, tablesToXlsx } from "./report/xlsx.js";

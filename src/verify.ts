@@ -32,6 +32,8 @@ export interface Verification {
   readonly shortfallsMatch: boolean;
   /** With a baseline in the instance: the trainees the plan changes against it (SPEC §11.1), whose cost the objective includes. */
   readonly changes?: number;
+  /** Things allowed but most likely not meant (never make a plan invalid): e.g. `changes` ≠ 0 on a plan of an instance without baseline (SPEC §11 reading 4). */
+  readonly warnings: readonly { readonly path: string; readonly message: string }[];
 }
 
 export interface VerifyOptions {
@@ -89,8 +91,11 @@ export function verifyPlan(instance: Instance, plan: Plan, options: VerifyOption
   const objective = objectiveOf(j.ctx, clean, shortfalls);
   const changes = instance.baseline ? changedTrainees(j.ctx, clean).length : undefined;
   if (!only || only.includes(PLAN_FORMAT)) violations.unshift(...shape.violations, ...planFormat(instance, clean, objective, changes));
+  const warnings: { path: string; message: string }[] = [];
+  if (!instance.baseline && clean.changes !== undefined && clean.changes !== 0)
+    warnings.push({ path: "changes", message: lang === "en" ? `the plan states ${clean.changes} change(s) but the instance has no baseline; it is ignored` : `方案写明变更 ${clean.changes} 人，但实例没有原计划（baseline），此数不计` });
   return {
-    valid: violations.length === 0, violations, objective, shortfalls,
+    valid: violations.length === 0, violations, objective, shortfalls, warnings,
     objectiveMatches: sameObjective(objective, clean.objective), shortfallsMatch: sameShortfalls(clean.shortfalls, shortfalls),
     ...(changes !== undefined ? { changes } : {}),
   };

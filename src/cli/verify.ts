@@ -14,8 +14,14 @@ export async function verifyCommand(instFile: string, planFile: string, opts: { 
   if (opts.json) io.out(JSON.stringify({ ok: true, ...v }, null, 2));
   else {
     for (const x of v.violations) io.out(`${x.code}: ${x.message}`);
-    if (!v.objectiveMatches) io.out(`OBJECTIVE: the plan states ${plan.objective}, the §7 formula gives ${v.objective}`);
-    io.out(v.valid && v.objectiveMatches ? `valid: objective ${v.objective}` : `invalid: ${v.violations.length} violation(s); objective ${v.objective}`);
+    const en = opts.lang === "en";
+    if (!v.objectiveMatches)
+      io.out(en ? `OBJECTIVE: the plan states ${plan.objective}, the §7 formula gives ${v.objective}` : `OBJECTIVE: 方案写明的目标值为 ${plan.objective}，按规则计算应为 ${v.objective}`);
+    for (const w of v.warnings) io.out(`${en ? "warning" : "提示"}: ${w.message}`);
+    // The planner's words by default; the engineer's (`--lang en`) keep the line scripts read.
+    io.out(v.valid && v.objectiveMatches
+      ? (en ? `valid: objective ${v.objective}` : `方案有效：目标值 ${v.objective}`)
+      : (en ? `invalid: ${v.violations.length} violation(s); objective ${v.objective}` : `方案无效：${v.violations.length} 处违反规则；目标值 ${v.objective}`));
   }
   return v.valid && v.objectiveMatches ? 0 : 1;
 }

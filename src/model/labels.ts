@@ -331,6 +331,59 @@ export const DEPT_LABELS = freeze({
   "occupational-disease": { zh: "职业病科", en: "occupational diseases" },
 } as const satisfies LabelTable);
 
+/**
+ * SPEC §10 住培 specialties (专业基地, the national list of 住院医师规范化培训 specialties), by the
+ * curriculum ids a residency programme is likely to use. An open vocabulary like departments:
+ * a curriculum id not listed here is named by {@link DEPT_LABELS}, else shown as itself
+ * (see {@link curriculumLabel}).
+ */
+export const CURRICULUM_LABELS: LabelTable = freeze({
+  gp: { zh: "全科", en: "general practice" },
+  "general-practice": { zh: "全科", en: "general practice" },
+  internal: { zh: "内科", en: "internal medicine" },
+  surgery: { zh: "外科", en: "surgery" },
+  "surgery-neuro": { zh: "外科（神经外科方向）", en: "surgery (neurosurgery)" },
+  "surgery-thoracic": { zh: "外科（胸心外科方向）", en: "surgery (cardiothoracic)" },
+  "surgery-urology": { zh: "外科（泌尿外科方向）", en: "surgery (urology)" },
+  "surgery-plastic": { zh: "外科（整形外科方向）", en: "surgery (plastic)" },
+  orthopedics: { zh: "骨科", en: "orthopaedics" },
+  "pediatric-surgery": { zh: "儿外科", en: "paediatric surgery" },
+  pediatrics: { zh: "儿科", en: "paediatrics" },
+  emergency: { zh: "急诊科", en: "emergency medicine" },
+  "obstetrics-gynecology": { zh: "妇产科", en: "obstetrics and gynaecology" },
+  obgyn: { zh: "妇产科", en: "obstetrics and gynaecology" },
+  neurology: { zh: "神经内科", en: "neurology" },
+  psychiatry: { zh: "精神科", en: "psychiatry" },
+  dermatology: { zh: "皮肤科", en: "dermatology" },
+  rehabilitation: { zh: "康复医学科", en: "rehabilitation medicine" },
+  ophthalmology: { zh: "眼科", en: "ophthalmology" },
+  ent: { zh: "耳鼻咽喉科", en: "ENT" },
+  anesthesiology: { zh: "麻醉科", en: "anaesthesiology" },
+  pathology: { zh: "临床病理科", en: "clinical pathology" },
+  lab: { zh: "检验医学科", en: "laboratory medicine" },
+  radiology: { zh: "放射科", en: "radiology" },
+  ultrasound: { zh: "超声医学科", en: "ultrasound medicine" },
+  "nuclear-medicine": { zh: "核医学科", en: "nuclear medicine" },
+  "radiation-oncology": { zh: "放射肿瘤科", en: "radiation oncology" },
+  "medical-genetics": { zh: "医学遗传科", en: "medical genetics" },
+  "preventive-medicine": { zh: "预防医学科", en: "preventive medicine" },
+  stomatology: { zh: "口腔全科", en: "general dentistry" },
+  tcm: { zh: "中医", en: "traditional Chinese medicine" },
+});
+
+/**
+ * A 住培 specialty's name from its curriculum id: {@link CURRICULUM_LABELS}, else
+ * {@link DEPT_LABELS}, else the id itself.
+ *
+ * @example
+ * curriculumLabel("gp");          // "全科"
+ * curriculumLabel("cardiology");  // "心血管内科" (a department's label)
+ * curriculumLabel("sd-gp-2024");  // "sd-gp-2024"
+ */
+export function curriculumLabel(id: string, lang: Lang = "zh"): string {
+  return hasLabel(CURRICULUM_LABELS, id) ? CURRICULUM_LABELS[id][lang] : label(DEPT_LABELS, id, lang);
+}
+
 /** A department code that has a label in {@link DEPT_LABELS}. */
 export type DeptCode = keyof typeof DEPT_LABELS;
 

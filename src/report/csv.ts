@@ -11,6 +11,7 @@
  * stays `-1.5`.
  */
 import type { Forms, Table } from "./forms.js";
+import { residencyTables } from "./residency.js";
 
 /** Whether a text cell would start a formula in a spreadsheet (OWASP's list). */
 export function isFormulaLike(s: string): boolean {
@@ -37,7 +38,9 @@ export function tableToCsv(t: Table): string {
 }
 
 /**
- * File name (`登记表.csv`, `汇总表.csv`, `分配表.csv`, `一人一策一档.csv`, `接收名单.csv`) → CSV text.
+ * File name (`登记表.csv`, `汇总表.csv`, `分配表.csv`, `一人一策一档.csv`, `接收名单.csv`, and for
+ * an instance with residents `轮转计划表.csv`, `科室轮转排班表.csv`, `基地汇总.csv`,
+ * `住培一人一档.csv`) → CSV text.
  *
  * @example
  * ```ts
@@ -47,6 +50,8 @@ export function tableToCsv(t: Table): string {
  */
 export function formsToCsv(forms: Forms): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of [forms.registration, forms.summary, forms.allocation, forms.perTrainee, forms.receiving]) if (t) out[`${t.name}.csv`] = tableToCsv(t);
+  if (!(forms.residentsOnly && forms.residency))
+    for (const t of [forms.registration, forms.summary, forms.allocation, forms.perTrainee, forms.receiving]) if (t) out[`${t.name}.csv`] = tableToCsv(t);
+  if (forms.residency) for (const t of residencyTables(forms.residency)) out[`${t.name}.csv`] = tableToCsv(t);
   return out;
 }

@@ -67,6 +67,9 @@ import {
 import type { Duration, Instance, Placement, Plan, Programme, Reason, SupportRow, Trainee } from "../model/types.js";
 import { type Context, contextOf, windowOf } from "../rules/context.js";
 import { displayWidth, namesOf, naturalCompare, reasonWords, receivingList, type Names, yearlyRowLabel } from "./words.js";
+import { isResident } from "../rules/residents.js";
+import { residencyMetrics } from "./metrics.js";
+import { buildResidencyForms, type ResidencyForms } from "./residency.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
 /**
@@ -98,6 +101,23 @@ export interface Table {
    * 填报日期); the workbook prints that line at the top of every page.
    */
   readonly signOff?: boolean;
+  /**
+   * Leading columns that identify a row (a resident, a department) in a wide sheet such as
+   * 轮转计划表: frozen on screen and repeated on every printed page (the title with them),
+   * which prints at most twelve month columns a page across instead of shrinking every
+   * month onto one page.
+   */
+  readonly frozenColumns?: number;
+  /** Cells the workbook fills: `short` (a soft target missed, amber), `bad` (a hard rule broken, red). */
+  readonly marks?: readonly CellMark[];
+}
+
+/** A cell to mark in the workbook: 0-based row of `rows`, 0-based column. */
+export interface CellMark {
+  readonly row: number;
+  readonly col: number;
+  /** `short`: a soft target missed; `bad`: a hard rule broken (hard service row, capacity, managers). */
+  readonly mark: "short" | "bad";
 }
 
 export interface Forms {
@@ -109,6 +129,10 @@ export interface Forms {
   readonly receiving: Table;
   /** 分年度: only when the calendar's slots fall in two or more calendar years. */
   readonly perYear?: Table;
+  /** SPEC §10: 轮转计划表, 科室轮转排班表, 基地汇总, 住培一人一档 — only when the instance has residents (residency.ts). */
+  readonly residency?: ResidencyForms;
+  /** True when the instance (in scope) has residents alone: the workbook and CSV files hold the residency sheets only. */
+  readonly residentsOnly?: boolean;
 }
 
 /** The study-department groups of 汇总表 (附件2), in column order. */
@@ -227,8 +251,11 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
   const ownNames = ownMap(options.deptNames);
   const names = namesOf(ctx, lang, lang === "zh" ? new Map([...ownMap(DEFAULT_DEPT_NAMES), ...ownNames]) : ownNames);
   const deptName = names.dept;
-  const inScope = (t: Trainee) => options.programme === undefined || t.programme === options.programme;
-  const programmes = instance.programmes.filter((p) => options.programme === undefined || p.id === options.programme);
+  // Residents (SPEC §10) have their own sheets (residency.ts); the 进修 forms leave them out.
+  const inScope = (t: Trainee) => (options.programme === undefined || t.programme === options.programme) && !isResident(ctx, t);
+  const allProgrammes = instance.programmes.filter((p) => options.programme === undefined || p.id === options.programme);
+  const jinxiuProgrammes = allProgrammes.filter((p) => p.residency === undefined);
+  const programmes = jinxiuProgrammes.length > 0 ? jinxiuProgrammes : allProgrammes;
 
   // Counties: region id (or "" for none) → order and display name.
   const regionIndex = new Map((instance.regions ?? []).map((r, i) => [r.id, i]));
@@ -382,7 +409,28 @@ export function buildForms(instance: Instance, plan: Plan, options: FormsOptions
     receiving: { ...table("接收名单", zh ? `${what} 接收医院进修人员名单` : `${what}: arrivals per receiving hospital`, H(RECEIVING_HEADERS, "receiving"), receivingRows,
       ["long", "text", "text", "long", "text", "date", "date", "long", "long", "long"], lang), pageBreakColumn: 0 },
     ...(spansSeveralYears(instance) ? { perYear: perYearTable(ctx, plan, options.programme, lang, what) } : {}),
+    ...residencyPart(instance, plan, ctx, options, lang, lang === "zh" ? new Map([...ownMap(DEFAULT_DEPT_NAMES), ...ownNames]) : ownNames, allProgrammes, placementOf.size),
   };
+}
+
+/**
+ * The residency sheets, when the instance has residents in scope; `residentsOnly` when it
+ * has nothing else (no 进修 trainee in scope, no placement): the workbook and the CSV files
+ * then hold the residency sheets alone.
+ */
+function residencyPart(
+  instance: Instance, plan: Plan, ctx: Context, options: FormsOptions, lang: Lang, deptNames: ReadonlyMap<string, string>,
+  programmes: readonly Programme[], placed: number,
+): Pick<Forms, "residency" | "residentsOnly"> {
+  if (!instance.trainees.some((t) => isResident(ctx, t))) return {};
+  const metrics = residencyMetrics(instance, plan);
+  if (!metrics) return {};
+  const names = namesOf(ctx, lang, deptNames);
+  const what = programmes.filter((p) => p.residency !== undefined).map((p) => p.name ?? p.id).join("、");
+  const residency = buildResidencyForms(ctx, plan, metrics.figures, names, lang, what, options.programme);
+  if (!residency) return {};
+  const others = instance.trainees.some((t) => !isResident(ctx, t) && (options.programme === undefined || t.programme === options.programme));
+  return { residency, ...(!others && placed === 0 ? { residentsOnly: true } : {}) };
 }
 
 /** 分年度: metric rows × year columns (see the module comment). */

@@ -9,6 +9,15 @@
  * slots fall in two or more calendar years, a per-year section (分年度) follows
  * the targets (see yearly.ts).
  *
+ * With residents (SPEC §10), two sections come first: a heatmap of each
+ * department's residents per month against its service rows and its capacity
+ * (the verdicts of R-SERVICE's `serviceStatus` and of the ledger's seats, via
+ * planMetrics' `residency`; a grouped column shows its worst month), with each
+ * department's roster one tap away (a `:target` box, no script: who rotates
+ * there when, each name a link), and the managers per base; then every
+ * resident's schedule (by base, specialty and cohort: the rotations in order
+ * with their mentors, or why the resident is not scheduled). A report of residents alone leaves out the 进修 sections.
+ *
  * Words: Chinese by default, English with `lang: "en"`; units, regions, trainees
  * and mentors by name, codes by their labels (src/model/labels.ts), filters and
  * quotas in words. Every lookup by a user-given string goes through a Map.
@@ -35,16 +44,25 @@
  * `unplaced`, `unplaced-row`, `conflict`, `receiving`, `receiving-unit`
  * (`data-unit`), `receiving-row` (`data-trainee`); on a multi-year calendar
  * `yearly`, `yearly-row` (`data-programme`, `data-metric`, `data-flag`,
- * `data-quota`) with `yearly-cell` (`data-year`, `data-value`).
+ * `data-quota`) with `yearly-cell` (`data-year`, `data-value`); with residents
+ * `summary-residents`, `summary-residents-unplaced`, `summary-service-short`,
+ * `service-heatmap`, `service-row` (`data-unit`, `data-dept`), `service-cell`
+ * (`data-slot`, `data-state` = `over` | `hard` | `short` | `at` | `above` |
+ * `free` | `idle`, `data-present`, `data-seats`, `data-capacity`, `data-min`),
+ * `roster` (`data-unit`, `data-dept`), `roster-row` (`data-trainee`), `managers`,
+ * `managers-row` (`data-base`, `data-scheduled`, `data-limit`, `data-ok`),
+ * `residents`, `resident` (`data-trainee`, `data-state` = `scheduled` |
+ * `unplaced`), `resident-rotation` (`data-unit`, `data-dept`, `data-start`, `data-end`).
  */
 import { subDays } from "date-fns";
 import { toDate, toIso } from "../calendar/index.js";
-import { KIND_LABELS, type Lang, REASON_LABELS, REGION_FLAG_LABELS, STATUS_LABELS, TIER_LABELS, label } from "../model/labels.js";
+import { KIND_LABELS, type Lang, REASON_LABELS, REGION_FLAG_LABELS, STATUS_LABELS, TIER_LABELS, curriculumLabel, label } from "../model/labels.js";
 import type { Instance, Placement, Plan, Programme, Quota, Trainee, Unit, Where } from "../model/types.js";
 import { type Context, contextOf } from "../rules/context.js";
 import { diff } from "../plan/diff.js";
 import { spentOf, withinBudget } from "../rules/budget.js";
 import { changeNotice } from "./diff.js";
+import { residencyMetrics } from "./metrics.js";
 import { coverageStatus } from "../rules/coverage.js";
 import { ledgerOf } from "../rules/ledger.js";
 import { supportSlots } from "../rules/objective.js";
@@ -52,7 +70,10 @@ import { quotaCounts, quotaStatus } from "../rules/quota.js";
 import { onDutyAt } from "../rules/staffing.js";
 import { teamAt } from "../rules/team.js";
 import { segments } from "../rules/types.js";
-import { type Names, coverageWords, namesOf, receivingList, shortfallWords, whereWords, yearlyRowLabel } from "./words.js";
+import { type Names, coverageWords, namesOf, naturalCompare, receivingList, shortfallWords, whereWords, yearlyRowLabel } from "./words.js";
+import {
+  type ResidencyFigures, type ResidencyMetrics, type ResidentView, cohortLabel, isResidentOf, requirementLabel, residencyDepartments, residentViews, rotationCell,
+} from "./residency.js";
 import { spansSeveralYears, yearlyRows, yearlyViews } from "./yearly.js";
 
 /** The label of a per-year row (it lives in words.ts; re-exported for callers of this module). */
@@ -252,6 +273,25 @@ details>summary{cursor:pointer;color:#1d4ed8;font-size:13px;padding:4px 0}
 .tbl td{overflow-wrap:anywhere}
 .muted{color:#6b7280}
 footer{color:#6b7280;font-size:12px;text-align:center;margin-top:20px}
+/* Residency (住培): department occupancy against service level and capacity; residents' schedules */
+.hm td.r-above{background:#bbf7d0}.hm td.r-at{background:#fde68a}.hm td.r-short{background:#f59e0b;color:#fff}
+.hm td.r-hard{background:#dc2626;color:#fff}.hm td.r-over{background:#7c3aed;color:#fff}.hm td.r-free{background:#e0f2fe}.hm td.r-idle{background:#f8fafc;color:#9ca3af;font-weight:400}
+.hm td a{color:inherit;text-decoration:none;display:block;min-height:24px;line-height:24px}
+.hm th.rl a{color:#1d4ed8;text-decoration:none}
+.roster{display:none;border:2px solid #2563eb;border-radius:8px;padding:8px 12px;margin:10px 0;background:#f8fbff}
+.roster:target{display:block}
+.roster h3{margin:0 0 4px}
+.roster ul,.res ol{margin:4px 0 0;padding-left:18px}
+.roster li{margin:2px 0;overflow-wrap:anywhere}
+.res{border-top:1px solid #f0f1f3;padding:6px 0;scroll-margin-top:8px}
+.res:target{background:#eff6ff;box-shadow:inset 4px 0 0 #2563eb;padding-left:8px}
+.res-h{display:flex;flex-wrap:wrap;gap:0 8px;align-items:baseline}
+.res ol.chain{display:flex;flex-wrap:wrap;gap:4px;list-style:none;padding:0;margin:4px 0 0}
+.res ol.chain li{background:#eef2ff;border-radius:6px;padding:1px 6px;font-size:12px;overflow-wrap:anywhere;max-width:100%}
+.res ol.chain li small{color:#4b5563}
+.res ol.chain li.away{background:#ecfdf5}
+.res ol.chain li.fixed{outline:1px dashed #f59e0b}
+.grp{margin:12px 0 2px;font-size:14px;color:#1e3a8a}
 @media (max-width:700px){
 main{padding:8px 8px 24px}
 section{padding:12px 10px;margin:10px 0;border-radius:8px}
@@ -302,6 +342,20 @@ interface Facts {
   readonly columns: readonly Column[];
   /** Whether a column groups several slots. */
   readonly grouped: boolean;
+  /** SPEC §10: the residency figures and residents, when the instance has residents. */
+  readonly res?: ResidencyFacts;
+  /** Whether the 进修 sections are drawn: false only for an instance of residents alone with no placement. */
+  readonly jinxiu: boolean;
+}
+
+/** What the residency sections show: the rules' figures, the residents in report order, the departments of the heatmap. */
+interface ResidencyFacts {
+  readonly figures: ResidencyFigures;
+  readonly metrics: ResidencyMetrics;
+  readonly views: readonly ResidentView[];
+  readonly depts: readonly { readonly unit: string; readonly dept: string }[];
+  /** Anchor of a resident's schedule: `r-<index in instance.trainees>` (safe whatever the id). */
+  readonly anchor: ReadonlyMap<string, string>;
 }
 
 /** Chinese or English, by the report's language (both are HTML). */
@@ -493,7 +547,10 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
     cap += prog.budget.cap;
     used += budgetUsed(ctx, plan, prog);
   }
-  const unplaced = plan.unplaced ?? [];
+  // With residents (SPEC §10) the 进修 cards count 进修 trainees only; the residency cards count residents.
+  const residents = new Set(f.res?.views.map((v) => v.t.id) ?? []);
+  const unplaced = (plan.unplaced ?? []).filter((u) => !residents.has(u.trainee));
+  const trainees = inst.trainees.length - residents.size;
   const card = (cls2: string, k: string, testid: string, value: string, sub: string) =>
     `<div class="card ${cls2}"><div class="k">${k}</div><div class="v" data-testid="${testid}">${value}</div><div class="s">${sub}</div></div>`;
   const byCode = new Map<string, number>();
@@ -504,15 +561,15 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
   const codeSummary = [...byCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c, k]) => `${esc(c === "" ? tr(f, "未说明原因", "no reason given") : label(REASON_LABELS, c, f.lang))} ${k}`).join(tr(f, "，", ", "));
 
-  const share = inst.trainees.length ? pct(plan.placements.length / inst.trainees.length, 0) : "—";
-  const cards = [
+  const share = trainees ? pct(plan.placements.length / trainees, 0) : "—";
+  const cards = (!f.jinxiu ? [] : [
     card("good", tr(f, "已安排", "placed"), "summary-placed", String(plan.placements.length), tr(f, `占报名 ${share}`, `${share} of trainees`)),
     card(unplaced.length ? "warnc" : "good", tr(f, "未安排", "not placed"), "summary-unplaced", String(unplaced.length), codeSummary || tr(f, "无", "none")),
-    card("info", tr(f, "报名学员", "trainees"), "summary-trainees", String(inst.trainees.length), tr(f, `${inst.programmes.length} 个项目`, `${inst.programmes.length} programme(s)`)),
+    card("info", tr(f, "报名学员", "trainees"), "summary-trainees", String(trainees), tr(f, `${inst.programmes.length} 个项目`, `${inst.programmes.length} programme(s)`)),
     card("info", tr(f, `下沉支援（人·${su}）`, `support (specialist-${su}s)`), "summary-support", num(supportSlots), tr(f, `${(plan.support ?? []).length} 条支援安排`, `${(plan.support ?? []).length} support row(s)`)),
     card(hasBudget && used > cap + 1e-9 ? "warnc" : "info", tr(f, "经费使用", "budget used"), "summary-budget",
       hasBudget ? `¥${num(used)}` : "—", hasBudget ? tr(f, `上限 ¥${num(cap)}（${pct(cap > 0 ? used / cap : 0)}）`, `cap ¥${num(cap)} (${pct(cap > 0 ? used / cap : 0)})`) : tr(f, "未设经费", "no budget")),
-  ].join("");
+  ]).join("") + (f.res ? residencyCards(f, f.res, card) : "");
 
   let callouts = "";
   const shortfalls = plan.shortfalls ?? [];
@@ -528,12 +585,13 @@ function header(inst: Instance, plan: Plan, f: Facts, title: string): string {
 
   const sep = tr(f, "：", ": ");
   const nav = [
-    ["gantt", tr(f, "进修甘特图", "Gantt")], ["staffing", tr(f, "派出单位在岗", "Staffing")], ["targets", tr(f, "名额与目标", "Targets")],
-    ...(spansSeveralYears(inst) ? [["years", tr(f, "分年度", "Per year")]] : []),
-    ["support", tr(f, "下沉支援", "Support")], ["unplaced", tr(f, "未安排名单", "Not placed")], ["receiving", tr(f, "接收名单", "Arrivals")],
+    ...(f.res ? [["residency", tr(f, "住培科室在岗", "Residents per department")], ["residents", tr(f, "住院医师轮转", "Residents' schedules")]] : []),
+    ...(f.jinxiu ? [["gantt", tr(f, "进修甘特图", "Gantt")], ["staffing", tr(f, "派出单位在岗", "Staffing")], ["targets", tr(f, "名额与目标", "Targets")]] : []),
+    ...(f.jinxiu && spansSeveralYears(inst) ? [["years", tr(f, "分年度", "Per year")]] : []),
+    ...(f.jinxiu ? [["support", tr(f, "下沉支援", "Support")]] : []), ["unplaced", tr(f, "未安排名单", "Not placed")], ...(f.jinxiu ? [["receiving", tr(f, "接收名单", "Arrivals")]] : []),
   ].map(([id, text]) => `<a href="#${id}">${text}</a>`).join("");
   return `<header><section>
-<div class="en" style="font-size:12px">${tr(f, "进修安排方案报告", "Refresher-training placement report")}</div>
+<div class="en" style="font-size:12px">${f.jinxiu ? tr(f, "进修安排方案报告", "Refresher-training placement report") : tr(f, "住院医师规范化培训轮转计划报告", "Residency rotation plan report")}</div>
 <h1>${esc(title)}</h1>
 ${inst.programmes.length > 1 || title !== (inst.programmes[0]?.name ?? "") ? `<div class="lead">${names}</div>` : ""}
 <div class="meta">
@@ -547,6 +605,14 @@ ${inst.programmes.length > 1 || title !== (inst.programmes[0]?.name ?? "") ? `<d
 ${callouts}
 <nav>${nav}</nav>
 </section></header>`;
+}
+
+/** Header cards of a plan with residents: scheduled, not scheduled, service resident-months short (the shortfall rows' own totals). */
+function residencyCards(f: Facts, res: ResidencyFacts, card: (cls: string, k: string, testid: string, value: string, sub: string) => string): string {
+  const { scheduled, unplaced, serviceShort: short, softRowsShort: rowsShort, residents } = res.metrics;
+  return card("good", tr(f, "住培已排", "residents scheduled"), "summary-residents", String(scheduled), tr(f, `住院医师 ${residents} 人`, `of ${residents} residents`))
+    + card(unplaced ? "warnc" : "good", tr(f, "住培未排", "residents not scheduled"), "summary-residents-unplaced", String(unplaced), unplaced ? tr(f, "见住院医师轮转计划", "see the schedules") : tr(f, "无", "none"))
+    + card(short ? "warnc" : "good", tr(f, "服务缺口（人·月）", "service short (resident-months)"), "summary-service-short", num(short), tr(f, `${rowsShort} 条服务要求未达`, `${rowsShort} service row(s) short`));
 }
 
 /** The time axis header of the Gantt chart. */
@@ -984,6 +1050,178 @@ ${rows ? `<div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead>
 }
 
 // ---------------------------------------------------------------------------
+// Residency (住培, SPEC §10)
+
+/** A cell's verdict, worst first: over capacity, a hard service row short, a soft one short, at, above, no service row (someone present / nobody). */
+const RES_STATES = ["over", "hard", "short", "at", "above", "free", "idle"] as const;
+type ResState = (typeof RES_STATES)[number];
+
+/** One slot of one department: residents present, trainees of every kind, capacity, the service rows covering it and the verdict. */
+interface ResSlot {
+  readonly k: number;
+  readonly present: number;
+  readonly seats: number;
+  readonly capacity: number;
+  /** The largest `min` of the rows covering the slot (undefined: none covers it). */
+  readonly min?: number;
+  readonly state: ResState;
+}
+
+/** The verdicts of one department, slot by slot: R-SERVICE's per-row slots and the ledger's seats against capacity. */
+function residencySlots(f: Facts, res: ResidencyFacts, unit: string, dept: string): ResSlot[] {
+  const { figures } = res;
+  const present = figures.present(unit, dept), seats = figures.seats(unit, dept), cap = figures.capacity(unit, dept);
+  const rows = figures.service.filter((s) => s.unit === unit && s.dept === dept);
+  return Array.from({ length: f.n }, (_, k) => {
+    const covering = rows.flatMap((s) => s.slots.filter((x) => x.slot === k).map((x) => ({ ...x, hard: s.hard })));
+    const p = present[k] ?? 0, st = seats[k] ?? 0, c = cap[k] ?? 0;
+    const min = covering.length > 0 ? Math.max(...covering.map((x) => x.min)) : undefined;
+    let state: ResState;
+    if (st > c) state = "over";
+    else if (covering.some((x) => x.hard && x.present < x.min)) state = "hard";
+    else if (covering.some((x) => x.present < x.min)) state = "short";
+    else if (min !== undefined) state = p === min ? "at" : "above";
+    else state = p > 0 ? "free" : "idle";
+    return { k, present: p, seats: st, capacity: c, min, state };
+  });
+}
+
+/** `2025.09—2025.11`, or `2025.09` for one month. */
+function monthsText(start: string, end: string): string {
+  const a = start.slice(0, 7).replace("-", "."), b = lastDay(end).slice(0, 7).replace("-", ".");
+  return a === b ? a : `${a}—${b}`;
+}
+
+/** The service rows of a department in words: `最低 1；最低 2（硬性，2026.01—2026.06）`. */
+function serviceWords(f: Facts, res: ResidencyFacts, unit: string, dept: string): string {
+  const rows = res.figures.service.filter((s) => s.unit === unit && s.dept === dept);
+  return rows.map((s) => {
+    const period = s.row.from !== undefined || s.row.to !== undefined
+      ? monthsText(s.row.from ?? f.ctx.slots.boundaries[0], s.row.to ?? f.ctx.slots.boundaries[f.n]) : "";
+    const extra = [s.hard ? tr(f, "硬性", "hard") : "", period].filter(Boolean).join(tr(f, "，", ", "));
+    return `${tr(f, "最低", "min")} ${s.row.min}${extra ? tr(f, `（${extra}）`, ` (${extra})`) : ""}`;
+  }).join(tr(f, "；", "; "));
+}
+
+function residencyHeatmap(plan: Plan, f: Facts, res: ResidencyFacts): string {
+  const { names } = f;
+  const rank = (s: ResState) => RES_STATES.indexOf(s);
+  const rows: HeatRow[] = [];
+  let rosters = "";
+  res.depts.forEach(({ unit, dept }, i) => {
+    const slots = residencySlots(f, res, unit, dept);
+    const unitLabel = names.unit(unit);
+    const id = `rd-${i}`;
+    let cells = "";
+    for (const c of f.columns) {
+      // A grouped column shows its worst slot.
+      let s = slots[c.from];
+      for (let k = c.from + 1; k < c.to; k++) if (rank(slots[k].state) < rank(s.state)) s = slots[k];
+      const tip = tr(f, `${c.title} · ${unitLabel}${names.dept(dept)}：住院医师 ${s.present}${s.min !== undefined ? `，最低 ${s.min}` : ""}，容量 ${s.capacity}${s.seats !== s.present ? `（在训合计 ${s.seats}）` : ""}`,
+        `${c.title} · ${unitLabel} ${names.dept(dept)}: ${s.present} resident(s)${s.min !== undefined ? `, min ${s.min}` : ""}, capacity ${s.capacity}${s.seats !== s.present ? ` (${s.seats} trainees in all)` : ""}`);
+      const text = s.state === "idle" ? "·" : String(s.present);
+      cells += `<td${attrs({ "class": `r-${s.state}`, "data-testid": "service-cell", "data-slot": s.k, "data-state": s.state, "data-present": s.present, "data-seats": s.seats, "data-capacity": s.capacity, "data-min": s.min, title: tip })}>${s.present > 0 ? `<a href="#${id}">${text}</a>` : text}</td>`;
+    }
+    const cap = Math.max(0, ...slots.map((x) => x.capacity));
+    const svc = serviceWords(f, res, unit, dept);
+    const head = `<th class="rl" scope="row"><span class="u">${esc(unitLabel)}</span><span class="d"><a href="#${id}">${deptHtml(f, dept)}</a></span><span class="r">${tr(f, `容量 ${cap}`, `capacity ${cap}`)}${svc ? ` · ${esc(svc)}` : ""}</span></th>`;
+    rows.push({ unit, unitLabel, affected: true, attrs: attrs({ "data-testid": "service-row", "data-unit": unit, "data-dept": dept }), body: `${head}${cells}` });
+
+    // Who is there, month by month: each name a link to the resident's schedule.
+    const items: { start: string; html: string; name: string }[] = [];
+    for (const e of plan.residencies ?? []) {
+      const t = f.ctx.trainees.get(e?.trainee);
+      if (!t) continue;
+      for (const r of e.rotations ?? []) {
+        if (r?.unit !== unit || r.dept !== dept || typeof r.start !== "string" || typeof r.end !== "string") continue;
+        const who = names.trainee(t.id);
+        const meta = [curriculumLabel(t.curriculum ?? "", f.lang), cohortLabel(t, f.lang), names.mentor(r.mentor) ? `${tr(f, "带教", "mentor")} ${names.mentor(r.mentor)}` : ""].filter(Boolean).join(" · ");
+        items.push({ start: r.start, name: who, html: `<li data-testid="roster-row"${attrs({ "data-trainee": t.id })}>${esc(monthsText(r.start, r.end))} <a href="#${res.anchor.get(t.id)}">${esc(who)}</a> <small class="en">${esc(meta)}</small></li>` });
+      }
+    }
+    items.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || naturalCompare(a.name, b.name));
+    rosters += `<div class="roster" id="${id}" data-testid="roster"${attrs({ "data-unit": unit, "data-dept": dept })}><h3>${esc(unitLabel)} ${deptHtml(f, dept)} <small class="en">${tr(f, `${items.length} 段轮转`, `${items.length} rotation(s)`)}</small></h3>`
+      + (items.length ? `<ul>${items.map((x) => x.html).join("")}</ul>` : `<p class="muted">${tr(f, "无住院医师轮转", "no resident rotates here")}</p>`) + `</div>`;
+  });
+
+  let thead = `<tr><th class="un hd">${tr(f, "单位", "unit")}</th><th class="rl hd">${tr(f, "科室", "department")}</th>`;
+  for (const c of f.columns) thead += `<th${attrs({ title: c.title })}>${esc(c.label)}${c.sub ? `<br><small class="en">${esc(c.sub)}</small>` : ""}</th>`;
+  thead += "</tr>";
+  const sw = (cls: string, text: string) => `<span><span class="sw ${cls}" style="background:${({ above: "#bbf7d0", at: "#fde68a", short: "#f59e0b", hard: "#dc2626", over: "#7c3aed", free: "#e0f2fe" } as Record<string, string>)[cls]}"></span>${text}</span>`;
+  const legend = `<div class="legend">${sw("above", tr(f, "高于服务最低", "above the service minimum"))}${sw("at", tr(f, "恰好最低", "at the minimum"))}${sw("short", tr(f, "低于软性最低（缺口计入目标函数）", "below a soft minimum (priced)"))}${sw("hard", tr(f, "低于硬性最低（有效方案中不应出现）", "below a hard minimum — never in a valid plan"))}${sw("over", tr(f, "超过接收容量（有效方案中不应出现）", "over capacity — never in a valid plan"))}${sw("free", tr(f, "无服务要求", "no service row"))}</div>`;
+  const table = res.depts.length
+    ? `<div class="hm-wrap"><table class="hm month" data-testid="service-heatmap"><thead>${thead}</thead><tbody>${heatRowsHtml(rows)}</tbody></table></div>`
+    : `<p class="muted" data-testid="service-heatmap">${tr(f, "没有服务要求或住院医师轮转的科室", "no service rows and no rotations")}</p>`;
+  return `<section id="residency" data-testid="residency"><h2>${tr(f, "住培科室在岗（服务水平与接收容量）", "Residents per department and month, against service level and capacity")}</h2>
+<p class="lead">${tr(f, `格内数字 = 当月在该科室轮转的住院医师人数，与科室服务最低人数和接收容量（含进修人员）比较。${f.grouped ? "日历较长，每列合并若干月份，显示其中最紧的一个。" : ""}点击科室或数字查看该科室的轮转名单，点击姓名查看本人轮转计划。`, `Cell = residents rotating in the department that month, against its service minimum and its capacity (进修 trainees included).${f.grouped ? " A long calendar: each column groups months and shows the tightest." : ""} Tap a department or a number for who rotates there, a name for that resident's schedule.`)}</p>
+${legend}${table}${rosters}${managersTable(f, res)}</section>`;
+}
+
+/** R-MANAGERS per base: scheduled residents against what the managers allow (`managersStatus`). */
+function managersTable(f: Facts, res: ResidencyFacts): string {
+  const { names } = f;
+  const bases = [...new Set(res.views.map((v) => v.t.unit))];
+  const byBase = new Map(res.figures.managers.map((m) => [m.base, m]));
+  const rows = bases.map((b) => {
+    const m = byBase.get(b);
+    const managers = f.ctx.units.get(b)?.managers;
+    const scheduled = m?.scheduled ?? res.views.filter((v) => v.t.unit === b && v.entry).length;
+    const ok = m === undefined || m.scheduled <= m.limit;
+    const limit = m?.limit ?? Infinity;
+    const chip = m === undefined ? `<span class="chip soft">${tr(f, "无已排住院医师", "nobody scheduled")}</span>` : ok ? `<span class="chip ok">${tr(f, "符合", "met")}</span>` : `<span class="chip bad">${tr(f, "超出", "over")}</span>`;
+    return `<tr${attrs({ "data-testid": "managers-row", "data-base": b, "data-scheduled": scheduled, "data-limit": Number.isFinite(limit) ? limit : "none", "data-ok": ok ? "yes" : "no" })}><td>${esc(names.unit(b))}</td><td class="nums">${scheduled}</td><td class="nums">${managers === undefined ? tr(f, "未设定", "not given") : managers}</td><td class="nums">${managers === undefined ? "—" : Math.max(3, Math.ceil(scheduled / 100))}</td><td class="nums">${Number.isFinite(limit) ? limit : tr(f, "不限", "no limit")}</td><td>${chip}</td></tr>`;
+  }).join("");
+  const head = [tr(f, "培训基地", "base"), tr(f, "已排住院医师", "scheduled"), tr(f, "专职管理人员", "managers"), tr(f, "需配备", "required"), tr(f, "可容纳", "allowed"), tr(f, "状态", "status")].map((h) => `<th>${h}</th>`).join("");
+  return `<h3>${tr(f, "专职管理人员（每 100 名住院医师至少 1 人，且不少于 3 人）", "Managers (one per 100 residents, at least 3)")}</h3><div class="scroll"><table class="tbl" data-testid="managers"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** Every resident's schedule, per base and specialty · cohort: the rotations in order, details a tap away. */
+function residentsSection(f: Facts, res: ResidencyFacts): string {
+  const { names } = f;
+  let out = "";
+  let base: string | undefined, group: string | undefined;
+  for (const v of res.views) {
+    const t = v.t;
+    if (t.unit !== base) {
+      base = t.unit;
+      group = undefined;
+      out += `<h3>${esc(names.unit(t.unit))}</h3>`;
+    }
+    const g = `${curriculumLabel(t.curriculum ?? "", f.lang)} · ${cohortLabel(t, f.lang)}`;
+    if (g !== group) {
+      group = g;
+      out += `<div class="grp">${esc(g)}</div>`;
+    }
+    const fixed = new Set((t.fixed ?? []).map((r) => [r.requirement, r.unit, r.dept, r.start, r.end, r.mentor ?? ""].join("\u0000")));
+    const period = t.available?.from && t.available?.to ? `${monthsText(t.available.from, t.available.to)}` : "";
+    const chip = v.entry ? `<span class="chip ok">${tr(f, "已排", "scheduled")}</span>` : `<span class="chip bad">${tr(f, "未排", "not scheduled")}</span>`;
+    let body: string;
+    if (v.entry) {
+      const rots = v.entry.rotations ?? [];
+      // Each rotation written out: months, department (and unit away from the base), mentor, the requirement when its
+      // name is not the department's, 已定 for a fixed one — nothing behind a tap or a hover.
+      const chain = rots.map((r) => {
+        const isFixed = fixed.has([r.requirement, r.unit, r.dept, r.start, r.end, r.mentor ?? ""].join("\u0000"));
+        const when = typeof r.start === "string" && typeof r.end === "string" ? monthsText(r.start, r.end) : "";
+        const req = requirementLabel(f.ctx, names, t, r.requirement);
+        const extra = [names.mentor(r.mentor) ? `${tr(f, "带教", "mentor")} ${names.mentor(r.mentor)}` : "", req !== names.dept(r.dept) ? req : "", isFixed ? tr(f, "已定", "fixed") : ""]
+          .filter(Boolean).join(" · ");
+        return `<li${attrs({ "class": [r.unit !== t.unit ? "away" : "", isFixed ? "fixed" : ""].filter(Boolean).join(" ") || undefined, "data-testid": "resident-rotation", "data-unit": r.unit, "data-dept": r.dept, "data-start": r.start, "data-end": r.end })}>${esc(when)} ${esc(rotationCell(names, t, r))}${extra ? ` <small>${esc(extra)}</small>` : ""}</li>`;
+      }).join("");
+      const completed = (t.completed ?? []).length ? `<p class="muted">${tr(f, "免轮转：", "credited: ")}${esc((t.completed ?? []).map((id) => requirementLabel(f.ctx, names, t, id)).join(tr(f, "、", ", ")))}</p>` : "";
+      body = (rots.length ? `<ol class="chain">${chain}</ol>` : `<p class="muted">${tr(f, "全部轮转要求已完成，无需轮转", "every requirement credited: no rotation")}</p>`) + completed;
+    } else {
+      body = (v.reasons ?? []).map((r) => `<div class="reason"${attrs({ "data-code": r.code })}><span class="zh">${esc(label(REASON_LABELS, r.code, f.lang))}</span>${r.message ? `<span class="msg">${esc(r.message)}</span>` : ""}</div>`).join("")
+        || `<p class="muted">${tr(f, "计划中无此人的安排或原因", "the plan gives no entry or reason")}</p>`;
+    }
+    out += `<div${attrs({ "class": "res", id: res.anchor.get(t.id), "data-testid": "resident", "data-trainee": t.id, "data-state": v.entry ? "scheduled" : "unplaced" })}><div class="res-h"><b>${esc(names.trainee(t.id))}</b><small class="en">${esc(period)}</small>${chip}</div>${body}</div>`;
+  }
+  return `<section id="residents" data-testid="residents"><h2>${tr(f, "住院医师轮转计划（一人一档）", "Each resident's rotation schedule")}</h2>
+<p class="lead">${tr(f, "按培训基地、专业与年级排列；绿色为在协同单位或基层实践基地的轮转，虚线框为已定轮转。", "By base, specialty and cohort; green: a rotation away from the base; dashed: a fixed rotation.")}</p>
+${out || `<p class="muted">${tr(f, "没有住院医师", "no residents")}</p>`}</section>`;
+}
+
+// ---------------------------------------------------------------------------
 
 /**
  * Renders a plan as one self-contained HTML page (inline CSS, no scripts, no
@@ -997,6 +1235,16 @@ ${rows ? `<div class="scroll"><table class="tbl"><thead><tr>${head}</tr></thead>
 export function renderHtmlReport(instance: Instance, plan: Plan, options: HtmlReportOptions = {}): string {
   const lang: Lang = options.lang === "en" ? "en" : "zh";
   const ctx = contextOf(instance);
+  const residency = residencyMetrics(instance, plan);
+  const res: ResidencyFacts | undefined = residency && instance.trainees.some((t) => isResidentOf(ctx, t))
+    ? {
+      figures: residency.figures,
+      metrics: residency,
+      views: residentViews(ctx, plan),
+      depts: residencyDepartments(ctx, plan),
+      anchor: new Map(instance.trainees.map((t, i) => [t.id, `r-${i}`])),
+    }
+    : undefined;
   const { columns, grouped } = columnsOf(ctx, lang, MAX_COLUMNS);
   const f: Facts = {
     ctx,
@@ -1008,6 +1256,8 @@ export function renderHtmlReport(instance: Instance, plan: Plan, options: HtmlRe
     names: namesOf(ctx, lang),
     columns,
     grouped,
+    ...(res ? { res } : {}),
+    jinxiu: !res || plan.placements.length > 0 || instance.trainees.some((t) => !isResidentOf(ctx, t)),
   };
   const title = options.title ?? (instance.programmes.map((p) => p.name ?? p.id).join(" · ") || tr(f, "进修安排", "Placements"));
   const footer = `<footer>${tr(f, "由 jinxiu 生成", "generated by jinxiu")}${options.generatedAt ? ` · ${esc(options.generatedAt)}` : ""} · ${tr(f, "本页为离线文件，不加载任何外部资源", "an offline page that loads nothing")}</footer>`;
@@ -1023,13 +1273,12 @@ export function renderHtmlReport(instance: Instance, plan: Plan, options: HtmlRe
 <body>
 <main>
 ${header(instance, plan, f, title)}
-${gantt(instance, plan, f)}
+${f.res ? `${residencyHeatmap(plan, f, f.res)}\n${residentsSection(f, f.res)}\n` : ""}${f.jinxiu ? `${gantt(instance, plan, f)}
 ${heatmap(instance, plan, f, options.expandStaffing === true)}
 ${targets(instance, plan, f)}
 ${spansSeveralYears(instance) ? `${yearly(instance, plan, f)}\n` : ""}${supportTable(plan, f)}
-${unplacedTable(plan, f)}
-${receivingLists(plan, f)}
-${options.before ? `${changesSection(instance, options.before, plan, f)}
+` : ""}${unplacedTable(plan, f)}
+${f.jinxiu ? `${receivingLists(plan, f)}\n` : ""}${options.before ? `${changesSection(instance, options.before, plan, f)}
 ` : ""}${footer}
 </main>
 </body>

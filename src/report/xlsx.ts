@@ -1,7 +1,11 @@
 /**
  * The commission forms as an Excel workbook (exceljs), ready to print and file: one sheet
  * per form, in the order 登记表, 汇总表, 分配表, 一人一策一档, 接收名单, then 分年度 when the
- * forms have it (a calendar over two or more calendar years).
+ * forms have it (a calendar over two or more calendar years), then, for an instance with
+ * residents (SPEC §10), 轮转计划表, 科室轮转排班表, 基地汇总 and 住培一人一档 (residency.ts).
+ * The month-wide residency sheets freeze and repeat their identifying columns (and the
+ * title, merged over them) on every printed page, ⌈months / 12⌉ pages across; shortfalls
+ * and broken hard rows are filled amber and red.
  *
  * Each sheet: the form's title row (`附件1　…登记表`, as the seed's 附件), a bold header row
  * with an autofilter, thin borders on every cell of the table, long text wrapped in capped
@@ -22,6 +26,7 @@
 import ExcelJS from "exceljs";
 import { neutralizeCell } from "./csv.js";
 import type { Forms, Table } from "./forms.js";
+import { residencyTables } from "./residency.js";
 import { displayWidth } from "./words.js";
 
 /** Fixed document dates (docProps/core.xml): no wall-clock time leaks into the file. */
@@ -33,6 +38,19 @@ const THIN: Partial<ExcelJS.Borders> = {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** First row of the table (header) and of the body, 1-based. */
 const HEADER_ROW = 2;
+/** Columns after the frozen ones per printed page of a wide sheet, at most (a year of months): it prints ⌈columns / 12⌉ pages across. */
+const COLUMNS_PER_PAGE = 12;
+/** Fills of marked cells: a soft target missed (amber), a hard rule broken (red). */
+const MARK_SHORT = "FFFDE68A";
+const MARK_BAD = "FFFCA5A5";
+
+/** `A`, `B`, …, `Z`, `AA`, … for a 1-based column number. */
+function columnLetter(col: number): string {
+  let out = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}
+
 /** Points per line of 11-point text (CJK fonts run taller than Latin ones). */
 const LINE_HEIGHT = 16;
 
@@ -48,9 +66,11 @@ function linesOf(text: string, width: number): number {
 
 /** The sheets of a workbook, in order. */
 export function workbookTables(forms: Forms): Table[] {
+  if (forms.residentsOnly && forms.residency) return residencyTables(forms.residency);
   const out = [forms.registration, forms.summary, forms.allocation, forms.perTrainee];
   if (forms.receiving) out.push(forms.receiving);
   if (forms.perYear) out.push(forms.perYear);
+  if (forms.residency) out.push(...residencyTables(forms.residency));
   return out;
 }
 
@@ -100,16 +120,19 @@ function cellValue(v: string | number, kind: string): ExcelJS.CellValue {
 function addSheet(wb: ExcelJS.Workbook, t: Table): void {
   const n = t.headers.length;
   const kinds = t.headers.map((_, i) => t.columns?.[i] ?? "text");
+  const frozen = Math.max(0, Math.min(n, t.frozenColumns ?? 0));
   const ws = wb.addWorksheet(t.name, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW }],
+    views: [{ state: "frozen", xSplit: frozen, ySplit: HEADER_ROW }],
     pageSetup: {
       paperSize: 9, // A4
       orientation: "landscape",
       fitToPage: true,
-      fitToWidth: 1,
+      // A wide sheet (months across) prints its identifying columns again on every page, at most twelve more columns a page.
+      fitToWidth: frozen > 0 ? Math.max(1, Math.ceil((n - frozen) / COLUMNS_PER_PAGE)) : 1,
       fitToHeight: 0,
       horizontalCentered: true,
       printTitlesRow: `1:${HEADER_ROW}`,
+      ...(frozen > 0 ? { printTitlesColumn: `A:${columnLetter(frozen)}` } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
@@ -123,9 +146,11 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
   const title = ws.getRow(1);
   title.getCell(1).value = neutralizeCell(t.title ?? t.name);
   title.getCell(1).font = { bold: true, size: 14 };
-  title.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
+  // A wide sheet's title spans its repeated columns only, so that every page across prints it.
+  title.getCell(1).alignment = { horizontal: frozen > 0 ? "left" : "center", vertical: "middle" };
   title.height = 26;
-  if (n > 1) ws.mergeCells(1, 1, 1, n);
+  const span = frozen > 0 ? frozen : n;
+  if (span > 1) ws.mergeCells(1, 1, 1, span);
 
   const header = ws.getRow(HEADER_ROW);
   t.headers.forEach((h, i) => {
@@ -155,5 +180,11 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
     const b = t.pageBreakColumn;
     if (b !== undefined && r + 1 < t.rows.length && t.rows[r + 1][b] !== row[b]) xr.addPageBreak();
   });
+  for (const m of t.marks ?? []) {
+    if (m.row < 0 || m.row >= t.rows.length || m.col < 0 || m.col >= n) continue;
+    const c = ws.getRow(HEADER_ROW + 1 + m.row).getCell(m.col + 1);
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: m.mark === "bad" ? MARK_BAD : MARK_SHORT } };
+    c.font = { ...(c.font ?? {}), bold: true };
+  }
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + t.rows.length, column: n } };
 }

@@ -65,6 +65,8 @@ export interface ProgrammeYear {
   readonly flags: Readonly<Record<string, number>>;
   /** One entry per soft `min` quota row of the programme, in row order. */
   readonly quotas: readonly QuotaProgress[];
+  /** A residency programme (SPEC §10): its residents have no placements; the per-year table leaves it out. */
+  readonly residency?: true;
 }
 
 /** One calendar year of the plan's calendar. */
@@ -108,9 +110,12 @@ export function calendarYears(instance: Instance): number[] {
   return years;
 }
 
-/** Whether the reports show per-year views: the calendar's slots fall in two or more years. */
+/**
+ * Whether the reports show per-year views: the calendar's slots fall in two or more years,
+ * and some programme is a 进修 one (residents, SPEC §10, have their own sheets).
+ */
 export function spansSeveralYears(instance: Instance): boolean {
-  return calendarYears(instance).length >= 2;
+  return instance.programmes.some((p) => p.residency === undefined) && calendarYears(instance).length >= 2;
 }
 
 /**
@@ -194,6 +199,7 @@ export function yearlyViews(instance: Instance, plan: Plan): YearlyViews {
           const c = cells[yi][pi];
           return {
             programme: prog.id,
+            ...(prog.residency !== undefined ? { residency: true as const } : {}),
             started: c.started,
             trainees: c.trainees.size,
             traineeSlots: c.traineeSlots,
@@ -235,7 +241,7 @@ export function yearlyRows(views: YearlyViews, only?: string): YearlyRow[] {
   const first = views.years[0];
   if (!first) return rows;
   first.programmes.forEach((pf, pi) => {
-    if (only !== undefined && pf.programme !== only) return;
+    if ((only !== undefined && pf.programme !== only) || pf.residency) return;
     const programme = pf.programme;
     const at = <T>(get: (py: ProgrammeYear) => T) => views.years.map((y) => get(y.programmes[pi]));
     rows.push({ programme, metric: "started", values: at((x) => x.started) });

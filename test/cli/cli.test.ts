@@ -310,7 +310,7 @@ describe("verify agrees with verifyPlan", () => {
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.err).toBe("");
     expect(codesPrinted(r)).toEqual([]);
-    expect(r.outLines).toEqual(["valid: objective 320"]);
+    expect(r.outLines).toEqual(["方案有效：目标值 320"]);
   });
 
   const broken: { name: string; file: string; codes: string[]; objectiveMatches: boolean }[] = [
@@ -337,8 +337,8 @@ describe("verify agrees with verifyPlan", () => {
       expect(r.outLines.filter((l) => /^R-[A-Z]+: /.test(l))).toEqual(v.violations.map((x) => `${x.code}: ${x.message}`));
       const objLine = r.outLines.filter((l) => l.startsWith("OBJECTIVE: "));
       if (b.objectiveMatches) expect(objLine).toEqual([]);
-      else expect(objLine).toEqual([expect.stringContaining(`gives ${v.objective}`)]);
-      expect(r.outLines.at(-1)).toMatch(/^invalid: /);
+      else expect(objLine).toEqual([expect.stringContaining(`应为 ${v.objective}`)]);
+      expect(r.outLines.at(-1)).toMatch(/^方案无效：/);
     });
   }
 

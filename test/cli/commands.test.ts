@@ -63,7 +63,7 @@ describe("where the plan goes", () => {
     expect(JSON.parse(s.out).status).toBe("optimal");
     const w = await cliWith({ stdin: readFileSync(SMALL_PLAN) }, "verify", SMALL, "-");
     expect(w.code, w.out + w.err).toBe(0);
-    expect(w.outLines.at(-1)).toBe("valid: objective 320");
+    expect(w.outLines.at(-1)).toBe("方案有效：目标值 320");
   });
 
   it("a bad stdin is reported under <stdin>, and two `-` inputs are refused", async () => {

@@ -118,7 +118,7 @@ describe("连云港 2024 (examples/lianyungang-2024.json) through the CLI", () =
   it("jinxiu verify accepts the written plan (exit 0)", async () => {
     const r = await cli("verify", LYG, out);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toMatch(new RegExp(`valid: objective ${plan.objective}\\b`));
+    expect(r.out).toMatch(new RegExp(`方案有效：目标值 ${plan.objective}\\b`));
   });
 
   it("jinxiu solve --json prints the plan, the same one --out wrote", async () => {
