@@ -31,4 +31,4 @@ export { recommend, type Recommendation, type RecommendOptions } from "./plan/re
 export { bottlenecks, bottleneckCandidates, type Bottleneck, type BottleneckOptions } from "./plan/bottlenecks.js";
 export { whatif, scenarioInstance, type Scenario, type ScenarioResult, type WhatIfOptions } from "./plan/whatif.js";
 export { yearlyViews, calendarYears, type YearlyViews, type YearView, type ProgrammeYear, type QuotaProgress } from "./report/yearly.js";
-export { instanceToWorkbook, workbookToInstance, traineesFromCsv, type WorkbookOptions, type CsvOptions, type CsvResult } from "./io/index.js";
+export { instanceToWorkbook, workbookToInstance, hasResidency, traineesFromCsv, type WorkbookOptions, type CsvOptions, type CsvResult } from "./io/index.js";

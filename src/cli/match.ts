@@ -13,6 +13,7 @@ export function foreignPlan(instance: Instance, plan: Plan): string | undefined 
   const listed = new Set<string>();
   for (const p of plan.placements) listed.add(p.trainee);
   for (const u of plan.unplaced ?? []) listed.add(u.trainee);
+  for (const r of plan.residencies ?? []) listed.add(r.trainee); // SPEC §10: scheduled residents
   if (listed.size === 0) return known.size > 0 ? `the plan lists none of the instance's ${known.size} trainees; it is not a plan for this instance (方案与实例不对应)` : undefined;
   let unknown = 0;
   let example: string | undefined;

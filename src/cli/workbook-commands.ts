@@ -12,9 +12,10 @@ export function addWorkbookCommands(program: Command, io: Io, exit: (code: numbe
     .description("Write the instance workbook (.xlsx) to fill in: an empty template, or an instance laid out for people.")
     .argument("[instance]", "instance JSON file (omit for the empty template)")
     .option("-o, --out <file>", "the workbook to write (.xlsx)")
+    .option("--residency", "include the residency (住培, SPEC §10) sheets and columns (automatic for an instance with §10 content)")
     .option("-q, --quiet", "print nothing but errors")
     .option("--json", "print the result (or the problems) as JSON")
-    .addHelpText("after", "\nExamples:\n  jinxiu workbook --out 进修数据.xlsx\n  jinxiu workbook examples/lianyungang-2024.json --out lianyungang.xlsx")
+    .addHelpText("after", "\nExamples:\n  jinxiu workbook --out 进修数据.xlsx\n  jinxiu workbook --residency --out 住培数据.xlsx\n  jinxiu workbook examples/lianyungang-2024.json --out lianyungang.xlsx")
     .action(async (file: string | undefined, opts) => {
       exit(await (await import("./workbook.js")).workbookCommand(file, opts, io));
     });

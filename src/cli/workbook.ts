@@ -23,14 +23,15 @@ function problems(path: string, e: unknown): never {
 
 const instanceJson = (inst: Instance) => `${JSON.stringify(inst, null, 2)}\n`;
 
-export async function workbookCommand(file: string | undefined, opts: { out?: string; quiet?: boolean; json?: boolean }, io: Io): Promise<number> {
+export async function workbookCommand(file: string | undefined, opts: { out?: string; residency?: boolean; quiet?: boolean; json?: boolean }, io: Io): Promise<number> {
   if (!opts.out) throw new CliInputError("jinxiu workbook: name the output: --out FILE.xlsx");
   checkOutput(opts.out, { inputs: file ? [file] : [] });
   const inst = file ? await loadInstance(file, io) : undefined;
-  writeOutput(opts.out, await instanceToWorkbook(inst), { inputs: file ? [file] : [] });
-  if (opts.json) io.out(JSON.stringify({ ok: true, out: opts.out, template: !inst }));
+  // §10 sheets: for an instance with §10 content, or with --residency (the 住培 template).
+  writeOutput(opts.out, await instanceToWorkbook(inst, opts.residency ? { residency: true } : {}), { inputs: file ? [file] : [] });
+  if (opts.json) io.out(JSON.stringify({ ok: true, out: opts.out, template: !inst, ...(opts.residency ? { residency: true } : {}) }));
   else if (!opts.quiet)
-    io.out(inst ? `written: ${opts.out} (${inst.units.length} units, ${inst.trainees.length} trainees)` : `written: ${opts.out} (empty template)`);
+    io.out(inst ? `written: ${opts.out} (${inst.units.length} units, ${inst.trainees.length} trainees)` : `written: ${opts.out} (empty ${opts.residency ? "residency " : ""}template)`);
   return 0;
 }
 

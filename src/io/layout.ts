@@ -8,6 +8,10 @@
  * name (row 2, e.g. `birthDate`); data starts on row 3. The reader finds columns by either
  * row, so people may reorder columns. Keys starting with `@` are not JSON fields: `@unit`
  * names the parent unit of a child row, `@region` is 人员's 县区.
+ *
+ * Entries marked `residency` (SPEC §10 住培) are written only for an instance with §10
+ * content (or when asked for), so a 进修 workbook keeps its layout; the reader always
+ * accepts them.
  */
 import { z } from "zod";
 import { instanceSchema } from "../model/schema.js";
@@ -47,6 +51,10 @@ export interface Column {
   readonly aliases?: readonly string[];
   /** A note shown when the cell is selected. */
   readonly note?: string;
+  /** On a `grouped` sheet: the field of the group object (not of the row) this column holds. */
+  readonly group?: string;
+  /** SPEC §10: written only in a residency workbook (see {@link sheetsFor}). */
+  readonly residency?: boolean;
 }
 
 /** Where a sheet's rows live in the instance. */
@@ -55,6 +63,23 @@ export type Source =
   | { readonly t: "list"; readonly path: string }
   /** `parent.list[j]` for each element of the list `parent`, named in the row's `via` column. */
   | { readonly t: "child"; readonly parent: "units" | "programmes" | "pinned" | "trainees"; readonly via: string; readonly list: string }
+  /**
+   * Lists inside the elements of a list, one row per inner element: the groups at `groups`
+   * (inside each element of `parent.path`, named in the row's `parent.via` column; or from
+   * the root without `parent`), each group known by its field `idKey`, its fields in the
+   * columns marked `group` and repeated on each of its rows; the row is an element of the
+   * group's `list`. 培训大纲: one row per requirement, the curriculum repeated; 原计划（住培）:
+   * one row per rotation, the resident repeated (a row of the resident alone: no rotation).
+   */
+  | {
+    readonly t: "grouped";
+    readonly parent?: { readonly path: "programmes"; readonly via: string };
+    readonly groups: string;
+    readonly idKey: string;
+    readonly list: string;
+    /** A row of the group's columns alone is a group with an empty `list` (else it is an element missing its cells). */
+    readonly alone?: boolean;
+  }
   /** One field per row: 项目 (Chinese), 字段 (key from the instance root), 值. */
   | { readonly t: "form" };
 
@@ -66,6 +91,8 @@ export interface Sheet {
   readonly required?: boolean;
   /** One line under the sheet's name in 说明. */
   readonly about: string;
+  /** SPEC §10: written only in a residency workbook (see {@link sheetsFor}). */
+  readonly residency?: boolean;
 }
 
 const text = { t: "text" } as const;
@@ -141,7 +168,7 @@ const LAYOUT: readonly Sheet[] = [
       { key: "tier", zh: "层级", kind: word("tier") },
       { key: "kind", zh: "类别", kind: word("kind") },
       { key: "region", zh: "所属地区", kind: ref("regions") },
-      { key: "managers", zh: "住培专职管理人员", kind: int, note: "住培基地：每 100 名住院医师至少 1 人，且不少于 3 人" },
+      { key: "managers", zh: "住培专职管理人员", kind: int, residency: true, note: "住培基地的专职管理人员数：每人最多管 100 名住院医师，不足 3 人的基地不能招收；不填为不限" },
     ],
   },
   {
@@ -191,9 +218,10 @@ const LAYOUT: readonly Sheet[] = [
     ],
   },
   {
-    name: "服务需求",
+    name: "服务水平",
     source: { t: "child", parent: "units", via: "@unit", list: "service" },
-    about: "住培：各科室每期至少要有几名住院医师在岗（不填 硬性 为尽量满足）。",
+    residency: true,
+    about: "住培：各科室每月至少要有几名住院医师在岗；起止不填即整个计划期；硬性 不填为 否（尽量满足）。",
     columns: [
       unitVia,
       { key: "dept", zh: "科室", kind: word("dept") },
@@ -305,6 +333,28 @@ const LAYOUT: readonly Sheet[] = [
     ],
   },
   {
+    name: "培训大纲",
+    source: { t: "grouped", parent: { path: "programmes", via: "@programme" }, groups: "residency.curricula", idKey: "id", list: "requirements" },
+    residency: true,
+    about: "住培项目的培训大纲：每行一项轮转要求，同一大纲的各行重复大纲编号；月数按整月计，阶段从培训开始算（0 = 第1个月）。",
+    columns: [
+      programmeVia,
+      { key: "curriculum", zh: "培训大纲", kind: id, group: "id", note: "大纲编号（如 全科）；同一大纲的每行都填" },
+      { key: "minBlock", zh: "每段至少（月）", kind: int, group: "minBlock", note: "本大纲每段轮转至少几个月；不填为 1；同一大纲各行相同（或只填一行）" },
+      { key: "id", zh: "轮转要求", kind: id, note: "要求编号（如 内科），在本大纲内唯一" },
+      { key: "depts", zh: "轮转科室", kind: word("dept"), list: true, note: "在其中任一科室轮转即算，用、分隔" },
+      { key: "min", zh: "最少（月）", kind: int },
+      { key: "max", zh: "最多（月）", kind: int },
+      { key: "blocks", zh: "最多分几段", kind: int, note: "不填为 1（一次轮完）" },
+      { key: "phase.from", zh: "阶段起（第几月，含）", kind: int, note: "培训开始后的月数：0 = 第1个月起；不填为 0" },
+      { key: "phase.to", zh: "阶段止（第几月，不含）", kind: int, note: "如 12 = 须在第一年内；不填为不限" },
+      { key: "after", zh: "须先完成", kind: id, list: true, note: "本大纲中须先轮完的要求编号，用、分隔" },
+      { key: "sites.tiers", zh: "基地外可去：层级", kind: word("tier"), list: true, note: "三项都不填：只在基地内轮转" },
+      { key: "sites.kinds", zh: "基地外可去：类别", kind: word("kind"), list: true },
+      { key: "sites.relations", zh: "基地外可去：须有的关系", kind: word("relation"), list: true, note: "如 住培协同：须与基地有此关系" },
+    ],
+  },
+  {
     name: "人员",
     source: { t: "list", path: "trainees" },
     about: "报名进修的人员（登记表各列在前）。基层机构名称重名时，县区用来区分。",
@@ -330,8 +380,8 @@ const LAYOUT: readonly Sheet[] = [
       { key: "roles", zh: "角色", kind: word("role"), list: true },
       { key: "priority", zh: "优先级", kind: num, note: "不填为 1" },
       { key: "lastPlacementEnd", zh: "上次进修结束", kind: date },
-      { key: "curriculum", zh: "培训大纲（住培）", kind: id },
-      { key: "completed", zh: "已完成的轮转要求", kind: id, list: true },
+      { key: "curriculum", zh: "培训大纲", kind: id, residency: true, note: "住院医师：项目 培训大纲 表中的大纲编号" },
+      { key: "completed", zh: "已完成的轮转要求", kind: id, list: true, residency: true, note: "住院医师：已经完成、无需再轮转的要求编号，用、分隔" },
     ],
   },
   {
@@ -360,9 +410,10 @@ const LAYOUT: readonly Sheet[] = [
     ],
   },
   {
-    name: "住培已定轮转",
+    name: "已完成轮转",
     source: { t: "child", parent: "trainees", via: "@trainee", list: "fixed" },
-    about: "住院医师已完成或已商定的轮转，计划中原样保留。",
+    residency: true,
+    about: "住院医师已轮完或已商定的轮转段（每行一段），计划中原样保留。",
     columns: [
       { key: "@trainee", zh: "人员", kind: ref("trainees") },
       { key: "requirement", zh: "轮转要求", kind: id },
@@ -381,6 +432,21 @@ const LAYOUT: readonly Sheet[] = [
       { key: "trainee", zh: "人员", kind: ref("trainees") },
       { key: "unit", zh: "进修单位", kind: ref("units") },
       { key: "dept", zh: "进修科室", kind: word("dept") },
+      { key: "start", zh: "开始", kind: date },
+      { key: "end", zh: "结束（不含）", kind: date },
+      { key: "mentor", zh: "带教老师编号", kind: id },
+    ],
+  },
+  {
+    name: "原计划（住培）",
+    source: { t: "grouped", groups: "baseline.residencies", idKey: "trainee", list: "rotations", alone: true },
+    residency: true,
+    about: "重新安排时：上次公布的住培轮转，每行一段；只填人员的一行表示当时没有安排轮转。",
+    columns: [
+      { key: "trainee", zh: "人员", kind: ref("trainees"), group: "trainee" },
+      { key: "requirement", zh: "轮转要求", kind: id },
+      { key: "unit", zh: "轮转单位", kind: ref("units") },
+      { key: "dept", zh: "科室", kind: word("dept") },
       { key: "start", zh: "开始", kind: date },
       { key: "end", zh: "结束（不含）", kind: date },
       { key: "mentor", zh: "带教老师编号", kind: id },
@@ -422,14 +488,21 @@ function activate(layout: readonly Sheet[]): Sheet[] {
   const out: Sheet[] = [];
   for (const sheet of layout) {
     const src = sheet.source;
+    const groups =
+      src.t === "grouped" ? elementOf(fieldOf(src.parent ? elementOf(fieldOf(root, src.parent.path)?.schema) : root, src.groups)?.schema) : undefined;
     const rows =
       src.t === "form" ? root
       : src.t === "list" ? elementOf(fieldOf(root, src.path)?.schema)
+      : src.t === "grouped" ? elementOf(fieldOf(groups, src.list)?.schema)
       : elementOf(fieldOf(elementOf(fieldOf(root, src.parent)?.schema), src.list)?.schema);
     if (!rows) continue;
     const named = sheet.columns.some((c) => c.key === "name");
     const columns = sheet.columns.flatMap((c): Column[] => {
       if (c.key.startsWith("@")) return [{ ...c, required: c.key !== "@region" }];
+      if (c.group !== undefined) {
+        const g = fieldOf(groups, c.group);
+        return g ? [{ ...c, required: !g.optional }] : [];
+      }
       const f = fieldOf(rows, c.key);
       if (!f) return [];
       // An entity without 编号 is known by its name; team members may be none.
@@ -443,6 +516,16 @@ function activate(layout: readonly Sheet[]): Sheet[] {
 
 /** Every sheet of the workbook, in order: {@link LAYOUT} as far as the schema accepts it. */
 export const SHEETS: readonly Sheet[] = activate(LAYOUT);
+
+const WITHOUT_RESIDENCY: readonly Sheet[] = SHEETS.filter((s) => !s.residency).map((s) => ({ ...s, columns: s.columns.filter((c) => !c.residency) }));
+
+/**
+ * The sheets a workbook is written with: all of them for a residency (SPEC §10) workbook,
+ * else those of a 进修 workbook (no §10 sheet or column, the layout before §10).
+ */
+export function sheetsFor(residency: boolean): readonly Sheet[] {
+  return residency ? SHEETS : WITHOUT_RESIDENCY;
+}
 
 /** 说明: how to fill the workbook in; written first, ignored on import. */
 export const README_SHEET = "说明";

@@ -78,3 +78,57 @@ export function orderKeys(v: unknown, schema: z.ZodType): unknown {
   const keys = [...Object.keys(shape).filter((k) => k in v), ...Object.keys(v).filter((k) => !(k in shape))];
   return Object.fromEntries(keys.map((k) => [k, shape[k] ? orderKeys(v[k], shape[k]) : v[k]]));
 }
+
+const unwrapOptional = (schema: z.ZodType): z.ZodType => {
+  let s = schema;
+  while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  return s;
+};
+
+const stepOf = (x: unknown, i: number): Step => (isObj(x) && typeof x.id === "string" ? { id: x.id } : i);
+
+/**
+ * Every object inside `root` whose keys are not in the order of the zod schema (what
+ * {@link orderKeys} makes of them), with its own order: a workbook has no key order, so
+ * the writer keeps these (very hidden) and the reader puts them back, and an untouched
+ * workbook reads back as the same JSON text.
+ */
+export function keyOrders(root: unknown, schema: z.ZodType): { path: Step[]; keys: string[] }[] {
+  const out: { path: Step[]; keys: string[] }[] = [];
+  const walk = (v: unknown, sch: z.ZodType, path: Step[]) => {
+    const s = unwrapOptional(sch);
+    if (Array.isArray(v)) {
+      if (s instanceof z.ZodArray) v.forEach((x, i) => walk(x, s.element as z.ZodType, [...path, stepOf(x, i)]));
+      return;
+    }
+    if (!isObj(v) || !(s instanceof z.ZodObject)) return;
+    const keys = Object.keys(v);
+    const shape = s.shape as Record<string, z.ZodType>;
+    // The order orderKeys gives: the schema's keys first, unknown ones after them.
+    const ordered = [...Object.keys(shape).filter((k) => k in v), ...keys.filter((k) => !(k in shape))];
+    if (keys.some((k, i) => k !== ordered[i])) out.push({ path, keys });
+    for (const k of keys) if (shape[k]) walk(v[k], shape[k], [...path, k]);
+  };
+  walk(root, schema, []);
+  return out;
+}
+
+/**
+ * Puts the keys of the object at `path` (if it is still there) in the order `keys` names
+ * them, keys it does not name after them as they were: only the order, never a value.
+ */
+export function restoreKeyOrder(root: Obj, path: readonly Step[], keys: readonly string[]): void {
+  let cur: unknown = root;
+  for (const step of path) {
+    if (typeof step === "object") cur = Array.isArray(cur) ? cur.find((x) => isObj(x) && x.id === step.id) : undefined;
+    else if (typeof step === "number") cur = Array.isArray(cur) ? cur[step] : undefined;
+    else cur = isObj(cur) ? cur[step] : undefined;
+    if (cur === undefined) return;
+  }
+  if (!isObj(cur)) return;
+  const obj = cur;
+  const order = [...keys.filter((k) => Object.hasOwn(obj, k)), ...Object.keys(obj).filter((k) => !keys.includes(k))];
+  const values = order.map((k) => obj[k]);
+  for (const k of order) delete obj[k];
+  order.forEach((k, i) => (obj[k] = values[i]));
+}

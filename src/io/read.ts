@@ -9,7 +9,7 @@ import { parseInstance } from "../model/parse.js";
 import { instanceSchema } from "../model/schema.js";
 import type { Instance } from "../model/types.js";
 import { type Column, OPTIONS_SHEET, README_SHEET, SHAPE_SHEET, SHEETS, type Sheet } from "./layout.js";
-import { getAt, orderKeys, restoreHollow, setAt, type Step } from "./paths.js";
+import { getAt, orderKeys, restoreHollow, restoreKeyOrder, setAt, type Step } from "./paths.js";
 import { Refs } from "./refs.js";
 import { type Raw, type RawCell, type RawRow, Reader, cellProblem } from "./rows.js";
 import { columnLetter, quote } from "./values.js";
@@ -266,7 +266,92 @@ export function assemble(rows: ReadonlyMap<string, readonly RawRow[]>, reader: R
       items.push(reader.build(s, row, path));
     }
   }
+  for (const s of SHEETS) if (s.source.t === "grouped") assembleGrouped(s, rowsOf(s), inst, reader);
   return inst;
+}
+
+type Obj = Record<string, unknown>;
+
+/**
+ * The rows of a grouped sheet (培训大纲, 原计划（住培）) into their groups: rows of one group
+ * (one curriculum of a programme, one resident) need not be adjacent; groups are in the
+ * order of their first row, elements in row order. A group's field given on several rows
+ * must be the same on each.
+ */
+function assembleGrouped(s: Sheet, rows: readonly RawRow[], inst: Obj, reader: Reader): void {
+  const src = s.source;
+  if (src.t !== "grouped") return;
+  const idCol = s.columns.find((c) => c.group === src.idKey)!;
+  const groupCols = s.columns.filter((c) => c.group !== undefined && c !== idCol);
+  const rowCols = s.columns.filter((c) => c.group === undefined && !c.key.startsWith("@"));
+  const given = new Map<string, { addr: string; shown: string; json: string }>();
+  for (const row of rows) {
+    let base: Obj = inst;
+    let basePath = "";
+    let firstAddr: string | undefined;
+    if (src.parent) {
+      const via = s.columns.find((c) => c.key === src.parent!.via)!;
+      const cell = row.cells.get(via.key);
+      if (!cell) {
+        reader.problem(row.where, row.addrs.get(via.key), via.zh, "必填");
+        continue;
+      }
+      const ref = reader.convert(via, cell, row.where);
+      if (!ref.ok) continue;
+      const parents = (getAt(inst, src.parent.path) ?? []) as Obj[];
+      const k = parents.findIndex((p) => p.id === ref.value);
+      if (k < 0) {
+        const listName = SHEETS.find((x) => x.source.t === "list" && x.source.path === src.parent!.path)!.name;
+        reader.problem(row.where, cell.addr, via.zh, `${quote(String(cell.v))} 不在 ${listName} 表中`);
+        continue;
+      }
+      base = parents[k];
+      basePath = `${src.parent.path}[${k}].`;
+      firstAddr = cell.addr;
+    }
+    const idCell = row.cells.get(idCol.key);
+    if (!idCell) {
+      reader.problem(row.where, row.addrs.get(idCol.key), idCol.zh, "必填");
+      continue;
+    }
+    const gid = reader.convert(idCol, idCell, row.where);
+    if (!gid.ok) continue;
+    // Where the groups' list itself came from (`programmes[0].residency`): the first row naming it.
+    const steps = src.groups.split(".");
+    steps.forEach((_, i) => reader.record(`${basePath}${steps.slice(0, i + 1).join(".")}`, { where: row.where, addr: firstAddr ?? idCell.addr }));
+    let groups = getAt(base, src.groups) as Obj[] | undefined;
+    if (!groups) {
+      groups = [];
+      setAt(base, src.groups, groups);
+    }
+    let g = groups.findIndex((x) => x[src.idKey] === gid.value);
+    if (g < 0) {
+      g = groups.length;
+      groups.push({ [src.idKey]: gid.value, [src.list]: [] });
+      reader.record(`${basePath}${src.groups}[${g}].${src.idKey}`, { where: row.where, addr: idCell.addr, zh: idCol.zh });
+      reader.recordRow(`${basePath}${src.groups}[${g}]`, s, row);
+    }
+    const group = groups[g];
+    const gPath = `${basePath}${src.groups}[${g}]`;
+    for (const c of groupCols) {
+      const cell = row.cells.get(c.key);
+      if (!cell) continue;
+      const r = reader.convert(c, cell, row.where);
+      if (!r.ok) continue;
+      const key = `${gPath}.${c.group}`;
+      const json = JSON.stringify(r.value);
+      const prev = given.get(key);
+      if (!prev) {
+        given.set(key, { addr: cell.addr, shown: String(cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : cell.v), json });
+        setAt(group, c.group!, r.value);
+        reader.record(key, { where: row.where, addr: cell.addr, zh: c.zh });
+      } else if (prev.json !== json)
+        reader.problem(row.where, cell.addr, c.zh, `与 ${prev.addr} 的 ${quote(prev.shown)} 不同：同一${idCol.zh}各行的${c.zh}须相同（或只填一行）`);
+    }
+    if (src.alone && !rowCols.some((c) => row.cells.has(c.key))) continue;
+    const items = group[src.list] as unknown[];
+    items.push(reader.build(s, row, `${gPath}.${src.list}[${items.length}]`, (c) => c.group !== undefined));
+  }
 }
 
 /** A 人员 row: the unit may be a name shared across counties, told apart by 县区. */
@@ -335,6 +420,7 @@ export async function workbookToInstance(bytes: Uint8Array | ArrayBuffer): Promi
   }
   const inst = assemble(rows, reader);
   const shape = present.get(SHAPE_SHEET);
+  const orders: { path: Step[]; keys: string[] }[] = [];
   if (shape) {
     for (let r = 1; r <= shape.rowCount; r++) {
       const row = shape.findRow(r);
@@ -343,12 +429,17 @@ export async function workbookToInstance(bytes: Uint8Array | ArrayBuffer): Promi
         const path = JSON.parse(cellText(row.getCell(1).value)) as Step[];
         const value = cellText(row.getCell(2).value);
         if (Array.isArray(path) && (value === "[]" || value === "{}")) restoreHollow(inst, path, value);
+        else if (Array.isArray(path) && value === "keys") {
+          const keys = JSON.parse(cellText(row.getCell(3).value)) as unknown;
+          if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) orders.push({ path, keys });
+        }
       } catch {
-        // Not ours: the shape sheet only ever refines [] against absent.
+        // Not ours: the shape sheet only ever refines [] against absent, and key orders.
       }
     }
   }
   const instance = orderKeys(inst, instanceSchema) as Instance;
+  for (const o of orders) restoreKeyOrder(instance as unknown as Record<string, unknown>, o.path, o.keys);
   reader.check(instance);
   return { instance: parseInstance(instance) };
 }

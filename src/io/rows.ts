@@ -217,14 +217,31 @@ export class Reader {
     for (const i of checkInstance(instance)) {
       const l = locate(i.path);
       if (l && this.flagged.has(l.at)) continue;
-      const message = i.message === "is required" ? "必填" : i.message.replace(PATH_IN_MESSAGE, (p) => locate(p)?.at ?? p);
+      const message = i.message === "is required" ? "必填" : cellsInMessage(i.path, i.message, locate);
       issues.push({ path: l ? (l.zh ? `${l.at} ${l.zh}` : l.at) : i.path, message });
     }
     if (issues.length) throw new InstanceError(issues, "workbook");
   }
 }
 
-const PATH_IN_MESSAGE = /\b(?:regions|units|relations|teams|programmes|trainees|pinned)\[\d+\](?:\.[A-Za-z]+|\[\d+\])*/g;
+/**
+ * A message with the instance paths it names shown as cells: whole paths (`also
+ * trainees[2]`), and paths relative to the issue's own (`overlaps fixed[0]` at
+ * `trainees[1].fixed[1]` is `trainees[1].fixed[0]`).
+ */
+function cellsInMessage(path: string, message: string, locate: (path: string) => { at: string } | undefined): string {
+  const absolute = message.replace(PATH_IN_MESSAGE, (p) => locate(p)?.at ?? p);
+  return absolute.replace(RELATIVE_IN_MESSAGE, (m, name: string, k: string, offset: number, whole: string) => {
+    if (whole[offset - 1] === "." || whole[offset - 1] === "]") return m;
+    const at = path.lastIndexOf(`.${name}[`);
+    if (at < 0) return m;
+    return locate(`${path.slice(0, at)}.${name}[${k}]`)?.at ?? m;
+  });
+}
+
+const RELATIVE_IN_MESSAGE = /\b([a-z][A-Za-z]*)\[(\d+)\]/g;
+
+const PATH_IN_MESSAGE = /\b(?:regions|units|relations|teams|programmes|trainees|pinned|baseline\.placements|baseline\.residencies)\[\d+\](?:\.[A-Za-z]+|\[\d+\])*/g;
 
 /** A problem message for a cell that holds something no field can take. */
 export function cellProblem(kind: "formula" | "error", shown: string): string {

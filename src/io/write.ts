@@ -4,14 +4,33 @@
  */
 import ExcelJS from "exceljs";
 import type { Instance } from "../model/types.js";
-import { type Collection, type Column, type Kind, OPTIONS_SHEET, README_SHEET, SHAPE_SHEET, SHEETS, type Sheet } from "./layout.js";
-import { getAt, hollowPaths } from "./paths.js";
+import { instanceSchema } from "../model/schema.js";
+import { type Collection, type Column, type Kind, OPTIONS_SHEET, README_SHEET, SHAPE_SHEET, type Sheet, sheetsFor } from "./layout.js";
+import { getAt, hollowPaths, keyOrders } from "./paths.js";
 import { Refs, inRegion } from "./refs.js";
 import { LIST_SEPARATOR, VOCABS, type VocabName, columnLetter, dateOf, showDuration } from "./values.js";
 
 export interface WorkbookOptions {
   /** Empty rows below the data that get drop-down lists (default 300). */
   readonly blankRows?: number;
+  /**
+   * Write the residency (SPEC §10 住培) sheets and columns: 服务水平, 培训大纲, 已完成轮转,
+   * 原计划（住培）, 单位's 住培专职管理人员 and 人员's 培训大纲 and 已完成的轮转要求. Default:
+   * when the instance has §10 content ({@link hasResidency}); the template has them only
+   * when asked.
+   */
+  readonly residency?: boolean;
+}
+
+/** Whether an instance has SPEC §10 content: a residency programme, or a §10 key anywhere. */
+export function hasResidency(inst: Instance | undefined): boolean {
+  if (!inst) return false;
+  return (
+    inst.programmes.some((p) => p.residency !== undefined)
+    || inst.units.some((u) => u.managers !== undefined || u.service !== undefined)
+    || inst.trainees.some((t) => t.curriculum !== undefined || t.completed !== undefined || t.fixed !== undefined)
+    || inst.baseline?.residencies !== undefined
+  );
 }
 
 /** Fixed document dates: no wall-clock time in the file's metadata. */
@@ -26,6 +45,8 @@ interface Ctx {
   readonly inst: Instance | undefined;
   readonly refs: Record<Collection, Refs>;
   readonly unitRegion: Map<string, string | undefined>;
+  /** The sheets written. */
+  readonly sheets: readonly Sheet[];
   /** Whether a region is `of` or lies inside it. */
   within(region: string | undefined, of: string): boolean;
 }
@@ -66,19 +87,35 @@ function cellOf(col: Column, v: unknown, ctx: Ctx): Cell {
   return show(col.kind, v, ctx);
 }
 
-/** The rows of a list or child sheet: each an object of the instance and, for child rows, its parent. */
-function rowsOf(sheet: Sheet, inst: Instance | undefined): { entity: Record<string, unknown>; parent?: Record<string, unknown> }[] {
+type Obj = Record<string, unknown>;
+/** One row: an object of the instance and, for child rows, its parent; for grouped rows, its group too. */
+interface Row {
+  readonly entity: Obj;
+  readonly parent?: Obj;
+  readonly group?: Obj;
+}
+
+/** The rows of a list, child or grouped sheet. */
+function rowsOf(sheet: Sheet, inst: Instance | undefined): Row[] {
   if (!inst) return [];
   const src = sheet.source;
-  if (src.t === "list") return ((getAt(inst, src.path) ?? []) as Record<string, unknown>[]).map((entity) => ({ entity }));
-  if (src.t === "child") {
-    const parents = (getAt(inst, src.parent) ?? []) as Record<string, unknown>[];
-    return parents.flatMap((parent) => ((getAt(parent, src.list) ?? []) as Record<string, unknown>[]).map((entity) => ({ entity, parent })));
+  const listAt = (v: unknown, path: string) => (getAt(v, path) ?? []) as Obj[];
+  if (src.t === "list") return listAt(inst, src.path).map((entity) => ({ entity }));
+  if (src.t === "child") return listAt(inst, src.parent).flatMap((parent) => listAt(parent, src.list).map((entity) => ({ entity, parent })));
+  if (src.t === "grouped") {
+    const parents: (Obj | undefined)[] = src.parent ? listAt(inst, src.parent.path) : [undefined];
+    return parents.flatMap((parent) =>
+      listAt(parent ?? inst, src.groups).flatMap((group) => {
+        const items = listAt(group, src.list);
+        // A group with no element (a resident with no rotation): one row of the group alone.
+        return items.length ? items.map((entity) => ({ entity, parent, group })) : [{ entity: {}, parent, group }];
+      }));
   }
   return [];
 }
 
-function valueOf(sheet: Sheet, col: Column, row: { entity: Record<string, unknown>; parent?: Record<string, unknown> }, ctx: Ctx): Cell {
+function valueOf(sheet: Sheet, col: Column, row: Row, ctx: Ctx): Cell {
+  if (col.group !== undefined) return cellOf(col, getAt(row.group, col.group), ctx);
   switch (col.key) {
     case "@unit":
     case "@programme":
@@ -119,6 +156,8 @@ type Validations = { add(address: string, v: ExcelJS.DataValidation): void };
 export async function instanceToWorkbook(instance?: Instance, options: WorkbookOptions = {}): Promise<Uint8Array> {
   const blank = options.blankRows ?? 300;
   const inst = instance;
+  const residency = options.residency ?? hasResidency(inst);
+  const sheets = sheetsFor(residency);
   const units = inst?.units ?? [];
   const parentOf = new Map((inst?.regions ?? []).map((r) => [r.id, r.parent]));
   const ctx: Ctx = {
@@ -130,6 +169,7 @@ export async function instanceToWorkbook(instance?: Instance, options: WorkbookO
       trainees: new Refs("人员", inst?.trainees ?? []),
     },
     unitRegion: new Map(units.map((u) => [u.id, u.region])),
+    sheets,
     within: (region, of) => inRegion(parentOf, region, of),
   };
 
@@ -137,7 +177,7 @@ export async function instanceToWorkbook(instance?: Instance, options: WorkbookO
   wb.creator = "jinxiu";
   wb.created = EPOCH;
   wb.modified = EPOCH;
-  writeReadme(wb);
+  writeReadme(wb, sheets, residency);
 
   // Drop-down sources: one column per vocabulary on a hidden sheet.
   const options_ = wb.addWorksheet(OPTIONS_SHEET, { state: "hidden" });
@@ -150,13 +190,16 @@ export async function instanceToWorkbook(instance?: Instance, options: WorkbookO
     listRef.set(name, `'${OPTIONS_SHEET}'!$${col}$2:$${col}$${voc.codes.length + 1}`);
   });
 
-  for (const sheet of SHEETS) {
+  for (const sheet of sheets) {
     if (sheet.source.t === "form") writeForm(wb, sheet, ctx, listRef);
     else writeTable(wb, sheet, ctx, listRef, blank);
   }
 
   const shape = wb.addWorksheet(SHAPE_SHEET, { state: "veryHidden" });
-  if (inst) for (const h of hollowPaths(inst)) shape.addRow([JSON.stringify(h.path), h.value]);
+  if (inst) {
+    for (const h of hollowPaths(inst)) shape.addRow([JSON.stringify(h.path), h.value]);
+    for (const k of keyOrders(inst, instanceSchema)) shape.addRow([JSON.stringify(k.path), "keys", JSON.stringify(k.keys)]);
+  }
 
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
@@ -235,7 +278,7 @@ function writeTable(wb: ExcelJS.Workbook, sheet: Sheet, ctx: Ctx, listRef: Map<V
     let v = validationOf(col, listRef);
     if (col.kind.t === "ref" && !col.list) {
       // The names of the referred sheet (new rows there show up too).
-      const target = refSheet(col.kind.to);
+      const target = refSheet(ctx.sheets, col.kind.to);
       const nameCol = columnLetter(target.columns.findIndex((c) => c.key === "name") + 1);
       v = {
         type: "list", allowBlank: true, formulae: [`'${target.name}'!$${nameCol}$3:$${nameCol}$${Math.max(500, last)}`],
@@ -247,8 +290,8 @@ function writeTable(wb: ExcelJS.Workbook, sheet: Sheet, ctx: Ctx, listRef: Map<V
   });
 }
 
-function refSheet(to: Collection): Sheet {
-  return SHEETS.find((s) => s.source.t === "list" && s.source.path === to)!;
+function refSheet(sheets: readonly Sheet[], to: Collection): Sheet {
+  return sheets.find((s) => s.source.t === "list" && s.source.path === to)!;
 }
 
 function writeForm(wb: ExcelJS.Workbook, sheet: Sheet, ctx: Ctx, listRef: Map<VocabName, string>): void {
@@ -292,11 +335,21 @@ const README_LINES = [
   "各表：",
 ];
 
-function writeReadme(wb: ExcelJS.Workbook): void {
+/** What 说明 adds in a residency workbook, before the list of sheets. */
+const RESIDENCY_LINES = [
+  "住培（住院医师规范化培训）：",
+  "  项目 表中的住培项目在 培训大纲 表写轮转要求（每行一项，同一大纲各行重复大纲编号）；住院医师在 人员 表填 项目 和 培训大纲，",
+  "  已完成的要求填在 已完成的轮转要求，已轮完或已商定的轮转段填在 已完成轮转 表；基地的专职管理人员填在 单位 表，科室在岗要求填在 服务水平 表。",
+  "  住培按月安排：日历与目标 的时间单位须为 月。",
+  "",
+];
+
+function writeReadme(wb: ExcelJS.Workbook, sheets: readonly Sheet[], residency: boolean): void {
   const ws = wb.addWorksheet(README_SHEET, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 100;
-  for (const line of README_LINES) ws.addRow([line]).getCell(1).alignment = { wrapText: false };
-  for (const s of SHEETS) ws.addRow([s.name, s.about]).getCell(1).font = { bold: true };
+  const lines = residency ? [...README_LINES.slice(0, -1), ...RESIDENCY_LINES, README_LINES[README_LINES.length - 1]] : README_LINES;
+  for (const line of lines) ws.addRow([line]).getCell(1).alignment = { wrapText: false };
+  for (const s of sheets) ws.addRow([s.name, s.about]).getCell(1).font = { bold: true };
   ws.getCell("A1").font = { bold: true, size: 14 };
 }

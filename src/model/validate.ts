@@ -341,6 +341,8 @@ function checkResidency(
     const fixed = t.fixed ?? [];
     fixed.forEach((f, j) => {
       const fp = `${p}.fixed[${j}]`;
+      // A workbook may hand over a rotation whose date cell could not be read (reported there): judge the rest.
+      if (typeof f.start !== "string" || typeof f.end !== "string") return;
       if (!isFirstOfMonth(f.start)) push(`${fp}.start`, `must be the 1st of a month, got "${f.start}"`);
       if (!isFirstOfMonth(f.end)) push(`${fp}.end`, `must be the 1st of a month, got "${f.end}"`);
       if (f.end <= f.start) push(`${fp}.end`, `must be after start (${f.start}), got "${f.end}"`);
@@ -358,6 +360,7 @@ function checkResidency(
       } else if (prog.mentor) push(`${fp}.mentor`, `PINNED-MENTOR: programme "${prog.id}" has a mentor rule, so a fixed rotation must name its mentor`);
       for (let k = 0; k < j; k++) {
         const o = fixed[k];
+        if (typeof o.start !== "string" || typeof o.end !== "string") continue;
         if (f.start < o.end && o.start < f.end) push(`${fp}`, `overlaps fixed[${k}] (${o.start} – ${o.end})`);
       }
     });

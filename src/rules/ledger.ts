@@ -207,3 +207,30 @@ export function ledgerOf(ctx: Context, plan: Pick<Plan, "placements"> & Partial<
     for (const b of supportBlocks(ctx, s)) for (const u of b.uses) l.add(u.resource, b.k0, b.k1, u.amount, u.resource.kind === "pool" ? s.to : s.from);
   return l;
 }
+
+/**
+ * What a checker needs to judge some blocks added to a plan whose ledger is `base`: the resources the
+ * blocks use (and `also`), each with `base`'s totals and who, plus the blocks' uses; no other resource.
+ * A rule that reads only the resources its ledger lists judges exactly what the blocks change
+ * (`recommend`: one trainee's option against everyone else, SPEC §11.3).
+ */
+export function touchedLedger(base: Ledger, slots: number, added: readonly { readonly blocks: readonly Block[]; readonly who?: string }[], also: readonly Resource[] = []): Ledger {
+  const out = new Ledger(slots);
+  const seen = new Set<string>();
+  const copy = (r: Resource) => {
+    const id = resourceKey(r);
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.add(r, 0, 0, 0);
+    for (let k = 0; k < slots; k++) {
+      const n = base.at(r, k);
+      if (n === 0) continue;
+      for (const w of base.who(r, k)) out.add(r, k, k + 1, 0, w);
+      out.add(r, k, k + 1, n);
+    }
+  };
+  for (const r of also) copy(r);
+  for (const a of added) for (const b of a.blocks) for (const u of b.uses) copy(u.resource);
+  for (const a of added) out.addBlocks(a.blocks, a.who);
+  return out;
+}

@@ -5,10 +5,12 @@
  * left in every slot. A trainee with no candidate gets the reason of the
  * stage that removed its last option.
  */
-import type { Placement, Programme, Reason, Trainee, Unit } from "../model/types.js";
+import type { Duration, Placement, Programme, Reason, Trainee, Unit } from "../model/types.js";
+import { key } from "../rules/keys.js";
 import { type Context, durationBounds, windowOf } from "../rules/context.js";
 import { type Lang, wordsOf } from "../rules/words.js";
-import { type Segment, rotationSplits, tightSplits } from "./rotations.js";
+import { type Segment, requiredFor, rotationSplits, tightSplits } from "./rotations.js";
+import { ForwardTable, type RotationGrid, type SchedulePair, ScheduleSpace, rotationGrid, scheduleKey, validSchedule } from "./schedule.js";
 
 /** One way to place a trainee: unit × dept × slots `[k0, k1)`. */
 export interface Candidate {
@@ -27,7 +29,7 @@ export interface Candidate {
   readonly mentors?: readonly (string | undefined)[];
 }
 
-/** Rotation splits enumerated per trainee before falling back on a restricted family. */
+/** Rotation splits enumerated per trainee before it gets a schedule family (priced by dynamic programming) instead. */
 const ROTATION_LIMIT = 4000;
 
 /** What is already taken by pinned placements, per slot. */
@@ -59,7 +61,12 @@ export interface Family {
   /** Flattened `[k0, k1]` of the spans, shortest per start, earliest first. */
   readonly spans: Int32Array;
   readonly explicit?: readonly Candidate[];
-  /** Number of candidates. */
+  /**
+   * Rotating trainees whose splits are too many to list (SPEC §9): every pair × span × split,
+   * priced by dynamic programming (`schedule.ts`); `explicit` holds the schedules found so far.
+   */
+  readonly schedules?: ScheduleSpace;
+  /** Number of candidates (of a schedule family: its seeds). */
   readonly size: number;
   /** The candidate that keeps the trainee's baseline entry (SPEC §11.1), worth `value` more: a change avoided. */
   readonly bonus?: { readonly ci: number; readonly value: number };
@@ -88,9 +95,14 @@ export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lan
   let spans = pre.spans;
   if (prog.rotations) {
     const found = rotatingCandidates(ctx, t, prog, pairs, spans, reserved, minRank, lang);
+    if (found.restricted && !rotationLimits.schedules) return { family: explicitFamily(found.candidates), reasons: [], restricted: true };
+    if (found.restricted) {
+      const family = scheduleFamily(ctx, t, prog, pairs, spans, reserved, minRank, found.candidates, keep);
+      return family ? { family, reasons: [] } : { reasons: [noRotation(lang)] };
+    }
     // The candidate that keeps the baseline entry, where the splits hold it, is worth the change avoided.
     const cands = keep ? found.candidates.map((c) => (keeps(ctx, c, keep.placement) ? { ...c, value: c.value + keep.value } : c)) : found.candidates;
-    return { family: cands.length ? explicitFamily(cands) : undefined, reasons: found.reasons, restricted: found.restricted };
+    return { family: cands.length ? explicitFamily(cands) : undefined, reasons: found.reasons };
   }
   // A baseline span longer than the shortest of its start is dominated no more (keeping it avoids a change): it joins the spans.
   const kept = keep && ctx.slots.boundaryIndex(keep.placement.start) !== undefined && ctx.slots.boundaryIndex(keep.placement.end) !== undefined
@@ -122,6 +134,71 @@ export function familyOf(ctx: Context, t: Trainee, reserved: Reserved, lang: Lan
     if (p >= 0 && s >= 0 && spanFits(family, out[p], s)) return { family: { ...family, bonus: { ci: p * spans.length + s, value: keep!.value } }, reasons: [] };
   }
   return { family, reasons: [] };
+}
+
+/**
+ * Rotation splits enumerated per trainee before it gets a schedule family instead (tests
+ * lower it). `schedules: false` restores the restricted split family without pricing (the
+ * solver before issue #11, bounded by a relaxation): for benchmarks against it only.
+ */
+export const rotationLimits = { enumerate: ROTATION_LIMIT, schedules: true };
+
+/**
+ * A schedule family (SPEC §9): every receiving pair × span × split of a trainee, the
+ * restricted family `seeds` listed, the rest priced when column generation asks
+ * (`priceSchedules`). The baseline entry, where it is a valid schedule, is one of them,
+ * worth the change avoided.
+ */
+function scheduleFamily(
+  ctx: Context, t: Trainee, prog: Programme, pairs: { u: Unit; d: string }[], spans: [number, number][], reserved: Reserved, minRank: number,
+  seeds: readonly Candidate[], keep?: Keep,
+): Family | undefined {
+  const required = requiredFor(ctx, t, prog);
+  const rank = prog.mentor ? minRank : -1;
+  const out: SchedulePair[] = [];
+  for (const { u, d } of pairs) {
+    const grid = gridOf(ctx, reserved, prog, u, required, rank);
+    const m = grid ? grid.depts.indexOf(d) : -1;
+    if (grid && m >= 0) out.push({ unit: u.id, main: d, value: ctx.value(t, { unit: u.id, dept: d }), grid, m });
+  }
+  const b = ctx.slots.boundaries;
+  let kept: { key: string; value: number; pair: SchedulePair; k0: number; k1: number; segments: Segment[] } | undefined;
+  const kp = keep?.placement;
+  if (kp?.rotations?.length) {
+    const pair = out.find((p) => p.unit === kp.unit && p.main === kp.dept);
+    const at = (date: string) => ctx.slots.boundaryIndex(date);
+    const segments = kp.rotations.map((r) => ({ dept: r.dept, k0: at(r.start) ?? -1, k1: at(r.end) ?? -1 }));
+    const k0 = at(kp.start), k1 = at(kp.end);
+    if (pair && k0 !== undefined && k1 !== undefined && spans.some(([a, e]) => a === k0 && e === k1) && validSchedule(pair.grid, k0, k1, pair.m, segments))
+      kept = { key: scheduleKey(pair.unit, pair.main, segments), value: keep!.value, pair, k0, k1, segments };
+  }
+  let salt = 0x811c9dc5;
+  for (let i = 0; i < t.id.length; i++) salt = Math.imul(salt ^ t.id.charCodeAt(i), 16777619) >>> 0;
+  const space = new ScheduleSpace(out, Int32Array.from(spans.flat()), kept && { key: kept.key, value: kept.value }, salt);
+  for (const c of seeds) {
+    const pair = out.find((p) => p.unit === c.unit && p.main === c.dept);
+    if (pair && b[c.k0] !== undefined) space.indexOf(pair, c.k0, c.k1, c.rotations!);
+  }
+  if (kept) space.indexOf(kept.pair, kept.k0, kept.k1, kept.segments);
+  // No restricted split fits: each pair's first schedule, so that the group starts with a column.
+  if (space.list.length === 0)
+    for (const pair of out) {
+      const zero = new ForwardTable(pair.grid, pair.grid.depts.map(() => new Float64Array(ctx.slots.count + 1)));
+      const s = spans.findIndex(([k0, k1]) => zero.best(k0, k1, pair.m) === 0);
+      if (s >= 0) space.indexOf(pair, spans[s][0], spans[s][1], zero.split(spans[s][0], spans[s][1], pair.m)!);
+    }
+  if (space.list.length === 0) return undefined;
+  return { pairs: [], spans: new Int32Array(0), explicit: space.list, schedules: space, size: space.list.length };
+}
+
+const grids = new WeakMap<Reserved, Map<string, RotationGrid | undefined>>();
+/** One grid per programme, unit, required rows and mentor rank: shared by every trainee that may go there, and so are its tables when pricing. */
+function gridOf(ctx: Context, reserved: Reserved, prog: Programme, u: Unit, required: ReadonlyMap<string, { min?: Duration; max?: Duration }>, rank: number): RotationGrid | undefined {
+  let cache = grids.get(reserved);
+  if (!cache) grids.set(reserved, (cache = new Map()));
+  const id = JSON.stringify([prog.id, u.id, rank, [...required].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
+  if (!cache.has(id)) cache.set(id, rotationGrid(ctx, prog, u, required, (dept) => roomRun(ctx, reserved, u.id, dept, rank)));
+  return cache.get(id);
 }
 
 export function explicitFamily(candidates: readonly Candidate[]): Family {
@@ -201,6 +278,7 @@ function rotatingCandidates(
       return b <= run[a];
     };
   };
+  // As seeds of a schedule family, the first three department sets (wanted ones first) suffice: pricing finds the rest.
   const build = (exact: boolean): Candidate[] | undefined => {
     const out: Candidate[] = [];
     const useSpans = exact ? spans : shortestPerStart(spans);
@@ -209,8 +287,8 @@ function rotatingCandidates(
       const usable = usableFor(u);
       for (const [k0, k1] of useSpans) {
         const splits = exact
-          ? rotationSplits(ctx, t, prog, u, d, k0, k1, usable, ROTATION_LIMIT - out.length)
-          : tightSplits(ctx, t, prog, u, d, k0, k1, usable);
+          ? rotationSplits(ctx, t, prog, u, d, k0, k1, usable, rotationLimits.enumerate - out.length)
+          : tightSplits(ctx, t, prog, u, d, k0, k1, usable, rotationLimits.schedules ? 3 : 6);
         if (!splits) return undefined;
         for (const rotations of splits) out.push({ unit: u.id, dept: d, k0, k1, value, rotations });
       }
@@ -218,10 +296,16 @@ function rotatingCandidates(
     return out;
   };
   const exact = build(true);
-  const candidates = exact ?? build(false)!;
+  // Too many to list: the restricted family seeds a schedule family, which prices the rest.
+  if (exact === undefined) return { candidates: build(false)!, reasons: [], restricted: true };
+  const candidates = exact;
   if (candidates.length === 0)
-    return { candidates, reasons: [{ code: "R-ROTATION", message: lang === "en" ? "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" : "在可进修时间内，可去单位的科室、容量和带教老师都排不出符合要求的轮转" }] };
-  return { candidates, reasons: [], restricted: exact === undefined };
+    return { candidates, reasons: [noRotation(lang)] };
+  return { candidates, reasons: [] };
+}
+
+function noRotation(lang: Lang): Reason {
+  return { code: "R-ROTATION", message: lang === "en" ? "no split into rotations fits an allowed unit's departments, capacity and mentors in the window" : "在可进修时间内，可去单位的科室、容量和带教老师都排不出符合要求的轮转" };
 }
 
 const runs = new WeakMap<Reserved, Map<string, Int32Array>>();
@@ -230,7 +314,7 @@ const runs = new WeakMap<Reserved, Map<string, Int32Array>>();
  * capacity, and with `rank ≥ 0` a free mentor of that title rank or above).
  * A span `[k0, k1)` has room throughout exactly when `k1 ≤ run[k0]`.
  */
-function roomRun(ctx: Context, reserved: Reserved, unit: string, dept: string, rank: number): Int32Array {
+export function roomRun(ctx: Context, reserved: Reserved, unit: string, dept: string, rank: number): Int32Array {
   let cache = runs.get(reserved);
   if (!cache) runs.set(reserved, (cache = new Map()));
   const key = `${unit}\u0000${dept}\u0000${rank}`;
@@ -288,7 +372,8 @@ export function spansOf(ctx: Context, t: Trainee, prog: Programme, allLengths = 
 export function slotsTouched(f: Family, n: number): Uint8Array {
   const out = new Uint8Array(n);
   const mark = (k0: number, k1: number) => out.fill(1, k0, k1);
-  if (f.explicit) for (const c of f.explicit) mark(c.k0, c.k1);
+  if (f.schedules) for (let s = 0; s < f.schedules.spans.length; s += 2) mark(f.schedules.spans[s], f.schedules.spans[s + 1]);
+  else if (f.explicit) for (const c of f.explicit) mark(c.k0, c.k1);
   else
     for (let s = 0; s < f.spans.length / 2; s++) if (f.pairs.some((p) => spanFits(f, p, s))) mark(f.spans[2 * s], f.spans[2 * s + 1]);
   return out;

@@ -22,6 +22,7 @@ import type { AddEntry, RowHost, RowSpec, SlotFamily } from "../rules/rule.js";
 import { poolOf, supportersOf } from "../rules/support.js";
 import { type Candidate, type Family, candidateAt, candidatesIn, spanFits, slotsTouched } from "./candidates.js";
 import { ModelBuilder } from "./model.js";
+import { SCHEDULE_INDEX_LIMIT, type ScheduleTables, priceSchedules } from "./schedule.js";
 import type { PinnedUsage } from "./pinned.js";
 
 export { PinnedUsage } from "./pinned.js";
@@ -36,7 +37,9 @@ export interface Group {
 export type Column =
   | { readonly kind: "x"; readonly group: number; readonly cand: number }
   | { readonly kind: "y"; readonly from: string; readonly to: string; readonly dept: string; readonly k: number }
-  | { readonly kind: "slack"; readonly row: number };
+  | { readonly kind: "slack"; readonly row: number }
+  /** A resident group's schedule (SPEC §10; `src/solve/residency/`). */
+  | { readonly kind: "r"; readonly group: number; readonly schedule: number };
 
 /** Coefficients of one column: parallel row indices and values (reused buffers). */
 export interface Entries {
@@ -109,7 +112,8 @@ export class Formulation implements RowHost {
     const b = this.builder;
     this.thresholds = [...new Set(ctx.instance.programmes.filter((p) => p.mentor).map((p) => ctx.titleRank(p.mentor!.minTitle)))].sort();
     // Column keys are gi × stride + ci: stride above every family's largest candidate index.
-    this.stride = groups.reduce((m, g) => Math.max(m, g.family.explicit?.length ?? g.family.pairs.length * (g.family.spans.length / 2)), 1) + 1;
+    // (A schedule family hands out candidates as pricing finds them: up to SCHEDULE_INDEX_LIMIT.)
+    this.stride = groups.reduce((m, g) => Math.max(m, g.family.schedules ? SCHEDULE_INDEX_LIMIT : g.family.explicit?.length ?? g.family.pairs.length * (g.family.spans.length / 2)), 1) + 1;
     this.pairEntries = groups.map((g) => new Array(g.family.pairs.length));
     this.explicitPairEntries = groups.map(() => new Map());
     this.groupEntries = new Array(groups.length);
@@ -248,9 +252,12 @@ export class Formulation implements RowHost {
    * Column generation's oracle: calls `visit(gi, ci, rc)` for every candidate
    * whose reduced cost `c − Aᵀ·dual` exceeds `above` (rows with no dual: 0).
    * Implicit families are priced in O(1) per candidate from prefix sums of
-   * the slot rows' duals, without making a column or a row.
+   * the slot rows' duals, without making a column or a row. Schedule families
+   * (§9 rotations, `schedule.ts`) visit the best split of each span instead,
+   * handing out at most `limit` new schedules per group (default 64) — always
+   * the group's best, and its best outside the model.
    */
-  price(dual: Float64Array, above: number, visit: (gi: number, ci: number, rc: number) => void): void {
+  price(dual: Float64Array, above: number, visit: (gi: number, ci: number, rc: number) => void, limit = 64): void {
     const d = (r: number) => (r >= 0 && r < dual.length ? dual[r] : 0);
     const n = this.ctx.slots.count;
     /** Per slot, Σ dual × coefficient over the existing rows of a block's uses (no row is made). */
@@ -269,12 +276,33 @@ export class Formulation implements RowHost {
       return pre;
     };
     const buf: Entries = { rows: [], vals: [] };
+    /** Schedule families' forward tables at these duals, shared by every group (by grid). */
+    let tables: ScheduleTables | undefined;
     this.groups.forEach((g, gi) => {
       const f = g.family;
       let base = 0;
       for (const head of this.heads) base += d(head[gi]);
       const ge = this.pairEntriesOf(gi, -1, undefined);
       for (let i = 0; i < ge.rows.length; i++) base += ge.vals[i] * d(ge.rows[i]);
+      if (f.schedules) {
+        // Each rotation's department side and the home side, from the same row families as `entries`.
+        const t = g.trainees[0];
+        const rank = this.mentorRank(g);
+        const blocks = (unit: string, dept: string) => assignmentBlocks(this.ctx, t, candidateAssignment({ unit, dept, k0: 0, k1: 0, value: 0 }, rank));
+        const home = prefix(key("home", gi), () => blocks(t.unit, t.dept)[0].uses);
+        priceSchedules(f.schedules, (tables ??= new Map()), {
+          segment: (unit, dept) => prefix(key("pair", unit, dept, rank ?? -1), () => blocks(unit, dept)[1].uses),
+          home,
+          fixed: (unit, dept) => {
+            const pe = this.pairEntriesOf(gi, 0, { unit, dept, k0: 0, k1: 0, value: 0 });
+            let v = -base;
+            for (let i = 0; i < pe.rows.length; i++) v -= pe.vals[i] * d(pe.rows[i]);
+            return v;
+          },
+          inModel: (ci) => this.column(gi, ci) !== undefined,
+        }, above, limit, (ci, rc) => visit(gi, ci, rc));
+        return;
+      }
       if (f.explicit) {
         for (let ci = 0; ci < f.explicit.length; ci++) {
           this.entries(gi, ci, buf);
@@ -312,6 +340,58 @@ export class Formulation implements RowHost {
         }
       }
     });
+  }
+
+  // SPEC §10 hooks: column families outside `Family` (resident schedules, src/solve/residency/).
+
+  /**
+   * Adds a column of group `gi` from its value and blocks of uses (the
+   * ledger's `residencyBlocks`), entering the group's head and shared rows
+   * first; `shapes[i]` names block i's kind of uses (blocks of one shape share
+   * their row families); `extra` are further entries. Returns its index.
+   */
+  addUsesColumn(gi: number, value: number, blocks: readonly Block[], shapes: readonly string[], column: Column, extra: readonly (readonly [number, number])[] = [], out: Entries = { rows: [], vals: [] }): number {
+    out.rows.length = 0;
+    out.vals.length = 0;
+    const push: AddEntry = (r, v) => {
+      if (r < 0) return;
+      out.rows.push(r);
+      out.vals.push(v);
+    };
+    for (const head of this.heads) push(head[gi], 1);
+    const ge = this.pairEntriesOf(gi, -1, undefined);
+    for (let i = 0; i < ge.rows.length; i++) push(ge.rows[i], ge.vals[i]);
+    blocks.forEach((b, i) => this.slotEntries(key("uses", shapes[i]), () => b, b.k0, b.k1, push));
+    for (const [r, v] of extra) push(r, v);
+    const j = this.builder.openCol(0, this.groups[gi].trainees.length, value, true, gi);
+    for (let i = 0; i < out.rows.length; i++) this.builder.entry(out.rows[i], out.vals[i]);
+    this.columns.push(column);
+    return j;
+  }
+
+  /**
+   * The rows one unit of a block's uses enters, slot by slot over `[k0, k1)`
+   * (rows made as needed, as a column's would be): `visit(k, row, coef)`.
+   */
+  slotRowsOf(shape: string, block: Block, visit: (k: number, row: number, coef: number) => void): void {
+    // slotEntries walks slot by slot, every family of the shape per slot: counting calls gives the slot.
+    let perSlot = -1;
+    let i = 0;
+    this.slotEntries(key("uses", shape), () => block, block.k0, block.k1, (r, v) => {
+      if (perSlot < 0) perSlot = this.shapes.get(key("uses", shape))!.length;
+      const k = block.k0 + Math.floor(i++ / perSlot);
+      if (r >= 0) visit(k, r, v);
+    });
+  }
+
+  /** Σ dual × coefficient over the rows every column of group `gi` enters (its head and shared rows). */
+  groupDual(gi: number, dual: Float64Array): number {
+    const d = (r: number) => (r >= 0 && r < dual.length ? dual[r] : 0);
+    let v = 0;
+    for (const head of this.heads) v += d(head[gi]);
+    const ge = this.pairEntriesOf(gi, -1, undefined);
+    for (let i = 0; i < ge.rows.length; i++) v += ge.vals[i] * d(ge.rows[i]);
+    return v;
   }
 
   /** Title rank a group's unnamed mentors must have (undefined: no mentor rule). */

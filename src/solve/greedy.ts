@@ -1,6 +1,6 @@
 /**
- * A fast greedy construction over the candidates (implicit or not): receiving
- * pairs in order of value, each trainee group placed at the earliest span that
+ * A fast greedy construction over the candidates (implicit or not): in a
+ * re-plan the kept baseline entries first, then receiving pairs in order of value, each trainee group placed at the earliest span that
  * keeps every row within its limits, a staffing row that would break repaired
  * by support columns (上修下沉) with room in their pools; soft slacks then
  * cover what is short. It gives a valid plan in seconds on any size: the
@@ -56,15 +56,6 @@ export function greedyPlan(f: Formulation, stop?: () => boolean): GreedyPlan | u
     return true;
   };
 
-  // Receiving pairs (or explicit candidates) by value, best first; ties by group, then pair.
-  const order: { gi: number; p: number; value: number }[] = [];
-  f.groups.forEach((g, gi) => {
-    const fam = g.family;
-    if (fam.explicit) fam.explicit.forEach((c, ci) => order.push({ gi, p: ci, value: c.value }));
-    // The pair holding the baseline entry counts with the change its span avoids (SPEC §11.1): a re-plan starts from the baseline.
-    else fam.pairs.forEach((pair, p) => order.push({ gi, p, value: pair.value + (fam.bonus && Math.floor(fam.bonus.ci / (fam.spans.length / 2)) === p ? fam.bonus.value : 0) }));
-  });
-  order.sort((x, y) => y.value - x.value || x.gi - y.gi || x.p - y.p);
   const left = f.groups.map((g) => g.trainees.length);
   const takes: [number, number, number][] = [];
   const tryTake = (gi: number, ci: number) => {
@@ -76,6 +67,26 @@ export function greedyPlan(f: Formulation, stop?: () => boolean): GreedyPlan | u
     }
     if (n) takes.push([gi, ci, n]);
   };
+  // A re-plan starts from the baseline (SPEC §11.1): every kept entry that still fits first, best first, so
+  // the pairs below are ordered for the few trainees left to place.
+  const kept = f.groups.flatMap((g, gi) => (g.family.bonus ? [{ gi, value: g.family.pairs[Math.floor(g.family.bonus.ci / (g.family.spans.length / 2))].value + g.family.bonus.value }] : []));
+  kept.sort((x, y) => y.value - x.value || x.gi - y.gi);
+  for (const { gi, value } of kept) {
+    if (value <= 0) continue;
+    if (stop?.()) break;
+    tryTake(gi, f.groups[gi].family.bonus!.ci);
+  }
+
+  // Receiving pairs (or explicit candidates) by value, best first; ties by group, then pair.
+  const order: { gi: number; p: number; value: number }[] = [];
+  f.groups.forEach((g, gi) => {
+    if (left[gi] === 0) return;
+    const fam = g.family;
+    if (fam.explicit) fam.explicit.forEach((c, ci) => order.push({ gi, p: ci, value: c.value }));
+    // The pair holding the baseline entry counts with the change its span avoids (SPEC §11.1): a re-plan starts from the baseline.
+    else fam.pairs.forEach((pair, p) => order.push({ gi, p, value: pair.value + (fam.bonus && Math.floor(fam.bonus.ci / (fam.spans.length / 2)) === p ? fam.bonus.value : 0) }));
+  });
+  order.sort((x, y) => y.value - x.value || x.gi - y.gi || x.p - y.p);
   for (const { gi, p, value } of order) {
     if (value <= 0 || left[gi] === 0) continue;
     if (stop?.()) break;

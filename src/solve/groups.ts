@@ -6,6 +6,7 @@
 import type { Reason, Trainee } from "../model/types.js";
 import type { Context } from "../rules/context.js";
 import { RULES } from "../rules/index.js";
+import { isResident } from "../rules/residents.js";
 import { key } from "../rules/keys.js";
 import type { Lang } from "../rules/words.js";
 import { type Candidate, type Family, candidatesIn, explicitFamily, familyOf } from "./candidates.js";
@@ -41,6 +42,8 @@ export async function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang
   let restricted = false;
   for (const t of [...ctx.instance.trainees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (pinnedIds.has(t.id)) continue;
+    // SPEC §10: residents get schedule columns (src/solve/residency/), never placement candidates.
+    if (isResident(ctx, t)) continue;
     if (clock) {
       await clock.tick();
       if (clock.expired()) return { groups: [], excluded, nCands, nnz, restricted, stopped: true };
@@ -55,7 +58,8 @@ export async function groupTrainees(ctx: Context, usage: PinnedUsage, lang: Lang
         reasons.push({ code: "R-MENTOR", message: lang === "en" ? "no single qualified mentor is free for a whole placement in an allowed department" : "意向科室中没有一位符合职称要求的带教老师能带教整个进修期" });
       family = cands.length ? explicitFamily(cands) : undefined;
     }
-    if (found.restricted) restricted = true;
+    // A schedule family whose mentors the model must choose one by one keeps its seeds only: restricted.
+    if (found.restricted || (found.family?.schedules && family !== found.family)) restricted = true;
     if (!family) {
       excluded.set(t.id, reasons);
       continue;
@@ -146,6 +150,7 @@ export function uniqueSpans(cands: readonly Candidate[]): Candidate[] {
 /** Whether some of a trainee's candidates lie in departments whose mentors the model chooses one by one. */
 export function needsModelMentors(ctx: Context, t: Trainee, family: Family, depts: ReadonlySet<string>): boolean {
   if (!ctx.programmeOf(t).mentor || depts.size === 0) return false;
+  if (family.schedules) return family.schedules.pairs.some((p) => p.grid.depts.some((d) => depts.has(key(p.unit, d))));
   if (family.explicit) return family.explicit.some((c) => (c.rotations ?? [c]).some((g) => depts.has(key(c.unit, g.dept))));
   return family.pairs.some((p) => depts.has(key(p.unit, p.dept)));
 }
@@ -181,5 +186,6 @@ export function groupKey(ctx: Context, t: Trainee, family: Family): string {
     if (!pairs.has(pair)) pairs.set(pair, at(c));
     parts.push(key(pair, c.k0, c.k1, c.value, c.rotations ? JSON.stringify(c.rotations) : "", c.mentors ? key(...c.mentors.map((m) => m ?? "")) : ""));
   }
-  return JSON.stringify([prog.id, own, [...pairs], parts]);
+  // A schedule family (§9) is also its pairs, spans and kept schedule, beyond the seeds listed.
+  return JSON.stringify([prog.id, own, [...pairs], parts, family.schedules?.key ?? null]);
 }

@@ -20,6 +20,8 @@ import { greedyPlan } from "./greedy.js";
 import { groupTrainees, uniqueSpans } from "./groups.js";
 import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from "./plan.js";
 import { seedColumns, solveByPricing } from "./pricing.js";
+import { expandSchedules } from "./schedule.js";
+import { hasResidents, solveResidency } from "./residency/solve.js";
 import { Clock, checkClockOptions } from "./clock.js";
 import { checkedBackend } from "./checked.js";
 import { describeValue, expectFunctionOption, expectNumberOption, expectObject, expectOptions, isObject } from "../model/args.js";
@@ -35,11 +37,17 @@ export type { Backend, BackendResult } from "./backend.js";
  * `candidates` (candidate placements and trainee groups), `formulate` (rows),
  * `greedy` (the first valid plan), `solve` (the engine; repeated with each
  * new incumbent or bound), on large models `pricing N` (column generation
- * round N) and `restricted MILP N`, `relaxation bound` (restricted §9 rotation
+ * round N), `dive` (an integer plan from the master, with §9 schedule families)
+ * and `restricted MILP N`, `relaxation bound` (restricted §9 rotation
  * families), `conflicts` (an infeasible instance's conflicting rows) and
- * `extract` (the plan, its mentors and reasons).
+ * `extract` (the plan, its mentors and reasons). With residents (SPEC §10),
+ * bases that share no unit are independent problems: `independent parts N`,
+ * then each part's phases prefixed `part i/N` (its first names its bases:
+ * `part 1/2: 省立医院`).
  */
-export type SolvePhase = "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract";
+export type SolvePhase =
+  | "candidates" | "formulate" | "greedy" | "solve" | `pricing ${number}` | "dive" | `restricted MILP ${number}` | "relaxation bound" | "conflicts" | "extract"
+  | `independent parts ${number}` | `part ${number}/${number}${string}`;
 
 export interface SolveProgress {
   /** Where the solve is: see {@link SolvePhase}. */
@@ -150,6 +158,15 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
   // Every answer is checked before use; your own engine's also against the model.
   const backend = typeof options.backend === "object" ? checkedBackend(options.backend, true) : checkedBackend(options.backend === "jslp" ? jslpBackend : highsBackend, false);
   const ctx = contextOf(instance);
+  // SPEC §10: instances with residents are solved by column generation over whole schedules.
+  if (hasResidents(instance)) {
+    const lang = options.lang ?? "zh";
+    const { plan, stats } = await solveResidency(ctx, backend, clock, {
+      relGap: options.relGap, pricingThreshold: options.pricingThreshold, engineOptions: options.engineOptions, lang,
+      onPhase: (phase, p) => progress(phase, p),
+    });
+    return { plan, stats: { ...stats, backend: backend.name, elapsedMs: elapsed() } };
+  }
   progress("candidates");
 
   const pinned = instance.pinned ?? [];
@@ -178,10 +195,15 @@ async function solveWithin(instance: Instance, options: SolveOptions, clock: Clo
   const f = new Formulation(ctx, groups, usage);
   const pricingAt = options.pricingThreshold ?? PRICING_THRESHOLD;
   // Large models are solved by column generation over the implicit candidates (exact, see pricing.ts).
-  let byPricing = !restricted && (nCands > pricingAt || nnz > 12 * pricingAt);
+  // §9 schedule families (rotating trainees with too many splits to list) exist only under column generation.
+  const scheduled = groups.some((g) => g.family.schedules);
+  let byPricing = !restricted && (scheduled || nCands > pricingAt || nnz > 12 * pricingAt);
   /** The model was cut short by the deadline: its bound and infeasibility are not the instance's. */
   let partial = false;
   const whole = () => {
+    // Every schedule of every schedule family, listed (only when column generation could not decide).
+    if (scheduled) for (const g of groups) if (g.family.schedules) expandSchedules(g.family.schedules);
+    const nCands = groups.reduce((n, g) => n + (g.family.schedules ? g.family.schedules.list.length : g.family.size), 0);
     if (nCands > maxCandidates)
       throw new UsageError(
         `solve: ${nCands} candidate placements, more than maxCandidates (${maxCandidates}) for a model built whole; ` +

@@ -16,9 +16,9 @@ import type { Lang } from "../rules/words.js";
 
 /** The plan's keys in SPEC §6 order, so plan files read the same everywhere. */
 export function inSpecOrder(p: Plan): Plan {
-  const { version, status, objective, bound, placements, support, unplaced, shortfalls, conflicts, changes } = p;
+  const { version, status, objective, bound, placements, residencies, support, unplaced, shortfalls, conflicts, changes } = p;
   const head = bound === undefined ? { version, status, objective } : { version, status, objective, bound };
-  return { ...head, placements, support, unplaced, shortfalls, conflicts, ...(changes !== undefined ? { changes } : {}) };
+  return { ...head, placements, ...(residencies !== undefined ? { residencies } : {}), support, unplaced, shortfalls, conflicts, ...(changes !== undefined ? { changes } : {}) };
 }
 
 /** A draft plan completed by its verification: the objective, the shortfalls and (with a baseline) the changes, in SPEC §6 order. */
@@ -70,6 +70,8 @@ export async function findConflicts(backend: Backend, m: LinearModel, meta: read
 export function extractPlan(
   ctx: Context, instance: Instance, f: Formulation, res: BackendResult, groups: readonly Group[],
   excluded: ReadonlyMap<string, Reason[]>, model: LinearModel, keptRows: readonly number[], lang: Lang = "zh",
+  /** SPEC §10: residents' rotations as placements, named with the 进修 placements in one assignment (a mentor's capacity counts both); `named` receives them with mentors. */
+  residents?: { readonly fresh: readonly Placement[]; readonly fixed: readonly Placement[]; readonly named: (rotations: Placement[]) => void },
 ): Plan {
   const x = res.x!;
   const placements: Placement[] = [...(instance.pinned ?? [])];
@@ -90,7 +92,9 @@ export function extractPlan(
       fresh.push({ ...p, rotations: cand.rotations.map((r, i) => ({ dept: r.dept, start: b[r.k0], end: b[r.k1], ...(m?.[i] ? { mentor: m[i] } : {}) })) });
     else fresh.push(m?.[0] ? { ...p, mentor: m[0] } : p);
   }
-  placements.push(...assignMentors(ctx, fresh, instance.pinned ?? []));
+  const named = assignMentors(ctx, [...fresh, ...(residents?.fresh ?? [])], [...(instance.pinned ?? []), ...(residents?.fixed ?? [])]);
+  placements.push(...named.slice(0, fresh.length));
+  residents?.named(named.slice(fresh.length));
 
   // Support rows: per-slot counts merged over consecutive slots.
   const perSlot = new Map<string, number[]>();

@@ -33,16 +33,17 @@
 import type { Backend, BackendOptions, BackendResult, Basis } from "./backend.js";
 import { spanFits } from "./candidates.js";
 import type { Formulation } from "./formulate.js";
-import { type LinearModel, lpRelaxation, padded, withSingletons } from "./model.js";
+import { type LinearModel, lpRelaxation, objectiveAt, padded, withSingletons } from "./model.js";
+import { priceAndDive } from "./schedule-dive.js";
 
 export interface PricingOptions extends BackendOptions {
   /** Wall-clock deadline (ms since the epoch). */
   readonly deadline?: number;
-  /** Columns added per group and round (default 4). */
+  /** Columns added per group and round (default 4; 8 with §9 schedule families). */
   readonly perGroup?: number;
   /** Largest number of columns the closure may add in one round, best reduced cost first (default 300,000). */
   readonly maxClosure?: number;
-  readonly onPhase?: (phase: `pricing ${number}` | `restricted MILP ${number}`) => void;
+  readonly onPhase?: (phase: `pricing ${number}` | "dive" | `restricted MILP ${number}`) => void;
 }
 
 export interface PricingResult extends BackendResult {
@@ -59,7 +60,8 @@ export interface PricingResult extends BackendResult {
 export async function solveByPricing(backend: Backend, f: Formulation, options: PricingOptions): Promise<PricingResult | undefined> {
   const remaining = () => (options.deadline !== undefined ? Math.max(1, options.deadline - Date.now()) : undefined);
   const expired = () => options.signal?.aborted === true || (options.deadline !== undefined && Date.now() >= options.deadline);
-  const perGroup = options.perGroup ?? 4;
+  // Schedule families (§9) have many near-equal splits: more of them a round, fewer rounds.
+  const perGroup = options.perGroup ?? (f.groups.some((g) => g.family.schedules) ? 8 : 4);
   const integral = f.integralObjective;
   const eps = 1e-7;
   const groups = f.groups.length;
@@ -72,11 +74,15 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
   let dualBound = Infinity;
   const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
   const delta = new Float64Array(groups);
+  /** Per group, Σ positive reduced costs of its master columns (each at its upper bound, the group's size). */
+  const inMaster = new Float64Array(groups);
   const sizes = Float64Array.from(f.groups, (g) => g.trainees.length);
   // The last round's basis by builder column and row, so each master LP starts where the last one ended.
   let colStat: Int32Array | undefined, rowStat: Int32Array | undefined, elasticStat: Int32Array | undefined;
   const started = Date.now();
   let elasticUsed = false;
+  /** The starting plan's objective (its columns are in the model from the first round). */
+  const startValue = options.start ? f.builder.objectiveAt(options.start) : undefined;
   for (let round = 0; round < 500 && !expired(); round++) {
     options.onPhase?.(`pricing ${round + 1}`);
     const { model, keptRows } = f.builder.build();
@@ -95,10 +101,16 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     dual = builderDuals(lp.rowDual, keptRows, f.builder.rowLower.length);
     for (const list of best) list.length = 0;
     delta.fill(0);
+    inMaster.fill(0);
     let found = 0;
     f.price(dual, eps, (gi, ci, rc) => {
       if (rc > delta[gi]) delta[gi] = rc;
-      if (f.column(gi, ci) !== undefined) return;
+      if (f.column(gi, ci) !== undefined) {
+        // A master column at its upper bound (the whole group in it, e.g. a kept baseline entry) prices
+        // above 0: the master's value already counts that.
+        inMaster[gi] += rc;
+        return;
+      }
       const list = best[gi];
       if (list.length < perGroup) list.push({ ci, rc });
       else {
@@ -108,19 +120,27 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
         list[worst] = { ci, rc };
       }
       found++;
-    });
-    if (found === 0) {
-      upper = dualBound = lp.objective;
-      break;
+    }, perGroup);
+    if (found === 0) upper = dualBound = lp.objective;
+    else {
+      // Lagrangian bound: the master's value is Σ row duals × bounds + Σ column upper bounds × positive
+      // reduced costs (a master column of a group: the group's size); any plan gains at most its size × its
+      // best reduced cost per group instead (a group's columns sum to at most its size).
+      dualBound = lp.objective;
+      for (let gi = 0; gi < groups; gi++) dualBound += sizes[gi] * (delta[gi] - inMaster[gi]);
+      upper = Math.min(upper, dualBound);
     }
-    // Lagrangian bound: each group gains at most its size × its best reduced cost over the master's value.
-    dualBound = lp.objective;
-    for (let gi = 0; gi < groups; gi++) dualBound += sizes[gi] * delta[gi];
-    upper = Math.min(upper, dualBound);
     options.onProgress?.({ bound: upper });
+    // The starting plan (a re-plan's kept baseline entries, repaired greedily) within the gap target of the
+    // bound, or at it: that plan is the answer, with no restricted MILP (the bound holds for every column).
+    const relGap = options.relGap ?? 0;
+    if (startValue !== undefined && !elasticUsed && withinGap(startValue, upper, relGap > 0 ? options : {}, integral)) {
+      const proven = withinGap(startValue, upper, {}, integral);
+      return { status: proven ? "optimal" : "feasible", x: padded(options.start!, f.builder.numCols), objective: startValue, bound: proven ? startValue : upper, columnsUsed: model.numCols };
+    }
+    if (found === 0) break;
     // With a gap target, the master need not converge: stop once its value is well within the target of
     // the bound, or once it has used half the time left.
-    const relGap = options.relGap ?? 0;
     if (relGap > 0 && dualBound - lp.objective <= (relGap / 4) * Math.max(1, Math.abs(dualBound))) break;
     if (options.deadline !== undefined && Date.now() - started > (options.deadline - started) / 2) break;
     best.forEach((list, gi) => {
@@ -129,6 +149,24 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     });
   }
   const bounded = upper !== Infinity && dual !== undefined;
+
+  // §9 schedule families: an integer plan by diving on the master (schedule-dive.ts) starts the
+  // restricted MILP, or is the answer when it is within the gap target of the master's bound.
+  let start = options.start;
+  if (bounded && !elasticUsed && f.groups.some((g) => g.family.schedules) && !expired()) {
+    options.onPhase?.("dive");
+    const now = Date.now();
+    const deadline = options.deadline !== undefined ? now + (options.deadline - now) / 2 : now + 60_000;
+    const dive = await priceAndDive(backend, f, { deadline, signal: options.signal, colStat, rowStat: !(elasticStat ?? new Int32Array(0)).some((v) => v === 1) ? rowStat : undefined });
+    const { model } = f.builder.build();
+    const from = start ? objectiveAt(model, padded(start, model.numCols)) : -Infinity;
+    if (dive && dive.objective > from + 1e-9) {
+      start = padded(dive.x, model.numCols);
+      options.onProgress?.({ incumbent: dive.objective, bound: upper });
+      if ((options.relGap ?? 0) > 0 && withinGap(dive.objective, upper, options, integral))
+        return { status: withinGap(dive.objective, upper, {}, integral) ? "optimal" : "feasible", x: padded(dive.x, f.builder.numCols), objective: dive.objective, bound: Math.max(dive.objective, upper), columnsUsed: model.numCols };
+    }
+  }
 
   // 2–3. MILP on the restricted set, closed under reduced costs.
   let last: BackendResult | undefined;
@@ -140,14 +178,15 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     if (expired() && !last) return undefined;
     options.onPhase?.(`restricted MILP ${round + 1}`);
     const { model } = f.builder.build();
-    const from = last?.x ?? options.start;
-    const res = await backend.solve(model, {
+    const from = last?.x ?? start;
+    const got = await backend.solve(model, {
       ...options,
       start: from ? padded(from, model.numCols) : undefined,
       timeLimitMs: remaining(),
       // The restricted model's own bound is not global: progress reports the master's.
       onProgress: (p) => options.onProgress?.({ incumbent: p.incumbent, bound: bounded ? upper : undefined }),
     });
+    const res = round === 0 ? withStart(got, model, start !== options.start ? start : undefined) : got;
     if (!res.x || res.objective === undefined) {
       // No plan from the engine (e.g. out of time): the caller falls back on the greedy plan. The
       // restricted model's own bound is not global; the master's is.
@@ -159,7 +198,7 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
         const best: { ci: number; rc: number }[][] = Array.from({ length: groups }, () => []);
         f.price(dual!, -Infinity, (gi, ci, rc) => {
           if (f.column(gi, ci) === undefined) best[gi].push({ ci, rc });
-        });
+        }, n);
         best.forEach((list, gi) => {
           list.sort((a, b) => b.rc - a.rc || a.ci - b.ci);
           for (const { ci } of list.slice(0, n)) f.add(gi, ci);
@@ -205,6 +244,14 @@ export async function solveByPricing(backend: Backend, f: Formulation, options: 
     bound,
     columnsUsed: last.x.length,
   };
+}
+
+/** The engine may drop a start it finds marginally infeasible: the dive's plan stays when it is better. */
+function withStart(res: BackendResult, model: LinearModel, start: Float64Array | undefined): BackendResult {
+  if (!start) return res;
+  const x = padded(start, model.numCols);
+  const z = objectiveAt(model, x);
+  return res.objective === undefined || z > res.objective + 1e-9 ? { ...res, status: res.status === "infeasible" ? "timeout" : res.status, x, objective: z } : res;
 }
 
 function withinGap(z: number, bound: number, o: BackendOptions, integral: boolean): boolean {

@@ -5,10 +5,11 @@
  * bounds, each on slot boundaries.
  *
  * `rotationSplits` enumerates every split of one placement span. Where that is
- * too many for a trainee, `tightSplits` gives a restricted family (departments
- * the trainee wants plus required ones, every rotation but the main one at its
- * minimum length); the solver then reports a bound from a relaxation instead
- * of claiming optimality.
+ * too many for a trainee, the trainee gets a schedule family (`schedule.ts`):
+ * `tightSplits` (departments the trainee wants plus required ones, every
+ * rotation but the main one at its minimum length, or one of them taking the
+ * rest) seed it, and column generation prices every other split by dynamic
+ * programming.
  */
 import type { Duration, Programme, Trainee, Unit } from "../model/types.js";
 import type { Context } from "../rules/context.js";
@@ -47,10 +48,16 @@ function makeLengthChecker(ctx: Context): (a: number, e: number, min?: Duration,
   return (a, e, min, max) => (!min || b[e] >= end(a, min)) && (!max || b[e] <= end(a, max));
 }
 
+/** The required rows whose `when` matches a trainee: department → the row's length bounds. */
+export function requiredFor(ctx: Context, t: Trainee, prog: Programme): Map<string, { min?: Duration; max?: Duration }> {
+  const required = new Map<string, { min?: Duration; max?: Duration }>();
+  for (const r of prog.rotations!.required ?? []) if (ctx.matches(r.when, t)) required.set(r.dept, { min: r.min, max: r.max });
+  return required;
+}
+
 function rulesFor(ctx: Context, t: Trainee, prog: Programme, unit: Unit, main: string): Rules | undefined {
   const rot = prog.rotations!;
-  const required = new Map<string, { min?: Duration; max?: Duration }>();
-  for (const r of rot.required ?? []) if (ctx.matches(r.when, t)) required.set(r.dept, { min: r.min, max: r.max });
+  const required = requiredFor(ctx, t, prog);
   const depts = [...new Set((unit.receive ?? []).map((r) => r.dept))].sort();
   if (!depts.includes(main)) return undefined;
   for (const d of required.keys()) if (!depts.includes(d)) return undefined;
@@ -128,11 +135,11 @@ export function rotationSplits(
  * A restricted family of splits: departments from the main one, the required
  * ones and the trainee's other wanted ones (then any the unit receives, to
  * reach the minimum count); every rotation but the main one at its minimum
- * length; every order.
+ * length; every order; the first `maxSets` department sets.
  */
 export function tightSplits(
   ctx: Context, t: Trainee, prog: Programme, unit: Unit, main: string, k0: number, k1: number,
-  usable: (dept: string, a: number, b: number) => boolean,
+  usable: (dept: string, a: number, b: number) => boolean, maxSets = 6,
 ): Segment[][] {
   const rules = rulesFor(ctx, t, prog, unit, main);
   if (!rules) return [];
@@ -150,16 +157,14 @@ export function tightSplits(
   };
   const out: Segment[][] = [];
   const permute = (xs: string[]): string[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permute([...xs.slice(0, i), ...xs.slice(i + 1)]).map((r) => [x, ...r])));
-  for (const set of sets.slice(0, 6))
+  for (const set of sets.slice(0, maxSets))
     for (const order of permute(set)) {
-      // Non-main rotations at their minimum length, placed in order; the main one takes the rest.
-      const mainIndex = order.indexOf(main);
+      // Rotations at their minimum length, placed in order; the main one takes the rest.
       const lengths = new Map<string, number>();
       let ok = true;
       let total = 0;
       for (const d of order) {
-        if (d === main) continue;
-        const e = shortest(d, 0 + k0);
+        const e = shortest(d, k0);
         if (e === undefined) {
           ok = false;
           break;
@@ -167,12 +172,11 @@ export function tightSplits(
         lengths.set(d, e - k0);
         total += e - k0;
       }
-      if (!ok || total >= k1 - k0) continue;
+      if (!ok || total > k1 - k0) continue;
       const segs: Segment[] = [];
       let p = k0;
-      for (let i = 0; i < order.length; i++) {
-        const d = order[i];
-        const len = i === mainIndex ? k1 - k0 - total : lengths.get(d)!;
+      for (const d of order) {
+        const len = d === main ? k1 - k0 - total + lengths.get(d)! : lengths.get(d)!;
         segs.push({ dept: d, k0: p, k1: p + len });
         p += len;
       }

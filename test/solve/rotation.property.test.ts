@@ -15,9 +15,10 @@
  */
 import { addWeeks, differenceInCalendarDays, format, parseISO } from "date-fns";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseInstance } from "../../src/model/parse.js";
 import type { Instance, Plan, Region, Trainee, Where } from "../../src/model/types.js";
+import { rotationLimits } from "../../src/solve/candidates.js";
 import { solve } from "../../src/solve/index.js";
 import { verifyPlan } from "../../src/verify.js";
 import { type Draft, mutate, tinyWeekInstance } from "../helpers/tiny.js";
@@ -281,6 +282,61 @@ describe("the rotation oracle itself", () => {
       }),
       { numRuns: runs(15) },
     );
+  });
+});
+
+/**
+ * The same properties with every rotating trainee on a schedule family (splits priced by
+ * dynamic programming, `schedule.ts`), as trainees with too many splits to list are: the
+ * enumeration limit is 0 here.
+ */
+describe("solve with §9 rotations priced by dynamic programming (schedule families)", () => {
+  const limit = rotationLimits.enumerate;
+  beforeAll(() => {
+    rotationLimits.enumerate = 0;
+  });
+  afterAll(() => {
+    rotationLimits.enumerate = limit;
+  });
+
+  it("on tiny instances the objective equals the exhaustive search over rotation splits, status optimal, bound equal", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbTinyRotating(), async (inst) => {
+        const ex = rotationExhaustive(inst);
+        expect(ex.aborted, `oracle over budget: ${show(inst)}`).toBe(false);
+        const plan = await solve(inst);
+        expect(plan.status, show(inst, plan)).toBe("optimal");
+        expect(verifyPlan(inst, plan).valid, show(inst, plan)).toBe(true);
+        expect(plan.objective, `exhaustive optimum ${ex.objective} by ${JSON.stringify(ex.best?.placements)}\n${show(inst, plan)}`).toSatisfy((o: number) => close(o, ex.objective!));
+        expect(plan.bound, show(inst, plan)).toSatisfy((b: number) => close(b, ex.objective!));
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+
+  it("every plan passes verifyPlan and meets every required row, the bound is at least the objective", async () => {
+    const arb = fc.oneof(arbTinyRotating(), arbRotatingInstance());
+    await fc.assert(
+      fc.asyncProperty(arb, async (inst) => {
+        const plan = await solve(inst);
+        if (plan.status === "infeasible") {
+          expect(plan.conflicts.length).toBeGreaterThanOrEqual(1);
+          return;
+        }
+        const v = verifyPlan(inst, plan);
+        expect(v.violations, show(inst, plan)).toEqual([]);
+        expect(v.objectiveMatches, show(inst, plan)).toBe(true);
+        expect(requiredRowProblems(inst, plan), show(inst, plan)).toEqual([]);
+        if (plan.bound !== undefined) expect(plan.bound, show(inst, plan)).toBeGreaterThanOrEqual(plan.objective - 1e-6);
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+
+  it("places both GPs of the stagger instance (the emergency week binds)", async () => {
+    const plan = await solve(staggerInstance());
+    expect(plan.status).toBe("optimal");
+    expect(plan.objective).toBe(210);
   });
 });
 
