@@ -48,12 +48,14 @@ describe("examples", () => {
     expect(v.valid).toBe(true);
     expect(v.objectiveMatches).toBe(true);
     // Every trainee exactly once, every unplaced one with a reason.
-    expect([...plan.placements.map((p) => p.trainee), ...plan.unplaced.map((u) => u.trainee)].sort()).toEqual(inst.trainees.map((t) => t.id).sort());
+    expect([...plan.placements.map((p) => p.trainee), ...(plan.residencies ?? []).map((r) => r.trainee), ...plan.unplaced.map((u) => u.trainee)].sort()).toEqual(inst.trainees.map((t) => t.id).sort());
     for (const u of plan.unplaced) expect(u.reasons.length).toBeGreaterThanOrEqual(1);
     // The golden file pins what the README reports for the example (JINXIU_UPDATE_GOLDEN=1 rewrites it).
     const got = {
       status: plan.status, objective: plan.objective, ...(plan.bound !== undefined ? { bound: plan.bound } : {}),
       placed: plan.placements.length, unplaced: plan.unplaced.length, supportRows: plan.support.length,
+      // SPEC §10 examples (shandong-residency): residents scheduled.
+      ...(plan.residencies?.length ? { scheduled: plan.residencies.length } : {}),
     };
     const golden = join(HERE, "../golden", file);
     if (process.env.JINXIU_UPDATE_GOLDEN) writeFileSync(golden, `${JSON.stringify(got, null, 2)}\n`);
