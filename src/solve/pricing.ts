@@ -254,14 +254,15 @@ function withStart(res: BackendResult, model: LinearModel, start: Float64Array |
   return res.objective === undefined || z > res.objective + 1e-9 ? { ...res, status: res.status === "infeasible" ? "timeout" : res.status, x, objective: z } : res;
 }
 
-function withinGap(z: number, bound: number, o: BackendOptions, integral: boolean): boolean {
+/** Whether `z` is at `bound` (within the objective's granularity) or within `o.relGap` of it. */
+export function withinGap(z: number, bound: number, o: Pick<BackendOptions, "relGap">, integral: boolean): boolean {
   const gap = bound - z;
   if (gap <= (integral ? 1 - 1e-6 : 1e-6 * Math.max(1, Math.abs(bound)))) return true;
   return o.relGap !== undefined && o.relGap > 0 && gap <= o.relGap * Math.max(1, Math.abs(bound));
 }
 
 /** A starting basis for this round's master from the last round's: new columns at their lower bound, new rows basic. */
-function warmBasis(master: LinearModel, numCols: number, keptRows: readonly number[], colStat: Int32Array, rowStat: Int32Array, elasticStat: Int32Array): Basis | undefined {
+export function warmBasis(master: LinearModel, numCols: number, keptRows: readonly number[], colStat: Int32Array, rowStat: Int32Array, elasticStat: Int32Array): Basis | undefined {
   if (master.numCols - numCols !== elasticStat.length) return undefined;
   const cols = new Int32Array(master.numCols);
   cols.set(colStat.subarray(0, Math.min(colStat.length, numCols)));
@@ -271,7 +272,7 @@ function warmBasis(master: LinearModel, numCols: number, keptRows: readonly numb
 }
 
 /** Duals by builder row (rows the model dropped: 0). */
-function builderDuals(rowDual: Float64Array, keptRows: readonly number[], nRows: number): Float64Array {
+export function builderDuals(rowDual: Float64Array, keptRows: readonly number[], nRows: number): Float64Array {
   const out = new Float64Array(nRows);
   keptRows.forEach((r, i) => (out[r] = rowDual[i]));
   return out;
@@ -282,7 +283,7 @@ function builderDuals(rowDual: Float64Array, keptRows: readonly number[], nRows:
  * coverage), priced far below any placement, so the master LP is feasible
  * before the columns that meet those rows have been generated.
  */
-function elastic(m: LinearModel, keptRows: readonly number[], f: Formulation): LinearModel {
+export function elastic(m: LinearModel, keptRows: readonly number[], f: Formulation): LinearModel {
   const hard = new Set(f.hardMinRows);
   const rows: number[] = [];
   keptRows.forEach((r, i) => {

@@ -32,16 +32,16 @@ import { serviceSpan } from "../../rules/service.js";
 import { type Lang, wordsOf } from "../../rules/words.js";
 import { planFormatViolations } from "../../model/planformat.js";
 import { verifyPlan } from "../../verify.js";
-import type { Backend, BackendResult, Basis } from "../backend.js";
+import type { Backend, BackendResult } from "../backend.js";
 import type { SolvePhase } from "../index.js";
 import { explicitFamily } from "../candidates.js";
 import type { Clock } from "../clock.js";
 import { type Entries, Formulation, type Group, PinnedUsage } from "../formulate.js";
 import { greedyPlan } from "../greedy.js";
 import { groupTrainees } from "../groups.js";
-import { type LinearModel, lpRelaxation, padded, rowActivities, withSingletons } from "../model.js";
+import { type LinearModel, lpRelaxation, padded, rowActivities } from "../model.js";
 import { basePlan, completed, extractPlan, findConflicts, infeasiblePlan } from "../plan.js";
-import { seedColumns } from "../pricing.js";
+import { builderDuals, elastic, seedColumns, warmBasis, withinGap } from "../pricing.js";
 import { ResidentFamily, pricerFor, rotationPlacement } from "./columns.js";
 import { independentParts, partInstance } from "./components.js";
 import { SchedulePricer } from "./schedule.js";
@@ -412,7 +412,7 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     o.onPhase(`pricing ${round + 1}`);
     const { model, keptRows } = f.builder.build();
     const master = elastic(lpRelaxation(model), keptRows, f);
-    const warm = basis ? warmBasis(master, model.numCols, keptRows, basis) : undefined;
+    const warm = basis ? warmBasis(master, model.numCols, keptRows, basis.col, basis.row, basis.elastic) : undefined;
     // Engines do not take empty models: with no column yet the master's value is its offset and every dual 0.
     const lp: BackendResult = master.numCols === 0
       ? (emptyFeasible(master) ? { status: "optimal", x: new Float64Array(0), objective: master.offset, rowDual: new Float64Array(master.numRows) } : { status: "infeasible" })
@@ -424,8 +424,7 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
       keptRows.forEach((r, i) => (row[r] = lp.basis!.rowStatus[i]));
       basis = { col: lp.basis.colStatus.slice(0, model.numCols), row, elastic: lp.basis.colStatus.slice(model.numCols) };
     }
-    dual = new Float64Array(f.builder.rowLower.length);
-    keptRows.forEach((r, i) => (dual![r] = lp.rowDual![i]));
+    dual = builderDuals(lp.rowDual, keptRows, f.builder.rowLower.length);
     let gain = 0;
     let found = 0;
     for (let i = 0; i < R; i++) {
@@ -517,7 +516,7 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     }
     last = res;
     if (!bounded) break;
-    if (withinGap(res.objective, upper, o.relGap, integral) && (o.relGap ?? 0) > 0) {
+    if (withinGap(res.objective, upper, o, integral) && (o.relGap ?? 0) > 0) {
       outside = Infinity;
       break;
     }
@@ -553,12 +552,12 @@ async function columnGeneration(backend: Backend, f: Formulation, fam: ResidentF
     }
     outside = complete && added === 0 ? -Infinity : complete ? dualBound + best : upper;
     if (added === 0 && complete) break;
-    if (withinGap(res.objective, Math.min(upper, Math.max(res.bound ?? upper, outside)), o.relGap, integral)) break;
+    if (withinGap(res.objective, Math.min(upper, Math.max(res.bound ?? upper, outside)), o, integral)) break;
     if (res.status === "timeout" || expired()) break;
   }
   if (!last?.x || last.objective === undefined) return { status: "timeout" };
   const bound = bounded ? Math.max(last.objective, Math.min(upper, Math.max(last.bound ?? upper, outside))) : undefined;
-  const proven = bound !== undefined && withinGap(last.objective, bound, 0, integral);
+  const proven = bound !== undefined && withinGap(last.objective, bound, {}, integral);
   return { status: proven ? "optimal" : expired() ? "timeout" : "feasible", x: padded(last.x, f.builder.numCols), objective: last.objective, bound };
 }
 
@@ -574,33 +573,6 @@ function startHolds(f: Formulation, start: Float64Array): boolean {
 function emptyFeasible(m: LinearModel): boolean {
   for (let r = 0; r < m.numRows; r++) if (m.rowLower[r] > 1e-9 || m.rowUpper[r] < -1e-9) return false;
   return true;
-}
-
-function withinGap(z: number, bound: number, relGap: number | undefined, integral: boolean): boolean {
-  const gap = bound - z;
-  if (gap <= (integral ? 1 - 1e-6 : 1e-6 * Math.max(1, Math.abs(bound)))) return true;
-  return relGap !== undefined && relGap > 0 && gap <= relGap * Math.max(1, Math.abs(bound));
-}
-
-function elastic(m: LinearModel, keptRows: readonly number[], f: Formulation): LinearModel {
-  const hard = new Set(f.hardMinRows);
-  const rows: number[] = [];
-  keptRows.forEach((r, i) => {
-    if (hard.has(r)) rows.push(i);
-  });
-  if (rows.length === 0) return m;
-  let big = 1;
-  for (let j = 0; j < m.numCols; j++) big = Math.max(big, Math.abs(m.colCost[j]));
-  return withSingletons(m, rows.map((row) => ({ row, value: 1, cost: -1000 * big })));
-}
-
-function warmBasis(master: LinearModel, numCols: number, keptRows: readonly number[], b: { col: Int32Array; row: Int32Array; elastic: Int32Array }): Basis | undefined {
-  if (master.numCols - numCols !== b.elastic.length) return undefined;
-  const cols = new Int32Array(master.numCols);
-  cols.set(b.col.subarray(0, Math.min(b.col.length, numCols)));
-  cols.set(b.elastic, numCols);
-  const rows = Int32Array.from(keptRows, (r) => (r < b.row.length && b.row[r] >= 0 ? b.row[r] : 1));
-  return { colStatus: cols, rowStatus: rows };
 }
 
 /**
