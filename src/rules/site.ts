@@ -31,12 +31,17 @@ export const siteRule: Rule = {
         }
         const req = info.requirements.get(r.requirement);
         if (req && !siteAllowed(ctx, info.t.unit, req, u)) {
-          const where = req.sites
+          const s = req.sites;
+          const where = s
             ? w.say(`该要求只能在${[
-              req.sites.tiers ? w.list(req.sites.tiers.map(w.tier)) : "",
-              req.sites.kinds ? w.list(req.sites.kinds.map(w.kind)) : "",
-              req.sites.relations ? `基地或与基地有${w.list(req.sites.relations.map(w.relation))}关系的单位` : "",
-            ].filter(Boolean).join("、")}轮转`, `its sites allow ${JSON.stringify(req.sites)}`)
+              s.tiers ? w.list(s.tiers.map(w.tier)) : "",
+              s.kinds ? w.list(s.kinds.map(w.kind)) : "",
+              s.relations ? `基地或与基地有${w.list(s.relations.map(w.relation))}关系的单位` : "",
+            ].filter(Boolean).join("、")}轮转`, `its sites allow ${[
+              s.tiers ? `tiers ${w.list(s.tiers)}` : "",
+              s.kinds ? `kinds ${w.list(s.kinds)}` : "",
+              s.relations ? `the base or a unit it reaches by ${w.list(s.relations)}` : "",
+            ].filter(Boolean).join("; ")}`)
             : w.say("该要求只能在本基地轮转", "it has no sites, so only the base");
           zh.push(`${at}在${w.unit(u.id)}，不是轮转要求“${r.requirement}”允许的轮转基地（${where}）`);
           en.push(`${at} at "${u.id}" is not a site requirement "${r.requirement}" allows (${where})`);

@@ -252,7 +252,7 @@ async function solveParts(ctx: Context, backend: Backend, clock: Clock, o: Resid
     placements: byId(plans.flatMap((p) => p.placements)),
     residencies: byId(plans.flatMap((p) => p.residencies ?? [])),
     support: plans.flatMap((p) => p.support),
-    unplaced: byId([...plans.flatMap((p) => p.unplaced), ...instance.trainees.filter((t) => !listed.has(t.id)).map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: "" }] }))]),
+    unplaced: byId([...plans.flatMap((p) => p.unplaced), ...instance.trainees.filter((t) => !listed.has(t.id)).map((t) => ({ trainee: t.id, reasons: [{ code: "INFEASIBLE", message: o.lang === "en" ? "in none of the independent parts" : "未纳入任何独立子问题" }] }))]),
     shortfalls: [], conflicts: [],
   };
   const v = verifyPlan(instance, draft, { rules: RULE_CODES, lang: o.lang });
