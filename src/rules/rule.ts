@@ -93,6 +93,8 @@ export type AddEntry = (row: number, value: number) => void;
 export interface Rows {
   /** A programme's rows that bind whatever the columns (minimums, maximums pinned placements already break); called per programme, rule after rule. */
   bounds?(h: RowHost, prog: Programme): void;
+  /** Rows of the whole instance that bind whatever the columns (SPEC §10 service rows); called once, after every programme's `bounds`. */
+  instanceBounds?(h: RowHost): void;
   /** One row per trainee group, which every column of the group enters first (returns it). */
   head?(h: RowHost, gi: number): number;
   /** Rows support columns relieve (made before any column, with their support columns). */

@@ -6,7 +6,7 @@
  * default) are shortfalls: `needed` = min × slots, `got` = Σ min(present, min).
  *
  * In a model: one `≥ min` row per service row and slot, made before any
- * column (`bounds`, so soft rows get their slack); a resident's rotation
+ * column (`instanceBounds`, so soft rows get their slack); a resident's rotation
  * enters the rows of its unit and department (`slot.service`).
  */
 import type { ServiceRow, ServiceShortfall, Violation } from "../model/types.js";
@@ -121,9 +121,8 @@ export const serviceRule: Rule = {
       .map((s) => ({ rule: "service", unit: s.unit, dept: s.dept, index: s.index, needed: s.needed, got: s.got }));
   },
   rows: {
-    // Every service row exists before any column (soft ones get their slack then), made once: with the first programme.
-    bounds(h, prog) {
-      if (prog !== h.ctx.instance.programmes[0]) return;
+    // Every service row exists before any column (soft ones get their slack then).
+    instanceBounds(h) {
       for (const u of h.ctx.instance.units)
         (u.service ?? []).forEach((row, i) => {
           const fam = serviceFamily(h, u.id, i, row);

@@ -121,6 +121,7 @@ export class Formulation implements RowHost {
 
     // Stages, each over every rule: rows that bind whatever the columns (programme by programme), one head row per group, relievable rows.
     for (const prog of ctx.instance.programmes) for (const rule of RULES) rule.rows?.bounds?.(this, prog);
+    for (const rule of RULES) rule.rows?.instanceBounds?.(this);
     for (let r = 0; r < b.rowMeta.length; r++) if (!b.rowMeta[r].soft && b.rowLower[r] > 0) this.hardMinRows.push(r);
     this.heads = RULES.filter((rule) => rule.rows?.head).map((rule) => Int32Array.from(groups, (_g, gi) => rule.rows!.head!(this, gi)));
     for (const rule of RULES) rule.rows?.relieved?.(this);
