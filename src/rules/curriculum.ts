@@ -11,8 +11,7 @@
  * solver's tests read.
  */
 import type { ResidencyRotation, Violation } from "../model/types.js";
-import type { Context } from "./context.js";
-import { monthDate, monthNumber, monthsOf, residencies, type ResidentInfo } from "./residents.js";
+import { monthDate, monthsOf, residencies, type ResidentInfo } from "./residents.js";
 import type { Rule } from "./rule.js";
 import type { Words } from "./words.js";
 
@@ -136,6 +135,3 @@ export const curriculumRule: Rule = {
     return out;
   },
 };
-
-/** The absolute month of a calendar slot (month calendars). */
-export const slotMonth = (ctx: Context, k: number): number => monthNumber(ctx.slots.boundaries[k]);

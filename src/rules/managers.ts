@@ -8,7 +8,6 @@
 import type { Violation } from "../model/types.js";
 import type { Context } from "./context.js";
 import { key } from "./keys.js";
-import type { Ledger } from "./ledger.js";
 import { managersLimit, residencies, residentOf } from "./residents.js";
 import type { Judgement, Rule } from "./rule.js";
 import { wordsOf } from "./words.js";
@@ -23,7 +22,7 @@ export interface ManagersStatus {
 }
 
 /** Every base with scheduled residents, in order of first appearance. */
-export function managersStatus(ctx: Context, plan: Judgement["plan"], _ledger?: Ledger): ManagersStatus[] {
+export function managersStatus(ctx: Context, plan: Judgement["plan"]): ManagersStatus[] {
   const count = new Map<string, number>();
   for (const { info } of residencies(ctx, plan)) count.set(info.t.unit, (count.get(info.t.unit) ?? 0) + 1);
   return [...count].map(([base, scheduled]) => {
